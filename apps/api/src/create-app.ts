@@ -1,0 +1,29 @@
+import 'reflect-metadata';
+import type { DynamicModule } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { NestPinoLogger, ProblemFilter, fastifyOptions, installHttpHooks } from '@nexo/platform';
+import { AppModule, type AppDependencies } from './app.module.js';
+
+/**
+ * Builds the HTTP application (not listening yet). Tests call this with extra modules;
+ * the CLI's `start` calls it and listens.
+ */
+export async function createApp(
+  deps: AppDependencies,
+  extra: DynamicModule['imports'] = [],
+): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter(fastifyOptions(deps.logger));
+  installHttpHooks(adapter.getInstance(), deps.metrics);
+  const app = await NestFactory.create<NestFastifyApplication>(
+    AppModule.forRoot(deps, extra),
+    adapter,
+    {
+      logger: new NestPinoLogger(deps.logger),
+      abortOnError: false,
+    },
+  );
+  app.useGlobalFilters(new ProblemFilter(deps.logger));
+  await app.init();
+  return app;
+}

@@ -1,0 +1,13 @@
+import type { Type } from '@nestjs/common';
+import { AuthModule } from '@nexo/auth';
+import type { ModuleName } from '@nexo/platform';
+import { TenancyModule } from '@nexo/tenancy';
+
+/**
+ * Every context the API can mount, by the name `NEXO_MODULES` uses. One image, any subset:
+ * a Kubernetes install can scale contexts separately; a PC runs them all in one process.
+ */
+export const CONTEXT_MODULES: Record<ModuleName, Type> = {
+  tenancy: TenancyModule,
+  auth: AuthModule,
+};

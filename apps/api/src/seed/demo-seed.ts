@@ -1,0 +1,58 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import { UserService } from '@nexo/auth';
+import { Database } from '@nexo/db';
+import { TenantService } from '@nexo/tenancy';
+
+/** Fixed, so that every start can tell whether the demo company is already there. */
+export const DEMO_TENANT_ID = '01936b2c-5a00-7000-8000-00000000de30';
+
+export const DEMO_LOGINS = [
+  {
+    email: 'admin@demo.nexo.test',
+    password: 'nexo-demo-admin',
+    name: 'Ana Álvarez',
+    roles: ['owner', 'admin'],
+    label: 'admin',
+  },
+  {
+    email: 'ventas@demo.nexo.test',
+    password: 'nexo-demo-ventas',
+    name: 'Bruno Benítez',
+    roles: ['sales'],
+    label: 'sales',
+  },
+] as const;
+
+/**
+ * The demo company, in one transaction: it is there whole or not at all, and a second run
+ * changes nothing. Later contexts add their sample data here (parties, items, pipelines).
+ */
+export async function seedDemo(app: INestApplicationContext): Promise<{ seeded: boolean }> {
+  const database = app.get(Database);
+  const tenants = app.get(TenantService);
+  const users = app.get(UserService);
+  return database.withContext({ tenantId: DEMO_TENANT_ID }, async () => {
+    if (await tenants.findById(DEMO_TENANT_ID)) return { seeded: false };
+    await tenants.create(DEMO_TENANT_ID, {
+      slug: 'demo',
+      name: 'Distribuidora Del Plata',
+      legalName: 'Distribuidora Del Plata S.A.',
+      taxId: '30-71234567-1',
+      country: 'AR',
+      currency: 'ARS',
+      locale: 'es',
+      timezone: 'America/Argentina/Buenos_Aires',
+    });
+    for (const login of DEMO_LOGINS) {
+      await users.createWithMembership({
+        tenantId: DEMO_TENANT_ID,
+        email: login.email,
+        name: login.name,
+        password: login.password,
+        actor: 'employee',
+        roles: [...login.roles],
+      });
+    }
+    return { seeded: true };
+  });
+}

@@ -1,0 +1,102 @@
+import { adminClient, useTestDatabase } from '@nexo/testing';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildDist, cliEnv, runCli } from './helpers/cli.js';
+
+/** The admin commands, against a server given by DATABASE_URL. */
+describe('nexo CLI commands', () => {
+  const db = useTestDatabase();
+  beforeAll(() => buildDist());
+  const env = (): NodeJS.ProcessEnv =>
+    cliEnv({ DATABASE_URL: db.current.adminUrl, NEXO_DB_APP_PASSWORD: db.current.appPassword });
+
+  it('migrate is a no-op on an up-to-date database', async () => {
+    const result = await runCli(['migrate'], env());
+    expect(result).toMatchObject({ code: 0 });
+    expect(result.stdout).toContain('Migrations are up to date.');
+  });
+
+  it('creates a company and its administrator', async () => {
+    const created = await runCli(
+      [
+        'tenant:create',
+        '--slug',
+        'ferreteria-sol',
+        '--name',
+        'Ferretería Sol',
+        '--tax-id',
+        '30-71234567-1',
+      ],
+      env(),
+    );
+    expect(created.code).toBe(0);
+    const tenantId = /with id ([0-9a-f-]{36})/.exec(created.stdout)?.[1];
+    expect(tenantId).toBeDefined();
+
+    const admin = await runCli(
+      [
+        'user:create-admin',
+        '--tenant',
+        tenantId ?? '',
+        '--email',
+        'Dueña@Ferreteria.test',
+        '--name',
+        'Dueña',
+        '--password',
+        'una clave bien larga',
+      ],
+      env(),
+    );
+    expect(admin.stderr).toBe('');
+    expect(admin.code).toBe(0);
+    expect(admin.stdout).toContain('Created user');
+
+    const client = await adminClient(db.current);
+    const { rows } = await client.query(
+      `select t.name, u.email, m.actor, m.roles from auth.memberships m
+         join auth.users u on u.id = m.user_id join tenancy.tenants t on t.id = m.tenant_id where t.id = $1`,
+      [tenantId],
+    );
+    await client.end();
+    expect(rows).toEqual([
+      {
+        name: 'Ferretería Sol',
+        email: 'Dueña@Ferreteria.test',
+        actor: 'employee',
+        roles: ['owner', 'admin'],
+      },
+    ]);
+  });
+
+  it('explains bad input and changes nothing', async () => {
+    const bad = await runCli(['tenant:create', '--slug', 'No Spaces!', '--name', ''], env());
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('slug');
+    expect(bad.stderr).toContain('name');
+
+    await runCli(['tenant:create', '--slug', 'dup-co', '--name', 'Dup'], env());
+    const dup = await runCli(['tenant:create', '--slug', 'dup-co', '--name', 'Dup again'], env());
+    expect(dup.code).toBe(1);
+    expect(dup.stderr).toContain('already exists');
+
+    const short = await runCli(
+      [
+        'user:create-admin',
+        '--tenant',
+        '00000000-0000-7000-8000-000000000000',
+        '--email',
+        'x@y.test',
+        '--password',
+        'short',
+      ],
+      env(),
+    );
+    expect(short.code).toBe(1);
+
+    const client = await adminClient(db.current);
+    const { rows } = await client.query(
+      `select count(*)::int as n from tenancy.tenants where slug in ('No Spaces!', 'dup-co')`,
+    );
+    await client.end();
+    expect(rows).toEqual([{ n: 1 }]);
+  });
+});

@@ -1,0 +1,89 @@
+import {
+  Body,
+  Controller,
+  Get,
+  Inject,
+  Injectable,
+  Module,
+  Post,
+  UseGuards,
+  type CanActivate,
+  type ExecutionContext,
+} from '@nestjs/common';
+import { users } from '@nexo/auth';
+import { Database } from '@nexo/db';
+import { Public, ZodValidationPipe, requestContext } from '@nexo/platform';
+import { newId } from '@nexo/utils';
+import { sql } from 'drizzle-orm';
+import type { FastifyRequest } from 'fastify';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { z } from 'zod';
+
+const EchoInputSchema = z.strictObject({
+  name: z.string().min(2),
+  quantity: z.number().int().positive(),
+});
+
+/** Stands in for auth (a later issue): takes the tenant from a header. Test-only. */
+@Injectable()
+class HeaderPrincipalGuard implements CanActivate {
+  canActivate(context: ExecutionContext): boolean {
+    const request = context.switchToHttp().getRequest<FastifyRequest>();
+    const tenantId = request.headers['x-test-tenant'];
+    const ctx = requestContext.get();
+    if (typeof tenantId !== 'string' || !ctx) return false;
+    ctx.principal = { tenantId, userId: newId(), actor: 'employee', roles: [] };
+    return true;
+  }
+}
+
+@Controller('test-fixtures')
+class FixtureController {
+  constructor(@Inject(Database) private readonly database: Database) {}
+
+  @Public()
+  @Post('echo')
+  echo(
+    @Body(new ZodValidationPipe(EchoInputSchema)) body: z.infer<typeof EchoInputSchema>,
+  ): unknown {
+    return body;
+  }
+
+  @Public()
+  @Get('boom')
+  boom(): never {
+    throw new Error('secret detail: password=hunter2');
+  }
+
+  @Public()
+  @Get('slow')
+  async slow(): Promise<{ done: true }> {
+    await sleep(600);
+    return { done: true };
+  }
+
+  @UseGuards(HeaderPrincipalGuard)
+  @Get('whoami')
+  async whoami(): Promise<unknown> {
+    const result = await this.database
+      .tx()
+      .execute<{ tenant: string; actor: string }>(
+        sql`select current_setting('app.tenant_id', true) as tenant, current_setting('app.actor', true) as actor`,
+      );
+    return result.rows[0];
+  }
+
+  /** Writes a row, then fails: the request's transaction must leave nothing behind. */
+  @UseGuards(HeaderPrincipalGuard)
+  @Post('write-then-fail')
+  async writeThenFail(@Body() body: { id: string }): Promise<never> {
+    await this.database
+      .tx()
+      .insert(users)
+      .values({ id: body.id, email: `${body.id}@example.test`, name: 'Half' });
+    throw new Error('failed after writing');
+  }
+}
+
+@Module({ controllers: [FixtureController], providers: [HeaderPrincipalGuard] })
+export class FixtureModule {}

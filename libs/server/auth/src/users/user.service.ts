@@ -1,0 +1,52 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { PG_UNIQUE_VIOLATION, pgErrorCode } from '@nexo/db';
+import { DomainError, zodIssues } from '@nexo/platform';
+import { newId } from '@nexo/utils';
+import { hashPassword } from '../passwords/password-hasher.js';
+import {
+  CreateUserWithMembershipInputSchema,
+  type CreateUserWithMembershipInput,
+} from './user.contracts.js';
+import { UserRepository, type MembershipRow, type UserRow } from './user.repository.js';
+
+@Injectable()
+export class UserService {
+  constructor(@Inject(UserRepository) private readonly users: UserRepository) {}
+
+  /**
+   * Creates the user if the email is new, or links the existing one, and gives it a
+   * membership in the current transaction's tenant: a failure leaves neither.
+   */
+  async createWithMembership(
+    input: CreateUserWithMembershipInput,
+  ): Promise<{ user: UserRow; membership: MembershipRow; created: boolean }> {
+    const parsed = CreateUserWithMembershipInputSchema.safeParse(input);
+    if (!parsed.success) throw DomainError.validation(zodIssues(parsed.error));
+    const { email, name, locale, password, tenantId, actor, roles } = parsed.data;
+    try {
+      const existing = await this.users.findByEmail(email);
+      const user =
+        existing ??
+        (await this.users.insertUser({
+          id: newId(),
+          email,
+          name,
+          locale,
+          passwordHash: await hashPassword(password),
+        }));
+      const membership = await this.users.insertMembership({
+        tenantId,
+        id: newId(),
+        userId: user.id,
+        actor,
+        roles,
+      });
+      return { user, membership, created: !existing };
+    } catch (error) {
+      if (pgErrorCode(error) === PG_UNIQUE_VIOLATION) {
+        throw DomainError.conflict(`${email} is already a member of this company`);
+      }
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,19 @@
+/** Owns every table and runs migrations. NOLOGIN: the migrator reaches it with SET ROLE. */
+export const OWNER_ROLE = 'nexo_owner';
+/** Serves requests: NOSUPERUSER NOBYPASSRLS, owns nothing, only the grants it needs. */
+export const APP_ROLE = 'nexo_app';
+
+/** The connection URL of the app role on the same server and database as `adminUrl`. */
+export function appRoleUrl(adminUrl: string, password?: string): string {
+  const url = new URL(adminUrl);
+  url.username = APP_ROLE;
+  url.password = password ? encodeURIComponent(password) : '';
+  return url.toString();
+}
+
+/** A URL without its password, for log lines and messages. */
+export function redactUrl(url: string): string {
+  const parsed = new URL(url);
+  if (parsed.password) parsed.password = '***';
+  return parsed.toString();
+}

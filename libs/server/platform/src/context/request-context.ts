@@ -1,0 +1,33 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+
+export const ACTORS = ['employee', 'client', 'supplier', 'professional', 'integration'] as const;
+export type Actor = (typeof ACTORS)[number];
+
+/** Who is asking and on behalf of which tenant. Filled in by auth; read by the database layer. */
+export interface Principal {
+  userId: string;
+  tenantId: string;
+  actor: Actor;
+  membershipId?: string;
+  partyId?: string;
+  roles: string[];
+}
+
+/** What every layer may know about the request in flight. */
+export interface RequestContext {
+  requestId: string;
+  ip?: string;
+  userAgent?: string;
+  principal?: Principal;
+}
+
+const storage = new AsyncLocalStorage<RequestContext>();
+
+export const requestContext = {
+  run<T>(context: RequestContext, fn: () => T): T {
+    return storage.run(context, fn);
+  },
+  get(): RequestContext | undefined {
+    return storage.getStore();
+  },
+};

@@ -1,0 +1,115 @@
+import { ErrorCode, type FieldIssue, type Problem } from '@nexo/contracts';
+import { ZodError } from 'zod';
+import { DomainError } from './domain-error.js';
+
+/** The single place where an error code becomes an HTTP status. */
+export const STATUS_BY_CODE: Record<ErrorCode, number> = {
+  [ErrorCode.BadRequest]: 400,
+  [ErrorCode.MalformedJson]: 400,
+  [ErrorCode.ValidationFailed]: 400,
+  [ErrorCode.Unauthenticated]: 401,
+  [ErrorCode.Forbidden]: 403,
+  [ErrorCode.NotFound]: 404,
+  [ErrorCode.RouteNotFound]: 404,
+  [ErrorCode.Conflict]: 409,
+  [ErrorCode.PreconditionFailed]: 412,
+  [ErrorCode.PayloadTooLarge]: 413,
+  [ErrorCode.UnsupportedMediaType]: 415,
+  [ErrorCode.PreconditionRequired]: 428,
+  [ErrorCode.RateLimited]: 429,
+  [ErrorCode.Internal]: 500,
+  [ErrorCode.ServiceUnavailable]: 503,
+};
+
+const TITLE_BY_CODE: Record<ErrorCode, string> = {
+  [ErrorCode.BadRequest]: 'Bad request',
+  [ErrorCode.MalformedJson]: 'Malformed JSON body',
+  [ErrorCode.ValidationFailed]: 'Validation failed',
+  [ErrorCode.Unauthenticated]: 'Authentication required',
+  [ErrorCode.Forbidden]: 'Forbidden',
+  [ErrorCode.NotFound]: 'Not found',
+  [ErrorCode.RouteNotFound]: 'Route not found',
+  [ErrorCode.Conflict]: 'Conflict',
+  [ErrorCode.PreconditionFailed]: 'Precondition failed',
+  [ErrorCode.PayloadTooLarge]: 'Payload too large',
+  [ErrorCode.UnsupportedMediaType]: 'Unsupported media type',
+  [ErrorCode.PreconditionRequired]: 'Precondition required',
+  [ErrorCode.RateLimited]: 'Too many requests',
+  [ErrorCode.Internal]: 'Internal server error',
+  [ErrorCode.ServiceUnavailable]: 'Service unavailable',
+};
+
+/** Fastify's own error codes for failures before a route handler runs. */
+const FASTIFY_CODES: Record<string, ErrorCode> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: ErrorCode.MalformedJson,
+  FST_ERR_CTP_EMPTY_JSON_BODY: ErrorCode.MalformedJson,
+  FST_ERR_CTP_BODY_TOO_LARGE: ErrorCode.PayloadTooLarge,
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: ErrorCode.UnsupportedMediaType,
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: ErrorCode.BadRequest,
+  FST_ERR_NOT_FOUND: ErrorCode.RouteNotFound,
+};
+
+export interface MappedError {
+  problem: Omit<Problem, 'requestId' | 'instance'>;
+  /** True when the error is not one we expected: it is logged with its stack and an error id. */
+  unexpected: boolean;
+  retryAfterSeconds?: number;
+}
+
+export function zodIssues(error: ZodError): FieldIssue[] {
+  return error.issues.map((issue) => ({
+    path: issue.path.map(String).join('.'),
+    code: issue.code,
+    message: issue.message,
+  }));
+}
+
+function fromCode(code: ErrorCode, detail?: string, issues?: FieldIssue[]): MappedError['problem'] {
+  return {
+    type: `https://nexo.dev/problems/${code.replace(/_/g, '-')}`,
+    title: TITLE_BY_CODE[code],
+    status: STATUS_BY_CODE[code],
+    code,
+    ...(detail ? { detail } : {}),
+    ...(issues?.length ? { issues } : {}),
+  };
+}
+
+/** Turns anything thrown into problem details. Unknown errors never reveal their message. */
+export function mapError(error: unknown): MappedError {
+  if (error instanceof DomainError) {
+    return {
+      problem: fromCode(error.code, error.message, error.details.issues),
+      unexpected: false,
+      ...(error.details.retryAfterSeconds !== undefined
+        ? { retryAfterSeconds: error.details.retryAfterSeconds }
+        : {}),
+    };
+  }
+  if (error instanceof ZodError) {
+    return {
+      problem: fromCode(ErrorCode.ValidationFailed, 'The request is not valid', zodIssues(error)),
+      unexpected: false,
+    };
+  }
+  // Nest wraps Fastify's own errors (body parsing, size) in an HttpException with the cause.
+  for (const candidate of [error, (error as { cause?: unknown } | null)?.cause]) {
+    const fastifyCode = (candidate as { code?: unknown } | null)?.code;
+    if (typeof fastifyCode === 'string' && fastifyCode in FASTIFY_CODES) {
+      const code = FASTIFY_CODES[fastifyCode] as ErrorCode;
+      return { problem: fromCode(code, (candidate as Error).message), unexpected: false };
+    }
+  }
+  // Nest's HttpException (e.g. its own NotFoundException for unknown routes) carries a status.
+  const status = (error as { getStatus?: () => number } | null)?.getStatus?.();
+  if (status === 404) {
+    return { problem: fromCode(ErrorCode.RouteNotFound), unexpected: false };
+  }
+  if (typeof status === 'number' && status >= 400 && status < 500) {
+    const code =
+      (Object.entries(STATUS_BY_CODE).find(([, s]) => s === status)?.[0] as ErrorCode) ??
+      ErrorCode.BadRequest;
+    return { problem: fromCode(code, (error as Error).message), unexpected: false };
+  }
+  return { problem: fromCode(ErrorCode.Internal), unexpected: true };
+}

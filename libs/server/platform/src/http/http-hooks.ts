@@ -1,0 +1,59 @@
+import type { FastifyInstance, FastifyServerOptions } from 'fastify';
+import type { Logger } from 'pino';
+import { newId } from '@nexo/utils';
+import { requestContext } from '../context/request-context.js';
+import type { MetricsService } from '../metrics/metrics.service.js';
+
+export const BODY_LIMIT_BYTES = 1024 * 1024;
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,100}$/;
+
+/** Fastify options NEXO needs before the server exists. */
+export function fastifyOptions(logger: Logger): FastifyServerOptions {
+  return {
+    loggerInstance: logger,
+    bodyLimit: BODY_LIMIT_BYTES,
+    // Keep a caller's request id when it is sane, so logs correlate across services.
+    genReqId: (req) => {
+      const incoming = req.headers['x-request-id'];
+      return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : newId();
+    },
+    return503OnClosing: true,
+    forceCloseConnections: 'idle',
+    trustProxy: false,
+  };
+}
+
+/**
+ * Hooks every request passes through: the request context, the request id header and the
+ * latency histogram. Errors, including Fastify's own before a route runs, reach Nest's
+ * error handler and from there the one ProblemFilter.
+ */
+export function installHttpHooks(app: FastifyInstance, metrics: MetricsService): void {
+  // While shutting down, tell keep-alive clients to hang up after their response, so the
+  // server can finish closing as soon as the in-flight requests are done.
+  let closing = false;
+  app.addHook('preClose', (done) => {
+    closing = true;
+    done();
+  });
+  app.addHook('onSend', (_request, reply, payload, done) => {
+    if (closing) void reply.header('connection', 'close');
+    done(null, payload);
+  });
+  app.addHook('onRequest', (request, reply, done) => {
+    void reply.header('x-request-id', request.id);
+    const userAgent = request.headers['user-agent'];
+    requestContext.run(
+      { requestId: String(request.id), ip: request.ip, ...(userAgent ? { userAgent } : {}) },
+      done,
+    );
+  });
+  app.addHook('onResponse', (request, reply, done) => {
+    // The route template, not the URL, keeps the label set small.
+    const route = request.routeOptions.url ?? 'unmatched';
+    metrics.httpDuration
+      .labels(request.method, route, String(reply.statusCode))
+      .observe(reply.elapsedTime / 1000);
+    done();
+  });
+}

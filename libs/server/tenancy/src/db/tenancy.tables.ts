@@ -1,0 +1,34 @@
+import { sql } from 'drizzle-orm';
+import { check, integer, pgSchema, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+
+export const tenancySchema = pgSchema('tenancy');
+
+/**
+ * The registry of companies. Not tenant-owned in the usual sense (it has no tenant_id),
+ * but row-level security still confines the app role to the current tenant's own row.
+ */
+export const tenants = tenancySchema.table(
+  'tenants',
+  {
+    id: uuid('id').primaryKey(),
+    slug: text('slug').notNull(),
+    name: text('name').notNull(),
+    legalName: text('legal_name'),
+    taxId: text('tax_id'),
+    country: text('country').notNull().default('AR'),
+    currency: text('currency').notNull().default('ARS'),
+    locale: text('locale').notNull().default('es'),
+    timezone: text('timezone').notNull().default('America/Argentina/Buenos_Aires'),
+    status: text('status').notNull().default('active'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [
+    uniqueIndex('tenants_slug_key').on(t.slug),
+    check('tenants_status_check', sql`${t.status} in ('active', 'suspended')`),
+    check('tenants_slug_check', sql`${t.slug} ~ '^[a-z0-9][a-z0-9-]{1,62}$'`),
+    check('tenants_country_check', sql`${t.country} ~ '^[A-Z]{2}$'`),
+    check('tenants_currency_check', sql`${t.currency} ~ '^[A-Z]{3}$'`),
+  ],
+);

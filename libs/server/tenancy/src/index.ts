@@ -1,0 +1,4 @@
+export * from './db/tenancy.tables.js';
+export * from './tenancy.module.js';
+export * from './tenants/tenant.contracts.js';
+export * from './tenants/tenant.service.js';

@@ -1,0 +1,24 @@
+/**
+ * Stable error codes shared by the API and the portals. A code never changes meaning once
+ * released; add new ones instead. The HTTP status for each lives in one place: the API's
+ * problem mapper.
+ */
+export const ErrorCode = {
+  NotFound: 'not_found',
+  RouteNotFound: 'route_not_found',
+  MalformedJson: 'malformed_json',
+  UnsupportedMediaType: 'unsupported_media_type',
+  PayloadTooLarge: 'payload_too_large',
+  ValidationFailed: 'validation_failed',
+  Unauthenticated: 'unauthenticated',
+  Forbidden: 'forbidden',
+  Conflict: 'conflict',
+  PreconditionFailed: 'precondition_failed',
+  PreconditionRequired: 'precondition_required',
+  RateLimited: 'rate_limited',
+  ServiceUnavailable: 'service_unavailable',
+  BadRequest: 'bad_request',
+  Internal: 'internal_error',
+} as const;
+
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
