@@ -44,12 +44,17 @@ export default tseslint.config(
               onlyDependOnLibsWithTags: ['type:util', 'type:contracts', 'type:platform'],
             },
             {
+              sourceTag: 'type:audit',
+              onlyDependOnLibsWithTags: ['type:util', 'type:contracts', 'type:platform', 'type:db'],
+            },
+            {
               sourceTag: 'type:context',
               onlyDependOnLibsWithTags: [
                 'type:util',
                 'type:contracts',
                 'type:platform',
                 'type:db',
+                'type:audit',
                 'type:context',
               ],
             },
@@ -60,6 +65,7 @@ export default tseslint.config(
                 'type:contracts',
                 'type:platform',
                 'type:db',
+                'type:audit',
                 'type:context',
               ],
             },

@@ -1,16 +1,15 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { AuditModule } from '@nexo/audit';
+import { AuthModule } from '@nexo/auth';
 import { DatabaseModule, type Database } from '@nexo/db';
-import { PlatformModule, type AppConfig, type Logger, type MetricsService } from '@nexo/platform';
+import { PlatformModule, type PlatformDependencies } from '@nexo/platform';
 import { CONTEXT_MODULES } from './modules.registry.js';
 
-export interface AppDependencies {
-  config: AppConfig;
-  logger: Logger;
-  metrics: MetricsService;
+export interface AppDependencies extends PlatformDependencies {
   database: Database;
 }
 
-/** Wiring only: platform, database, and the contexts named in `NEXO_MODULES`. */
+/** Wiring only: platform, database, audit, identity, and the contexts named in `NEXO_MODULES`. */
 @Module({})
 export class AppModule {
   static forRoot(deps: AppDependencies, extra: DynamicModule['imports'] = []): DynamicModule {
@@ -19,6 +18,8 @@ export class AppModule {
       imports: [
         PlatformModule.forRoot(deps),
         DatabaseModule.forRoot(deps.database),
+        AuditModule,
+        AuthModule,
         ...deps.config.NEXO_MODULES.map((name) => CONTEXT_MODULES[name]),
         ...extra,
       ],

@@ -1,5 +1,4 @@
 import type { Type } from '@nestjs/common';
-import { AuthModule } from '@nexo/auth';
 import type { ModuleName } from '@nexo/platform';
 import { TenancyModule } from '@nexo/tenancy';
 
@@ -9,5 +8,4 @@ import { TenancyModule } from '@nexo/tenancy';
  */
 export const CONTEXT_MODULES: Record<ModuleName, Type> = {
   tenancy: TenancyModule,
-  auth: AuthModule,
 };

@@ -1,6 +1,7 @@
-import { createTenant, adminClient, useTestDatabase } from '@nexo/testing';
+import { adminClient, useTestDatabase } from '@nexo/testing';
 import { newId } from '@nexo/utils';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bearer, createAccount, login } from './helpers/accounts.js';
 import { FixtureModule } from './helpers/fixture.module.js';
 import { buildTestApp, type TestApp } from './helpers/test-app.js';
 
@@ -15,41 +16,44 @@ describe('one transaction per request', () => {
   });
 
   it("carries the principal's tenant and actor into PostgreSQL", async () => {
-    const { id } = await createTenant(db.current.database);
+    const account = await createAccount(t.app, db.current);
+    const { accessToken } = await login(t.app, account);
     const res = await t.app.inject({
       method: 'GET',
       url: '/test-fixtures/whoami',
-      headers: { 'x-test-tenant': id },
+      headers: bearer(accessToken),
     });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toEqual({ tenant: id, actor: 'employee' });
+    expect(res.json()).toEqual({ tenant: account.tenantId, actor: 'employee' });
   });
 
   it('keeps concurrent requests of different tenants apart', async () => {
-    const tenants = await Promise.all(
-      Array.from({ length: 8 }, () => createTenant(db.current.database)),
+    const accounts = await Promise.all(
+      Array.from({ length: 6 }, () => createAccount(t.app, db.current)),
     );
+    const tokens = await Promise.all(accounts.map((a) => login(t.app, a)));
     const answers = await Promise.all(
-      tenants.map((x) =>
+      tokens.map((x) =>
         t.app.inject({
           method: 'GET',
           url: '/test-fixtures/whoami',
-          headers: { 'x-test-tenant': x.id },
+          headers: bearer(x.accessToken),
         }),
       ),
     );
     expect(answers.map((a) => a.json<{ tenant: string }>().tenant)).toEqual(
-      tenants.map((x) => x.id),
+      accounts.map((a) => a.tenantId),
     );
   });
 
   it('leaves nothing behind when the handler fails after writing', async () => {
-    const { id: tenantId } = await createTenant(db.current.database);
+    const account = await createAccount(t.app, db.current);
+    const { accessToken } = await login(t.app, account);
     const id = newId();
     const res = await t.app.inject({
       method: 'POST',
       url: '/test-fixtures/write-then-fail',
-      headers: { 'x-test-tenant': tenantId },
+      headers: bearer(accessToken),
       payload: { id },
     });
     expect(res.statusCode).toBe(500);

@@ -6,13 +6,13 @@ import {
   NestPinoLogger,
   createLogger,
   loadConfig,
-  MetricsService,
   type AppConfig,
   type Logger,
 } from '@nexo/platform';
 import { TenantService } from '@nexo/tenancy';
 import { AppModule } from '../app.module.js';
 import { bootDatabase, type BootedDatabase } from '../runtime/boot-database.js';
+import { platformDependencies } from '../runtime/platform-deps.js';
 import { seedDemo } from '../seed/demo-seed.js';
 
 export interface CommandEnv {
@@ -32,7 +32,10 @@ async function withContext<T>(
 ): Promise<T> {
   const booted = await bootDatabase(config, logger);
   const app = await NestFactory.createApplicationContext(
-    AppModule.forRoot({ config, logger, metrics: new MetricsService(), database: booted.database }),
+    AppModule.forRoot({
+      ...(await platformDependencies(config, logger)),
+      database: booted.database,
+    }),
     { logger: new NestPinoLogger(logger) },
   );
   try {

@@ -1,6 +1,6 @@
-import { MetricsService } from '@nexo/platform';
 import { createApp } from '../create-app.js';
 import { bootDatabase } from '../runtime/boot-database.js';
+import { platformDependencies } from '../runtime/platform-deps.js';
 import { DEMO_LOGINS, seedDemo } from '../seed/demo-seed.js';
 import type { CommandEnv } from './commands.js';
 
@@ -13,9 +13,7 @@ export async function startCommand({ config, logger }: CommandEnv): Promise<void
   const startedAt = Date.now();
   const booted = await bootDatabase(config, logger);
   const app = await createApp({
-    config,
-    logger,
-    metrics: new MetricsService(),
+    ...(await platformDependencies(config, logger)),
     database: booted.database,
   });
   const seeded = config.NEXO_SEED_DEMO ? (await seedDemo(app)).seeded : false;

@@ -1,21 +1,8 @@
-import {
-  Body,
-  Controller,
-  Get,
-  Inject,
-  Injectable,
-  Module,
-  Post,
-  UseGuards,
-  type CanActivate,
-  type ExecutionContext,
-} from '@nestjs/common';
+import { Body, Controller, Get, Inject, Module, Post } from '@nestjs/common';
 import { users } from '@nexo/auth';
 import { Database } from '@nexo/db';
-import { Public, ZodValidationPipe, requestContext } from '@nexo/platform';
-import { newId } from '@nexo/utils';
+import { Public, ZodValidationPipe } from '@nexo/platform';
 import { sql } from 'drizzle-orm';
-import type { FastifyRequest } from 'fastify';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { z } from 'zod';
 
@@ -23,19 +10,6 @@ const EchoInputSchema = z.strictObject({
   name: z.string().min(2),
   quantity: z.number().int().positive(),
 });
-
-/** Stands in for auth (a later issue): takes the tenant from a header. Test-only. */
-@Injectable()
-class HeaderPrincipalGuard implements CanActivate {
-  canActivate(context: ExecutionContext): boolean {
-    const request = context.switchToHttp().getRequest<FastifyRequest>();
-    const tenantId = request.headers['x-test-tenant'];
-    const ctx = requestContext.get();
-    if (typeof tenantId !== 'string' || !ctx) return false;
-    ctx.principal = { tenantId, userId: newId(), actor: 'employee', roles: [] };
-    return true;
-  }
-}
 
 @Controller('test-fixtures')
 class FixtureController {
@@ -62,7 +36,6 @@ class FixtureController {
     return { done: true };
   }
 
-  @UseGuards(HeaderPrincipalGuard)
   @Get('whoami')
   async whoami(): Promise<unknown> {
     const result = await this.database
@@ -74,7 +47,6 @@ class FixtureController {
   }
 
   /** Writes a row, then fails: the request's transaction must leave nothing behind. */
-  @UseGuards(HeaderPrincipalGuard)
   @Post('write-then-fail')
   async writeThenFail(@Body() body: { id: string }): Promise<never> {
     await this.database
@@ -85,5 +57,5 @@ class FixtureController {
   }
 }
 
-@Module({ controllers: [FixtureController], providers: [HeaderPrincipalGuard] })
+@Module({ controllers: [FixtureController] })
 export class FixtureModule {}

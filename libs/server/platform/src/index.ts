@@ -13,3 +13,5 @@ export * from './logging/logger.js';
 export * from './logging/nest-logger.js';
 export * from './metrics/metrics.service.js';
 export * from './platform.module.js';
+export * from './mail/mailer.js';
+export * from './secrets/secret-box.js';

@@ -1,8 +1,10 @@
 import { Module } from '@nestjs/common';
+import { TenantController } from './tenants/tenant.controller.js';
 import { TenantRepository } from './tenants/tenant.repository.js';
 import { TenantService } from './tenants/tenant.service.js';
 
 @Module({
+  controllers: [TenantController],
   providers: [TenantRepository, TenantService],
   exports: [TenantService],
 })

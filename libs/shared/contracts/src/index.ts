@@ -1,2 +1,3 @@
 export * from './errors/error-codes.js';
 export * from './errors/problem.schema.js';
+export * from './auth/auth.contracts.js';

@@ -2,7 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { PG_UNIQUE_VIOLATION, pgErrorCode } from '@nexo/db';
 import { DomainError, zodIssues } from '@nexo/platform';
 import { newId } from '@nexo/utils';
-import { hashPassword } from '../passwords/password-hasher.js';
+import { PasswordHasher } from '../passwords/password-hasher.js';
+import { passwordPolicyIssues } from '../passwords/password-policy.js';
 import {
   CreateUserWithMembershipInputSchema,
   type CreateUserWithMembershipInput,
@@ -11,7 +12,10 @@ import { UserRepository, type MembershipRow, type UserRow } from './user.reposit
 
 @Injectable()
 export class UserService {
-  constructor(@Inject(UserRepository) private readonly users: UserRepository) {}
+  constructor(
+    @Inject(UserRepository) private readonly users: UserRepository,
+    @Inject(PasswordHasher) private readonly hasher: PasswordHasher,
+  ) {}
 
   /**
    * Creates the user if the email is new, or links the existing one, and gives it a
@@ -23,8 +27,10 @@ export class UserService {
     const parsed = CreateUserWithMembershipInputSchema.safeParse(input);
     if (!parsed.success) throw DomainError.validation(zodIssues(parsed.error));
     const { email, name, locale, password, tenantId, actor, roles } = parsed.data;
+    const weak = passwordPolicyIssues(password, { email });
     try {
       const existing = await this.users.findByEmail(email);
+      if (!existing && weak.length) throw DomainError.validation(weak);
       const user =
         existing ??
         (await this.users.insertUser({
@@ -32,7 +38,7 @@ export class UserService {
           email,
           name,
           locale,
-          passwordHash: await hashPassword(password),
+          passwordHash: await this.hasher.hash(password),
         }));
       const membership = await this.users.insertMembership({
         tenantId,

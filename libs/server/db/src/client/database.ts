@@ -9,7 +9,8 @@ export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 /** What a transaction tells PostgreSQL about the caller; RLS policies read these settings. */
 export interface DbContext {
-  tenantId: string;
+  /** Unset only for the few flows before a tenant is chosen (sign-in reads own memberships). */
+  tenantId?: string;
   userId?: string;
   actor?: string;
   partyId?: string;
@@ -49,7 +50,7 @@ export class Database {
     if (this.current.getStore()) throw new Error('Database.withContext() does not nest');
     return this.db.transaction(async (tx) => {
       await tx.execute(sql`select
-        set_config('app.tenant_id', ${context.tenantId}, true),
+        set_config('app.tenant_id', ${context.tenantId ?? ''}, true),
         set_config('app.user_id', ${context.userId ?? ''}, true),
         set_config('app.actor', ${context.actor ?? ''}, true),
         set_config('app.party_id', ${context.partyId ?? ''}, true)`);

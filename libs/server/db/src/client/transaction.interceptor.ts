@@ -5,9 +5,20 @@ import {
   type ExecutionContext,
   type NestInterceptor,
 } from '@nestjs/common';
-import { requestContext } from '@nexo/platform';
+import { ModuleRef } from '@nestjs/core';
+import { requestContext, type Principal } from '@nexo/platform';
 import { from, lastValueFrom, type Observable } from 'rxjs';
 import { Database } from './database.js';
+
+/**
+ * Checked first thing in the request's transaction: is the principal still allowed in
+ * (user and membership active, session not revoked)? Auth provides it; it may fill in
+ * details (roles) from the same rows.
+ */
+export interface PrincipalVerifier {
+  verify(principal: Principal): Promise<void>;
+}
+export const PRINCIPAL_VERIFIER = Symbol('PRINCIPAL_VERIFIER');
 
 /**
  * Runs each request of a signed-in principal in one transaction that carries its tenant,
@@ -16,7 +27,18 @@ import { Database } from './database.js';
  */
 @Injectable()
 export class RequestTransactionInterceptor implements NestInterceptor {
-  constructor(@Inject(Database) private readonly database: Database) {}
+  private verifier: PrincipalVerifier | undefined;
+
+  constructor(
+    @Inject(Database) private readonly database: Database,
+    @Inject(ModuleRef) private readonly modules: ModuleRef,
+  ) {}
+
+  /** Auth registers the verifier in its own module; without one, principals are refused. */
+  private principalVerifier(): PrincipalVerifier {
+    this.verifier ??= this.modules.get<PrincipalVerifier>(PRINCIPAL_VERIFIER, { strict: false });
+    return this.verifier;
+  }
 
   intercept(_context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const principal = requestContext.get()?.principal;
@@ -29,7 +51,10 @@ export class RequestTransactionInterceptor implements NestInterceptor {
           actor: principal.actor,
           ...(principal.partyId ? { partyId: principal.partyId } : {}),
         },
-        () => lastValueFrom(next.handle(), { defaultValue: undefined }),
+        async () => {
+          await this.principalVerifier().verify(principal);
+          return lastValueFrom<unknown, undefined>(next.handle(), { defaultValue: undefined });
+        },
       ),
     );
   }

@@ -40,7 +40,7 @@ async function ensureDatabase(maintenanceUrl: string, name: string): Promise<voi
 /** A secret kept beside the data, made once; readable by the owner only. */
 export async function persistentSecret(file: string): Promise<string> {
   if (existsSync(file)) return (await readFile(file, 'utf8')).trim();
-  const secret = randomBytes(24).toString('base64url');
+  const secret = randomBytes(32).toString('base64url');
   await mkdir(path.dirname(file), { recursive: true });
   try {
     await writeFile(file, `${secret}\n`, { mode: 0o600, flag: 'wx' });

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 
 /** Every context NEXO knows how to mount. `NEXO_MODULES` picks a subset of these. */
-export const KNOWN_MODULES = ['tenancy', 'auth'] as const;
+/** Identity and audit are not in this list: every process mounts them, so no route is ever unguarded. */
+export const KNOWN_MODULES = ['tenancy'] as const;
 export type ModuleName = (typeof KNOWN_MODULES)[number];
 
 const booleanFromEnv = z
@@ -44,6 +45,25 @@ export const ConfigSchema = z.object({
   NEXO_MODULES: modulesList.default([...KNOWN_MODULES]),
   NEXO_ROLE: z.enum(['all', 'api', 'worker']).default('all'),
   NEXO_SEED_DEMO: booleanFromEnv.default(true),
+  NEXO_PUBLIC_URL: z.string().url().optional(),
+  NEXO_SECRET_KEY: z
+    .string()
+    .regex(/^[A-Za-z0-9+/_-]{43,}={0,2}$/, 'must be at least 32 random bytes, base64 or base64url')
+    .optional(),
+  NEXO_ACCESS_TOKEN_TTL_S: z.coerce.number().int().min(60).max(900).default(600),
+  NEXO_REFRESH_TOKEN_TTL_S: z.coerce
+    .number()
+    .int()
+    .min(3600)
+    .max(90 * 86400)
+    .default(30 * 86400),
+  NEXO_SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
+    .optional(),
+  NEXO_MAIL_FROM: z.string().min(3).default('NEXO <no-reply@nexo.local>'),
+  NEXO_LOGIN_LOCK_BASE_MS: z.coerce.number().int().min(1).max(3_600_000).default(1000),
+  NEXO_HASH_CONCURRENCY: z.coerce.number().int().min(1).max(64).optional(),
   NEXO_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
 });
 

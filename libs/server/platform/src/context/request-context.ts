@@ -8,9 +8,15 @@ export interface Principal {
   userId: string;
   tenantId: string;
   actor: Actor;
-  membershipId?: string;
+  /** Membership (people) or API client (integrations). */
+  membershipId: string;
+  sessionId?: string;
   partyId?: string;
   roles: string[];
+  /** When the access token was issued (seconds since epoch), for "valid after" checks. */
+  issuedAt: number;
+  /** The session must enrol a second factor before doing anything else. */
+  mfaEnrolmentRequired?: boolean;
 }
 
 /** What every layer may know about the request in flight. */

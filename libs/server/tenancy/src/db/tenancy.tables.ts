@@ -1,5 +1,14 @@
 import { sql } from 'drizzle-orm';
-import { check, integer, pgSchema, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  check,
+  integer,
+  pgSchema,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 
 export const tenancySchema = pgSchema('tenancy');
 
@@ -20,6 +29,8 @@ export const tenants = tenancySchema.table(
     locale: text('locale').notNull().default('es'),
     timezone: text('timezone').notNull().default('America/Argentina/Buenos_Aires'),
     status: text('status').notNull().default('active'),
+    /** Employees must use a second factor to sign in to this company. */
+    requireMfaEmployees: boolean('require_mfa_employees').notNull().default(false),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     version: integer('version').notNull().default(1),

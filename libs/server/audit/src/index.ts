@@ -1,0 +1,3 @@
+export * from './audit.module.js';
+export * from './db/audit.tables.js';
+export * from './security-events.js';

@@ -1,0 +1,50 @@
+import { Controller, Get, Inject, Param, ParseUUIDPipe } from '@nestjs/common';
+import { DomainError, requestContext } from '@nexo/platform';
+import { TenantService } from './tenant.service.js';
+import type { TenantRow } from './tenant.repository.js';
+
+/** The company as its members see it. Another company's id answers 404, never 403. */
+@Controller('api/v1/tenancy/tenants')
+export class TenantController {
+  constructor(@Inject(TenantService) private readonly tenants: TenantService) {}
+
+  @Get(':id')
+  async get(
+    @Param('id', new ParseUUIDPipe()) id: string,
+  ): Promise<Omit<TenantRow, 'createdAt' | 'updatedAt'>> {
+    // Members may belong to several companies; a request acts in one only.
+    const tenant =
+      id === requestContext.get()?.principal?.tenantId
+        ? await this.tenants.findById(id)
+        : undefined;
+    if (!tenant) throw DomainError.notFound('Company');
+    const {
+      id: tenantId,
+      slug,
+      name,
+      legalName,
+      taxId,
+      country,
+      currency,
+      locale,
+      timezone,
+      status,
+      requireMfaEmployees,
+      version,
+    } = tenant;
+    return {
+      id: tenantId,
+      slug,
+      name,
+      legalName,
+      taxId,
+      country,
+      currency,
+      locale,
+      timezone,
+      status,
+      requireMfaEmployees,
+      version,
+    };
+  }
+}
