@@ -13,7 +13,7 @@ export async function createApp(
   deps: AppDependencies,
   extra: DynamicModule['imports'] = [],
 ): Promise<NestFastifyApplication> {
-  const adapter = new FastifyAdapter(fastifyOptions(deps.logger));
+  const adapter = new FastifyAdapter(fastifyOptions(deps.logger, deps.config.NEXO_TRUST_PROXY));
   installHttpHooks(adapter.getInstance(), deps.metrics);
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRoot(deps, extra),

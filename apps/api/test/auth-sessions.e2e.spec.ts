@@ -256,3 +256,64 @@ describe('brute force', () => {
     );
   });
 });
+
+describe('members', () => {
+  const db = useTestDatabase();
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await buildTestApp(db.current);
+  });
+  afterAll(async () => {
+    await t.app.close();
+  });
+
+  it('lists the company’s members for an admin and disables one, whose tokens stop at once', async () => {
+    const admin = await createAccount(t.app, db.current, { roles: ['admin'] });
+    const member = await createAccount(t.app, db.current, {
+      tenantId: admin.tenantId,
+      roles: ['sales'],
+    });
+    const adminToken = (await login(t.app, admin)).accessToken;
+    const memberTokens = await login(t.app, member);
+    const list = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/auth/members',
+      headers: bearer(adminToken),
+    });
+    expect(
+      list
+        .json<{ email: string }[]>()
+        .map((m) => m.email)
+        .sort(),
+    ).toEqual([admin.email, member.email].sort());
+    expect(
+      (
+        await t.app.inject({
+          method: 'GET',
+          url: '/api/v1/auth/members',
+          headers: bearer(memberTokens.accessToken),
+        })
+      ).statusCode,
+    ).toBe(403);
+
+    const disabled = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/auth/members/${member.membershipId}/disable`,
+      headers: bearer(adminToken),
+    });
+    expect(disabled.statusCode).toBe(204);
+    const after = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/auth/session',
+      headers: bearer(memberTokens.accessToken),
+    });
+    expect(after.statusCode).toBe(401);
+    const refresh = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/refresh',
+      remoteAddress: randomIp(),
+      payload: { refreshToken: memberTokens.refreshToken },
+    });
+    expect(refresh.statusCode).toBe(401);
+  });
+});

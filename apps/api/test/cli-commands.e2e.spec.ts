@@ -67,6 +67,48 @@ describe('nexo CLI commands', () => {
     ]);
   });
 
+  it('rotates the signing key and disables a user', async () => {
+    const before = await adminClient(db.current);
+    const { rows: keysBefore } = await before.query<{ n: number }>(
+      'select count(*)::int as n from auth.signing_keys where retired_at is null',
+    );
+    await before.end();
+    const rotated = await runCli(['keys:rotate'], env());
+    expect(rotated.stderr).toBe('');
+    expect(rotated.code).toBe(0);
+    const created = await runCli(
+      ['tenant:create', '--slug', 'bloqueo-sa', '--name', 'Bloqueo'],
+      env(),
+    );
+    const tenantId = /with id ([0-9a-f-]{36})/.exec(created.stdout)?.[1] ?? '';
+    await runCli(
+      [
+        'user:create-admin',
+        '--tenant',
+        tenantId,
+        '--email',
+        'baja@bloqueo.test',
+        '--name',
+        'Baja',
+        '--password',
+        'una clave bien larga',
+      ],
+      env(),
+    );
+    const disabled = await runCli(['user:disable', '--email', 'BAJA@bloqueo.test'], env());
+    expect(disabled.code).toBe(0);
+    const after = await adminClient(db.current);
+    const { rows } = await after.query(
+      `select (select count(*)::int from auth.signing_keys where retired_at is null) as active,
+              (select count(*)::int from auth.signing_keys where retired_at is not null) as retired,
+              (select status from auth.users where email = 'baja@bloqueo.test') as status`,
+    );
+    await after.end();
+    expect(rows[0]).toMatchObject({ active: 1, status: 'disabled' });
+    expect(rows[0].retired).toBeGreaterThanOrEqual(keysBefore[0]?.n ?? 0);
+    expect((await runCli(['user:disable', '--email', 'nadie@bloqueo.test'], env())).code).toBe(1);
+  });
+
   it('explains bad input and changes nothing', async () => {
     const bad = await runCli(['tenant:create', '--slug', 'No Spaces!', '--name', ''], env());
     expect(bad.code).toBe(1);

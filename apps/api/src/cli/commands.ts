@@ -1,6 +1,6 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { UserService } from '@nexo/auth';
+import { KeyStore, UserService } from '@nexo/auth';
 import { Database } from '@nexo/db';
 import {
   NestPinoLogger,
@@ -102,4 +102,21 @@ export async function userCreateAdminCommand(
   console.log(
     `${result.created ? 'Created' : 'Linked existing'} user ${result.user.email} as administrator of ${tenantId}`,
   );
+}
+
+/** A new token signing key; the old ones stay published until their tokens have expired. */
+export async function keysRotateCommand(env: CommandEnv): Promise<void> {
+  const kid = await withContext(env, (app) => app.get(KeyStore).rotate());
+  console.log(`New signing key ${kid} is active; previous keys verify until their tokens expire.`);
+}
+
+/** Disables a user everywhere: every token and session stops working on its next use. */
+export async function userDisableCommand(
+  env: CommandEnv,
+  args: Record<string, string | undefined>,
+): Promise<void> {
+  const email = args.email ?? '';
+  const done = await withContext(env, (app) => app.get(UserService).disableByEmail(email));
+  if (!done) throw new Error(`No user with email ${email}`);
+  console.log(`User ${email} disabled; their sessions are revoked.`);
 }

@@ -7,7 +7,9 @@ import {
   migrateCommand,
   seedDemoCommand,
   tenantCreateCommand,
+  keysRotateCommand,
   userCreateAdminCommand,
+  userDisableCommand,
 } from './commands.js';
 import { startCommand } from './start.js';
 
@@ -18,6 +20,8 @@ Commands:
   migrate                    apply pending migrations (under an advisory lock)
   seed:demo                  create the demo company if it is not there
   tenant:create              --slug acme --name "ACME S.A." [--tax-id …] [--country AR] [--currency ARS] [--locale es]
+  keys:rotate                make a new token signing key (old ones verify until expiry)
+  user:disable               --email a@b.c: disable a user everywhere, at once
   user:create-admin          --tenant <id> --email a@b.c --name "…" [--password …] (or NEXO_ADMIN_PASSWORD)
 
 Configuration comes from the environment: see the README.`;
@@ -55,6 +59,10 @@ async function main(): Promise<void> {
       return seedDemoCommand(env);
     case 'tenant:create':
       return tenantCreateCommand(env, args);
+    case 'keys:rotate':
+      return keysRotateCommand(env);
+    case 'user:disable':
+      return userDisableCommand(env, args);
     case 'user:create-admin':
       return userCreateAdminCommand(env, args);
     default:

@@ -3,10 +3,23 @@ import { APP_GUARD } from '@nestjs/core';
 import { PRINCIPAL_VERIFIER } from '@nexo/db';
 import { AuthGuard } from './guard/auth.guard.js';
 import { AuthPrincipalVerifier } from './guard/principal-verifier.js';
+import { ApiClientService } from './clients/api-client.service.js';
+import { ApiClientController, OAuthTokenController } from './http/api-client.controller.js';
 import { AuthController } from './http/auth.controller.js';
+import { MemberController } from './http/member.controller.js';
+import { MemberService } from './members/member.service.js';
+import { InvitationController } from './http/invitation.controller.js';
+import { RecoveryController } from './http/recovery.controller.js';
+import { InvitationRepository } from './invitations/invitation.repository.js';
+import { InvitationService } from './invitations/invitation.service.js';
+import { OneTimeTokenRepository } from './recovery/one-time-token.repository.js';
+import { RecoveryService } from './recovery/recovery.service.js';
 import { LoginService } from './login/login.service.js';
 import { Throttle } from './login/throttle.service.js';
 import { TotpService } from './mfa/totp.service.js';
+import { OidcLoginService } from './oidc/oidc-login.service.js';
+import { OidcProviderRepository } from './oidc/oidc-provider.repository.js';
+import { OidcController } from './oidc/oidc.controller.js';
 import { PasswordHasher } from './passwords/password-hasher.js';
 import { AccountService } from './sessions/account.service.js';
 import { SessionRepository } from './sessions/session.repository.js';
@@ -22,7 +35,16 @@ import { UserService } from './users/user.service.js';
  * `@Public()`) and the per-request principal check the database layer runs.
  */
 @Module({
-  controllers: [AuthController, JwksController],
+  controllers: [
+    AuthController,
+    JwksController,
+    RecoveryController,
+    InvitationController,
+    ApiClientController,
+    OAuthTokenController,
+    MemberController,
+    OidcController,
+  ],
   providers: [
     KeyStore,
     AccessTokenService,
@@ -35,6 +57,14 @@ import { UserService } from './users/user.service.js';
     TotpService,
     LoginService,
     AccountService,
+    OneTimeTokenRepository,
+    RecoveryService,
+    InvitationRepository,
+    InvitationService,
+    ApiClientService,
+    MemberService,
+    OidcProviderRepository,
+    OidcLoginService,
     AuthPrincipalVerifier,
     { provide: APP_GUARD, useClass: AuthGuard },
     { provide: PRINCIPAL_VERIFIER, useExisting: AuthPrincipalVerifier },

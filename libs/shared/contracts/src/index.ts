@@ -1,3 +1,4 @@
 export * from './errors/error-codes.js';
 export * from './errors/problem.schema.js';
 export * from './auth/auth.contracts.js';
+export * from './auth/oidc.contracts.js';

@@ -112,6 +112,11 @@ export const sessions = authSchema.table(
     tenantId: uuid('tenant_id_current').notNull(),
     membershipId: uuid('membership_id').notNull(),
     mfa: boolean('mfa').notNull().default(false),
+    /**
+     * Set when a tenant's own OpenID provider vouched for the person: such a session may not
+     * switch to other tenants, which never trusted that provider.
+     */
+    boundTenantId: uuid('bound_tenant_id'),
     ip: text('ip'),
     userAgent: text('user_agent'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

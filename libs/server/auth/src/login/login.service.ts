@@ -125,7 +125,7 @@ export class LoginService {
         userId: user.id,
         tenantId: challenge.tenantId,
       });
-      return this.startSession(user, chosen, true);
+      return this.startSession(user, chosen, true, challenge.bound);
     });
     if (!result) {
       await this.events.recordAlone({
@@ -151,11 +151,13 @@ export class LoginService {
     user: UserRow,
     chosen: MembershipWithTenant,
     mfa: boolean,
+    boundTenant = false,
   ): Promise<LoginResult> {
     const mfaEnrolmentRequired = needsMfaEnrolment(user, chosen, mfa);
     const tokens = await this.sessions.start(user.id, chosen.membership, {
       mfa,
       mfaEnrolmentRequired,
+      boundTenant,
     });
     await this.events.record({
       event: 'login',

@@ -87,6 +87,12 @@ export class AccountService {
     const session = (await this.sessions.listActive(user.id)).find((s) => s.id === sessionId);
     if (!session)
       throw new DomainError(ErrorCode.Unauthenticated, 'The session has ended; sign in again');
+    if (session.boundTenantId && session.boundTenantId !== tenantId) {
+      throw new DomainError(
+        ErrorCode.Forbidden,
+        'Signed in through this company’s provider: sign in with your password to switch',
+      );
+    }
     const mfaEnrolmentRequired = needsMfaEnrolment(user, target, session.mfa);
     const tokens = await this.sessions.switchMembership(
       { id: sessionId, userId: user.id },

@@ -57,7 +57,7 @@ export class SessionService {
   async start(
     userId: string,
     membership: MembershipRow,
-    options: { mfa: boolean; mfaEnrolmentRequired: boolean },
+    options: { mfa: boolean; mfaEnrolmentRequired: boolean; boundTenant?: boolean },
   ): Promise<TokenPair> {
     const ctx = requestContext.get();
     const sessionId = newId();
@@ -67,6 +67,7 @@ export class SessionService {
       tenantId: membership.tenantId,
       membershipId: membership.id,
       mfa: options.mfa,
+      boundTenantId: options.boundTenant ? membership.tenantId : null,
       ip: ctx?.ip ?? null,
       userAgent: ctx?.userAgent?.slice(0, 500) ?? null,
       expiresAt: new Date(Date.now() + this.config.NEXO_REFRESH_TOKEN_TTL_S * 1000),

@@ -80,9 +80,14 @@ export class AccessTokenService {
   }
 
   /** Proves, for five minutes, that the password step passed for this user and membership. */
-  async signMfaChallenge(userId: string, membershipId: string, tenantId: string): Promise<string> {
+  async signMfaChallenge(
+    userId: string,
+    membershipId: string,
+    tenantId: string,
+    bound = false,
+  ): Promise<string> {
     const { kid, privateKey } = await this.keys.signingKey();
-    return new SignJWT({ mid: membershipId, tid: tenantId })
+    return new SignJWT({ mid: membershipId, tid: tenantId, ...(bound ? { bnd: true } : {}) })
       .setProtectedHeader({ alg: TOKEN_ALG, kid, typ: MFA_TYPE })
       .setIssuer(this.issuer)
       .setAudience(MFA_AUDIENCE)
@@ -94,7 +99,7 @@ export class AccessTokenService {
 
   async verifyMfaChallenge(
     token: string,
-  ): Promise<{ userId: string; membershipId: string; tenantId: string }> {
+  ): Promise<{ userId: string; membershipId: string; tenantId: string; bound: boolean }> {
     try {
       const { kid } = decodeProtectedHeader(token);
       const key = kid ? await this.keys.publicKey(kid) : undefined;
@@ -105,8 +110,15 @@ export class AccessTokenService {
         audience: MFA_AUDIENCE,
         typ: MFA_TYPE,
       });
-      const claims = z.object({ sub: z.uuid(), mid: z.uuid(), tid: z.uuid() }).parse(payload);
-      return { userId: claims.sub, membershipId: claims.mid, tenantId: claims.tid };
+      const claims = z
+        .object({ sub: z.uuid(), mid: z.uuid(), tid: z.uuid(), bnd: z.literal(true).optional() })
+        .parse(payload);
+      return {
+        userId: claims.sub,
+        membershipId: claims.mid,
+        tenantId: claims.tid,
+        bound: claims.bnd === true,
+      };
     } catch {
       throw new InvalidTokenError('mfa challenge');
     }

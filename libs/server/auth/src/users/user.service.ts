@@ -1,5 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { PG_UNIQUE_VIOLATION, pgErrorCode } from '@nexo/db';
+import { SecurityEventLog } from '@nexo/audit';
+import { Database, PG_UNIQUE_VIOLATION, pgErrorCode } from '@nexo/db';
+import { SessionRepository } from '../sessions/session.repository.js';
 import { DomainError, zodIssues } from '@nexo/platform';
 import { newId } from '@nexo/utils';
 import { PasswordHasher } from '../passwords/password-hasher.js';
@@ -15,7 +17,27 @@ export class UserService {
   constructor(
     @Inject(UserRepository) private readonly users: UserRepository,
     @Inject(PasswordHasher) private readonly hasher: PasswordHasher,
+    @Inject(Database) private readonly database: Database,
+    @Inject(SessionRepository) private readonly sessions: SessionRepository,
+    @Inject(SecurityEventLog) private readonly events: SecurityEventLog,
   ) {}
+
+  /** Disables a user in every company and ends their sessions (CLI, platform operators). */
+  async disableByEmail(email: string): Promise<boolean> {
+    return this.database.withContext({}, async () => {
+      const user = await this.users.findByEmail(email);
+      if (!user) return false;
+      await this.users.update(user.id, { status: 'disabled', validAfter: new Date() });
+      await this.sessions.revokeAllOfUser(user.id, 'user disabled');
+      await this.events.record({
+        event: 'user.disable',
+        outcome: 'success',
+        userId: user.id,
+        email,
+      });
+      return true;
+    });
+  }
 
   /**
    * Creates the user if the email is new, or links the existing one, and gives it a

@@ -63,6 +63,8 @@ export const ConfigSchema = z.object({
     .optional(),
   NEXO_MAIL_FROM: z.string().min(3).default('NEXO <no-reply@nexo.local>'),
   NEXO_LOGIN_LOCK_BASE_MS: z.coerce.number().int().min(1).max(3_600_000).default(1000),
+  /** Behind a reverse proxy or ingress: take the client address from X-Forwarded-For. */
+  NEXO_TRUST_PROXY: booleanFromEnv.default(false),
   NEXO_HASH_CONCURRENCY: z.coerce.number().int().min(1).max(64).optional(),
   NEXO_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
 });

@@ -8,7 +8,7 @@ export const BODY_LIMIT_BYTES = 1024 * 1024;
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,100}$/;
 
 /** Fastify options NEXO needs before the server exists. */
-export function fastifyOptions(logger: Logger): FastifyServerOptions {
+export function fastifyOptions(logger: Logger, trustProxy = false): FastifyServerOptions {
   return {
     loggerInstance: logger,
     bodyLimit: BODY_LIMIT_BYTES,
@@ -19,7 +19,8 @@ export function fastifyOptions(logger: Logger): FastifyServerOptions {
     },
     return503OnClosing: true,
     forceCloseConnections: 'idle',
-    trustProxy: false,
+    // Only behind a proxy that sets X-Forwarded-For: otherwise clients could pick their IP.
+    trustProxy,
   };
 }
 

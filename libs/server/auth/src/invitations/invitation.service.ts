@@ -1,0 +1,205 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { SecurityEventLog } from '@nexo/audit';
+import { ErrorCode, type AcceptInvitationInput, type CreateInvitationInput } from '@nexo/contracts';
+import { Database, PG_UNIQUE_VIOLATION, pgErrorCode } from '@nexo/db';
+import {
+  APP_CONFIG,
+  DomainError,
+  Mailer,
+  randomToken,
+  sha256,
+  type AppConfig,
+  type MailMessage,
+  type Principal,
+} from '@nexo/platform';
+import { tenants } from '@nexo/tenancy/tables';
+import { newId } from '@nexo/utils';
+import { eq } from 'drizzle-orm';
+import { PasswordHasher } from '../passwords/password-hasher.js';
+import { passwordPolicyIssues } from '../passwords/password-policy.js';
+import { Throttle } from '../login/throttle.service.js';
+import { authMail } from '../recovery/auth-mail.js';
+import { SessionService, needsMfaEnrolment, type TokenPair } from '../sessions/session.service.js';
+import { UserRepository } from '../users/user.repository.js';
+import { InvitationRepository, type InvitationRow } from './invitation.repository.js';
+
+const INVITATION_TTL_MS = 7 * 86_400_000;
+
+export interface InvitationView {
+  id: string;
+  email: string;
+  actor: string;
+  roles: string[];
+  partyId: string | null;
+  expiresAt: Date;
+  createdAt: Date;
+}
+
+const view = (i: InvitationRow): InvitationView => ({
+  id: i.id,
+  email: i.email,
+  actor: i.actor,
+  roles: i.roles,
+  partyId: i.partyId,
+  expiresAt: i.expiresAt,
+  createdAt: i.createdAt,
+});
+
+/**
+ * Invitations: an admin invites an email as an actor with roles; the emailed link (single
+ * use, 7 days) creates the user or links an existing one, and signs them in. The token is
+ * `<tenant id>.<random>`, so acceptance knows which company's rows to look in.
+ */
+@Injectable()
+export class InvitationService {
+  constructor(
+    @Inject(Database) private readonly database: Database,
+    @Inject(InvitationRepository) private readonly invitations: InvitationRepository,
+    @Inject(UserRepository) private readonly users: UserRepository,
+    @Inject(SessionService) private readonly sessions: SessionService,
+    @Inject(PasswordHasher) private readonly hasher: PasswordHasher,
+    @Inject(Throttle) private readonly throttle: Throttle,
+    @Inject(Mailer) private readonly mailer: Mailer,
+    @Inject(SecurityEventLog) private readonly events: SecurityEventLog,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** In the admin's request transaction; the mail goes out once the row is written. */
+  async invite(principal: Principal, input: CreateInvitationInput): Promise<InvitationView> {
+    if ((input.actor === 'client' || input.actor === 'supplier') !== Boolean(input.partyId)) {
+      throw DomainError.validation([
+        {
+          path: 'partyId',
+          code: 'party_required',
+          message: 'Client and supplier members act for a party; others do not',
+        },
+      ]);
+    }
+    const secret = randomToken();
+    const token = `${principal.tenantId}.${secret}`;
+    const invitation = await this.invitations.insert({
+      tenantId: principal.tenantId,
+      id: newId(),
+      email: input.email,
+      actor: input.actor,
+      roles: input.roles,
+      partyId: input.partyId ?? null,
+      tokenHash: sha256(secret),
+      invitedBy: principal.userId,
+      expiresAt: new Date(Date.now() + INVITATION_TTL_MS),
+    });
+    const [company] = await this.database
+      .tx()
+      .select({ name: tenants.name, locale: tenants.locale })
+      .from(tenants)
+      .where(eq(tenants.id, principal.tenantId));
+    await this.events.record({
+      event: 'invitation.create',
+      outcome: 'success',
+      userId: principal.userId,
+      tenantId: principal.tenantId,
+      email: input.email,
+    });
+    await this.mailer.send(
+      this.mail(input.email, company?.locale ?? 'es', company?.name ?? 'NEXO', token),
+    );
+    return view(invitation);
+  }
+
+  listPending(principal: Principal): Promise<InvitationView[]> {
+    return this.invitations.listPending(principal.tenantId).then((rows) => rows.map(view));
+  }
+
+  async revoke(principal: Principal, id: string): Promise<void> {
+    if (!(await this.invitations.revoke(principal.tenantId, id)))
+      throw DomainError.notFound('Invitation');
+  }
+
+  /** Public: the link's holder joins, as a new user (name and password) or an existing one. */
+  async accept(
+    input: AcceptInvitationInput,
+    ip: string,
+  ): Promise<
+    TokenPair & { status: 'authenticated'; mfaEnrolmentRequired: boolean; createdUser: boolean }
+  > {
+    await this.throttle.consume('reset:ip', ip);
+    const [tenantId, secret] = input.token.split('.', 2);
+    const invalid = new DomainError(
+      ErrorCode.InvalidToken,
+      'The invitation is not valid any more: ask for a new one',
+    );
+    if (!tenantId || !secret || !/^[0-9a-f-]{36}$/.test(tenantId)) throw invalid;
+    try {
+      return await this.database.withContext({ tenantId }, async () => {
+        const invitation = await this.invitations.accept(tenantId, sha256(secret));
+        if (!invitation) throw invalid;
+        let user = await this.users.findByEmail(invitation.email);
+        const createdUser = !user;
+        if (!user) {
+          const issues = [
+            ...(input.name
+              ? []
+              : [{ path: 'name', code: 'required', message: 'Your name is needed' }]),
+            ...passwordPolicyIssues(input.password ?? '', { email: invitation.email }),
+          ];
+          if (issues.length) throw DomainError.validation(issues);
+          user = await this.users.insertUser({
+            id: newId(),
+            email: invitation.email,
+            name: input.name ?? invitation.email,
+            locale: input.locale ?? 'es',
+            passwordHash: await this.hasher.hash(input.password ?? ''),
+            emailVerifiedAt: new Date(), // the link arrived at this address
+          });
+        }
+        const membership = await this.users.insertMembership({
+          tenantId,
+          id: newId(),
+          userId: user.id,
+          actor: invitation.actor,
+          roles: invitation.roles,
+          partyId: invitation.partyId,
+        });
+        await this.events.record({
+          event: 'invitation.accept',
+          outcome: 'success',
+          userId: user.id,
+          tenantId,
+          email: invitation.email,
+        });
+        const [company] = await this.database
+          .tx()
+          .select({
+            id: tenants.id,
+            name: tenants.name,
+            slug: tenants.slug,
+            requireMfaEmployees: tenants.requireMfaEmployees,
+          })
+          .from(tenants)
+          .where(eq(tenants.id, tenantId));
+        const mfaEnrolmentRequired = company
+          ? needsMfaEnrolment(user, { membership, tenant: company }, false)
+          : false;
+        const tokens = await this.sessions.start(user.id, membership, {
+          mfa: false,
+          mfaEnrolmentRequired,
+        });
+        return { status: 'authenticated' as const, mfaEnrolmentRequired, createdUser, ...tokens };
+      });
+    } catch (error) {
+      if (pgErrorCode(error) === PG_UNIQUE_VIOLATION)
+        throw DomainError.conflict('You already belong to this company');
+      throw error;
+    }
+  }
+
+  private mail(to: string, locale: string, company: string, token: string): MailMessage {
+    const base = this.config.NEXO_PUBLIC_URL ?? `http://localhost:${this.config.PORT}`;
+    return authMail.invitation(
+      to,
+      locale,
+      company,
+      `${base}/invitacion?token=${encodeURIComponent(token)}`,
+    );
+  }
+}

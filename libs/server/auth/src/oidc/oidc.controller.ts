@@ -1,0 +1,74 @@
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Inject,
+  Param,
+  ParseUUIDPipe,
+  Post,
+} from '@nestjs/common';
+import {
+  CreateOidcProviderInputSchema,
+  OidcAuthorizeInputSchema,
+  OidcCallbackInputSchema,
+  type CreateOidcProviderInput,
+  type OidcAuthorizeInput,
+  type OidcCallbackInput,
+} from '@nexo/contracts';
+import { Public, ZodValidationPipe, requestContext, type Principal } from '@nexo/platform';
+import {
+  OidcLoginService,
+  type OidcLoginResult,
+  type OidcProviderView,
+} from './oidc-login.service.js';
+
+function principal(): Principal {
+  const p = requestContext.get()?.principal;
+  if (!p) throw new Error('Route reached without a principal');
+  return p;
+}
+const ip = (): string => requestContext.get()?.ip ?? 'unknown';
+
+/** A company's OpenID Connect providers (its administrators) and the sign-in through them. */
+@Controller('api/v1/auth')
+export class OidcController {
+  constructor(@Inject(OidcLoginService) private readonly oidc: OidcLoginService) {}
+
+  @Post('oidc-providers')
+  create(
+    @Body(new ZodValidationPipe(CreateOidcProviderInputSchema)) body: CreateOidcProviderInput,
+  ): Promise<OidcProviderView> {
+    return this.oidc.createProvider(principal(), body);
+  }
+
+  @Get('oidc-providers')
+  list(): Promise<OidcProviderView[]> {
+    return this.oidc.listProviders(principal());
+  }
+
+  @Delete('oidc-providers/:id')
+  @HttpCode(204)
+  disable(@Param('id', new ParseUUIDPipe()) id: string): Promise<void> {
+    return this.oidc.disableProvider(principal(), id);
+  }
+
+  @Public()
+  @Post('oidc/authorize')
+  @HttpCode(200)
+  authorize(
+    @Body(new ZodValidationPipe(OidcAuthorizeInputSchema)) body: OidcAuthorizeInput,
+  ): Promise<{ authorizationUrl: string; state: string }> {
+    return this.oidc.authorize(body, ip());
+  }
+
+  @Public()
+  @Post('oidc/callback')
+  @HttpCode(200)
+  callback(
+    @Body(new ZodValidationPipe(OidcCallbackInputSchema)) body: OidcCallbackInput,
+  ): Promise<OidcLoginResult> {
+    return this.oidc.callback(body, ip());
+  }
+}

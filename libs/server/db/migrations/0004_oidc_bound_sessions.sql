@@ -1,0 +1,1 @@
+ALTER TABLE "auth"."sessions" ADD COLUMN "bound_tenant_id" uuid;
