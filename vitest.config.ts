@@ -68,7 +68,10 @@ export default defineConfig({
           name: 'integration',
           include: integrationFiles,
           exclude: ['**/node_modules/**', '**/dist/**'],
-          globalSetup: ['libs/server/testing/src/global-setup.ts'],
+          globalSetup: [
+            'libs/server/testing/src/global-setup.ts',
+            'apps/api/test/helpers/build-dist.global-setup.ts',
+          ],
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },

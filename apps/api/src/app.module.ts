@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { AuditModule } from '@nexo/audit';
 import { AuthModule } from '@nexo/auth';
+import { PermissionsModule } from '@nexo/permissions';
 import { DatabaseModule, type Database } from '@nexo/db';
 import { PlatformModule, type PlatformDependencies } from '@nexo/platform';
 import { CONTEXT_MODULES } from './modules.registry.js';
@@ -20,6 +21,7 @@ export class AppModule {
         DatabaseModule.forRoot(deps.database),
         AuditModule,
         AuthModule,
+        PermissionsModule,
         ...deps.config.NEXO_MODULES.map((name) => CONTEXT_MODULES[name]),
         ...extra,
       ],

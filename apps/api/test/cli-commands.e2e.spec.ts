@@ -1,11 +1,10 @@
 import { adminClient, useTestDatabase } from '@nexo/testing';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { buildDist, cliEnv, runCli } from './helpers/cli.js';
+import { describe, expect, it } from 'vitest';
+import { cliEnv, runCli } from './helpers/cli.js';
 
 /** The admin commands, against a server given by DATABASE_URL. */
 describe('nexo CLI commands', () => {
   const db = useTestDatabase();
-  beforeAll(() => buildDist());
   const env = (): NodeJS.ProcessEnv =>
     cliEnv({ DATABASE_URL: db.current.adminUrl, NEXO_DB_APP_PASSWORD: db.current.appPassword });
 

@@ -4,13 +4,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildDist, cliEnv, runCli, startNexo } from './helpers/cli.js';
+import { cliEnv, runCli, startNexo } from './helpers/cli.js';
 
 /** `nexo start` as a newcomer runs it: embedded PostgreSQL in a fresh data folder. */
 describe('nexo start', () => {
   let dataDir: string;
   beforeAll(async () => {
-    buildDist();
     dataDir = await mkdtemp(path.join(tmpdir(), 'nexo-start-'));
   });
   afterAll(async () => {

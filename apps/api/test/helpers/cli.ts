@@ -1,15 +1,8 @@
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '../../../..');
 export const CLI = path.join(root, 'apps/api/dist/cli/nexo.js');
-
-/** The CLI runs from dist, as `npm start` runs it: build once per test file. */
-export function buildDist(): void {
-  execFileSync(process.execPath, [path.join(root, 'tools/build.mjs'), '--quiet'], {
-    stdio: 'inherit',
-  });
-}
 
 /** Only what NEXO reads, so the outer environment (e.g. a DATABASE_URL) cannot leak in. */
 export function cliEnv(vars: Record<string, string>): NodeJS.ProcessEnv {

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Inject, Module, Post } from '@nestjs/common';
 import { users } from '@nexo/auth';
 import { Database } from '@nexo/db';
-import { Public, ZodValidationPipe } from '@nexo/platform';
+import { Public, RequirePermission, ZodValidationPipe } from '@nexo/platform';
 import { sql } from 'drizzle-orm';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { z } from 'zod';
@@ -36,6 +36,7 @@ class FixtureController {
     return { done: true };
   }
 
+  @RequirePermission('read', 'tenancy.tenant')
   @Get('whoami')
   async whoami(): Promise<unknown> {
     const result = await this.database
@@ -47,6 +48,7 @@ class FixtureController {
   }
 
   /** Writes a row, then fails: the request's transaction must leave nothing behind. */
+  @RequirePermission('read', 'tenancy.tenant')
   @Post('write-then-fail')
   async writeThenFail(@Body() body: { id: string }): Promise<never> {
     await this.database

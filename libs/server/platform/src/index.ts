@@ -15,3 +15,4 @@ export * from './metrics/metrics.service.js';
 export * from './platform.module.js';
 export * from './mail/mailer.js';
 export * from './secrets/secret-box.js';
+export * from './http/route-access.decorator.js';

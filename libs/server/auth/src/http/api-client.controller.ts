@@ -15,44 +15,53 @@ import {
   TokenRequestSchema,
   type CreateApiClientInput,
 } from '@nexo/contracts';
-import { DomainError, Public, ZodValidationPipe, requestContext } from '@nexo/platform';
+import {
+  DomainError,
+  Public,
+  RequirePermission,
+  ZodValidationPipe,
+  requestContext,
+  currentPrincipal,
+} from '@nexo/platform';
 import { z } from 'zod';
 import { ApiClientService, type ApiClientView } from '../clients/api-client.service.js';
-import { principalWithRole } from '../guard/require-role.js';
 
-const ADMIN_ROLES = ['owner', 'admin'];
 const ClientIdParam = z.string().max(80);
 
 @Controller('api/v1/auth/api-clients')
 export class ApiClientController {
   constructor(@Inject(ApiClientService) private readonly clients: ApiClientService) {}
 
+  @RequirePermission('create', 'auth.api-client')
   @Post()
   create(
     @Body(new ZodValidationPipe(CreateApiClientInputSchema)) body: CreateApiClientInput,
   ): Promise<unknown> {
-    return this.clients.create(principalWithRole(...ADMIN_ROLES), body);
+    return this.clients.create(currentPrincipal(), body);
   }
 
+  @RequirePermission('read', 'auth.api-client')
   @Get()
   list(): Promise<ApiClientView[]> {
-    return this.clients.list(principalWithRole(...ADMIN_ROLES));
+    return this.clients.list(currentPrincipal());
   }
 
+  @RequirePermission('update', 'auth.api-client')
   @Post(':clientId/rotate-secret')
   @HttpCode(200)
   rotate(
     @Param('clientId', new ZodValidationPipe(ClientIdParam)) clientId: string,
   ): Promise<unknown> {
-    return this.clients.rotate(principalWithRole(...ADMIN_ROLES), clientId);
+    return this.clients.rotate(currentPrincipal(), clientId);
   }
 
+  @RequirePermission('delete', 'auth.api-client')
   @Delete(':clientId')
   @HttpCode(204)
   disable(
     @Param('clientId', new ZodValidationPipe(ClientIdParam)) clientId: string,
   ): Promise<void> {
-    return this.clients.disable(principalWithRole(...ADMIN_ROLES), clientId);
+    return this.clients.disable(currentPrincipal(), clientId);
   }
 }
 

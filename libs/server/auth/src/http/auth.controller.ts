@@ -18,17 +18,18 @@ import {
   type LoginInput,
   type MfaLoginInput,
 } from '@nexo/contracts';
-import { Public, ZodValidationPipe, requestContext, type Principal } from '@nexo/platform';
+import {
+  Public,
+  SignedIn,
+  ZodValidationPipe,
+  requestContext,
+  currentPrincipal,
+} from '@nexo/platform';
 import { z } from 'zod';
 import { AllowedDuringMfaEnrolment } from '../guard/public-routes.js';
 import { LoginService } from '../login/login.service.js';
 import { AccountService } from '../sessions/account.service.js';
 
-function principal(): Principal {
-  const p = requestContext.get()?.principal;
-  if (!p) throw new Error('Route reached without a principal');
-  return p;
-}
 const ip = (): string => requestContext.get()?.ip ?? 'unknown';
 
 /** Sign-in, tokens and the signed-in person's own sessions. Thin: one service call each. */
@@ -65,52 +66,59 @@ export class AuthController {
   }
 
   @AllowedDuringMfaEnrolment()
+  @SignedIn()
   @Post('logout')
   @HttpCode(204)
   logout(): Promise<void> {
-    return this.account.logout(principal());
+    return this.account.logout(currentPrincipal());
   }
 
   @AllowedDuringMfaEnrolment()
+  @SignedIn()
   @Get('session')
   session(): Promise<unknown> {
-    return this.account.info(principal());
+    return this.account.info(currentPrincipal());
   }
 
+  @SignedIn()
   @Post('switch-tenant')
   @HttpCode(200)
   switchTenant(
     @Body(new ZodValidationPipe(SwitchTenantInputSchema))
     body: z.infer<typeof SwitchTenantInputSchema>,
   ): Promise<unknown> {
-    return this.account.switchTenant(principal(), body.tenantId);
+    return this.account.switchTenant(currentPrincipal(), body.tenantId);
   }
 
+  @SignedIn()
   @Get('sessions')
   sessions(): Promise<unknown> {
-    return this.account.listSessions(principal());
+    return this.account.listSessions(currentPrincipal());
   }
 
+  @SignedIn()
   @Delete('sessions/:id')
   @HttpCode(204)
   revokeSession(@Param('id', new ParseUUIDPipe()) id: string): Promise<void> {
-    return this.account.revokeSession(principal(), id);
+    return this.account.revokeSession(currentPrincipal(), id);
   }
 
   @AllowedDuringMfaEnrolment()
+  @SignedIn()
   @Post('mfa/totp')
   @HttpCode(200)
   enrolTotp(): Promise<unknown> {
-    return this.account.enrolTotp(principal());
+    return this.account.enrolTotp(currentPrincipal());
   }
 
   @AllowedDuringMfaEnrolment()
+  @SignedIn()
   @Post('mfa/totp/confirm')
   @HttpCode(200)
   confirmTotp(
     @Body(new ZodValidationPipe(TotpConfirmInputSchema))
     body: z.infer<typeof TotpConfirmInputSchema>,
   ): Promise<unknown> {
-    return this.account.confirmTotp(principal(), body.code);
+    return this.account.confirmTotp(currentPrincipal(), body.code);
   }
 }

@@ -15,32 +15,38 @@ import {
   type AcceptInvitationInput,
   type CreateInvitationInput,
 } from '@nexo/contracts';
-import { Public, ZodValidationPipe, requestContext } from '@nexo/platform';
-import { principalWithRole } from '../guard/require-role.js';
+import {
+  Public,
+  RequirePermission,
+  ZodValidationPipe,
+  requestContext,
+  currentPrincipal,
+} from '@nexo/platform';
 import { InvitationService, type InvitationView } from '../invitations/invitation.service.js';
-
-const ADMIN_ROLES = ['owner', 'admin'];
 
 @Controller('api/v1/auth/invitations')
 export class InvitationController {
   constructor(@Inject(InvitationService) private readonly invitations: InvitationService) {}
 
+  @RequirePermission('create', 'auth.invitation')
   @Post()
   invite(
     @Body(new ZodValidationPipe(CreateInvitationInputSchema)) body: CreateInvitationInput,
   ): Promise<InvitationView> {
-    return this.invitations.invite(principalWithRole(...ADMIN_ROLES), body);
+    return this.invitations.invite(currentPrincipal(), body);
   }
 
+  @RequirePermission('read', 'auth.invitation')
   @Get()
   list(): Promise<InvitationView[]> {
-    return this.invitations.listPending(principalWithRole(...ADMIN_ROLES));
+    return this.invitations.listPending(currentPrincipal());
   }
 
+  @RequirePermission('delete', 'auth.invitation')
   @Delete(':id')
   @HttpCode(204)
   revoke(@Param('id', new ParseUUIDPipe()) id: string): Promise<void> {
-    return this.invitations.revoke(principalWithRole(...ADMIN_ROLES), id);
+    return this.invitations.revoke(currentPrincipal(), id);
   }
 
   @Public()

@@ -4,10 +4,15 @@ import {
   ResetPasswordInputSchema,
   VerifyEmailInputSchema,
 } from '@nexo/contracts';
-import { Public, ZodValidationPipe, requestContext } from '@nexo/platform';
+import {
+  Public,
+  SignedIn,
+  ZodValidationPipe,
+  requestContext,
+  currentPrincipal,
+} from '@nexo/platform';
 import type { z } from 'zod';
 import { AllowedDuringMfaEnrolment } from '../guard/public-routes.js';
-import { principalWithRole } from '../guard/require-role.js';
 import { RecoveryService } from '../recovery/recovery.service.js';
 
 const ip = (): string => requestContext.get()?.ip ?? 'unknown';
@@ -39,10 +44,11 @@ export class RecoveryController {
   }
 
   @AllowedDuringMfaEnrolment()
+  @SignedIn()
   @Post('email/verification')
   @HttpCode(202)
   requestVerification(): Promise<void> {
-    return this.recovery.requestEmailVerification(principalWithRole().userId);
+    return this.recovery.requestEmailVerification(currentPrincipal().userId);
   }
 
   @Public()

@@ -21,7 +21,6 @@ import { newId } from '@nexo/utils';
 import * as client from 'openid-client';
 import type { LoginResult } from '../login/login.service.js';
 import { Throttle } from '../login/throttle.service.js';
-import { requireAnyRole } from '../guard/require-role.js';
 import { SessionService, needsMfaEnrolment } from '../sessions/session.service.js';
 import {
   UserRepository,
@@ -85,7 +84,7 @@ export class OidcLoginService {
     principal: Principal,
     input: CreateOidcProviderInput,
   ): Promise<OidcProviderView> {
-    const { tenantId } = admin(principal);
+    const { tenantId } = principal;
     const row = await this.providers.insert({
       tenantId,
       id: newId(),
@@ -98,11 +97,11 @@ export class OidcLoginService {
   }
 
   async listProviders(principal: Principal): Promise<OidcProviderView[]> {
-    return (await this.providers.list(admin(principal).tenantId)).map(view);
+    return (await this.providers.list(principal.tenantId)).map(view);
   }
 
   async disableProvider(principal: Principal, id: string): Promise<void> {
-    if (!(await this.providers.disable(admin(principal).tenantId, id)))
+    if (!(await this.providers.disable(principal.tenantId, id)))
       throw DomainError.notFound('Sign-in provider');
   }
 
@@ -319,5 +318,3 @@ export class OidcLoginService {
     });
   }
 }
-
-const admin = (principal: Principal): Principal => requireAnyRole(principal, 'owner', 'admin');

@@ -17,18 +17,19 @@ import {
   type OidcAuthorizeInput,
   type OidcCallbackInput,
 } from '@nexo/contracts';
-import { Public, ZodValidationPipe, requestContext, type Principal } from '@nexo/platform';
+import {
+  Public,
+  RequirePermission,
+  ZodValidationPipe,
+  requestContext,
+  currentPrincipal,
+} from '@nexo/platform';
 import {
   OidcLoginService,
   type OidcLoginResult,
   type OidcProviderView,
 } from './oidc-login.service.js';
 
-function principal(): Principal {
-  const p = requestContext.get()?.principal;
-  if (!p) throw new Error('Route reached without a principal');
-  return p;
-}
 const ip = (): string => requestContext.get()?.ip ?? 'unknown';
 
 /** A company's OpenID Connect providers (its administrators) and the sign-in through them. */
@@ -36,22 +37,25 @@ const ip = (): string => requestContext.get()?.ip ?? 'unknown';
 export class OidcController {
   constructor(@Inject(OidcLoginService) private readonly oidc: OidcLoginService) {}
 
+  @RequirePermission('create', 'auth.oidc-provider')
   @Post('oidc-providers')
   create(
     @Body(new ZodValidationPipe(CreateOidcProviderInputSchema)) body: CreateOidcProviderInput,
   ): Promise<OidcProviderView> {
-    return this.oidc.createProvider(principal(), body);
+    return this.oidc.createProvider(currentPrincipal(), body);
   }
 
+  @RequirePermission('read', 'auth.oidc-provider')
   @Get('oidc-providers')
   list(): Promise<OidcProviderView[]> {
-    return this.oidc.listProviders(principal());
+    return this.oidc.listProviders(currentPrincipal());
   }
 
+  @RequirePermission('delete', 'auth.oidc-provider')
   @Delete('oidc-providers/:id')
   @HttpCode(204)
   disable(@Param('id', new ParseUUIDPipe()) id: string): Promise<void> {
-    return this.oidc.disableProvider(principal(), id);
+    return this.oidc.disableProvider(currentPrincipal(), id);
   }
 
   @Public()

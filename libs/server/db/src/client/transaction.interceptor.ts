@@ -20,6 +20,12 @@ export interface PrincipalVerifier {
 }
 export const PRINCIPAL_VERIFIER = Symbol('PRINCIPAL_VERIFIER');
 
+/** Then: may this principal use this route at all? The permission engine provides it. */
+export interface RouteAuthorizer {
+  authorize(principal: Principal, context: ExecutionContext): Promise<void>;
+}
+export const ROUTE_AUTHORIZER = Symbol('ROUTE_AUTHORIZER');
+
 /**
  * Runs each request of a signed-in principal in one transaction that carries its tenant,
  * user, actor and party. A handler that throws rolls back everything it wrote. Requests
@@ -28,19 +34,24 @@ export const PRINCIPAL_VERIFIER = Symbol('PRINCIPAL_VERIFIER');
 @Injectable()
 export class RequestTransactionInterceptor implements NestInterceptor {
   private verifier: PrincipalVerifier | undefined;
+  private authorizer: RouteAuthorizer | undefined;
 
   constructor(
     @Inject(Database) private readonly database: Database,
     @Inject(ModuleRef) private readonly modules: ModuleRef,
   ) {}
 
-  /** Auth registers the verifier in its own module; without one, principals are refused. */
-  private principalVerifier(): PrincipalVerifier {
+  /**
+   * Auth registers the verifier and permissions the authorizer, each in its own module;
+   * without them a principal's request fails rather than run unchecked.
+   */
+  private hooks(): [PrincipalVerifier, RouteAuthorizer] {
     this.verifier ??= this.modules.get<PrincipalVerifier>(PRINCIPAL_VERIFIER, { strict: false });
-    return this.verifier;
+    this.authorizer ??= this.modules.get<RouteAuthorizer>(ROUTE_AUTHORIZER, { strict: false });
+    return [this.verifier, this.authorizer];
   }
 
-  intercept(_context: ExecutionContext, next: CallHandler): Observable<unknown> {
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const principal = requestContext.get()?.principal;
     if (!principal) return next.handle();
     return from(
@@ -52,7 +63,9 @@ export class RequestTransactionInterceptor implements NestInterceptor {
           ...(principal.partyId ? { partyId: principal.partyId } : {}),
         },
         async () => {
-          await this.principalVerifier().verify(principal);
+          const [verifier, authorizer] = this.hooks();
+          await verifier.verify(principal);
+          await authorizer.authorize(principal, context);
           return lastValueFrom<unknown, undefined>(next.handle(), { defaultValue: undefined });
         },
       ),

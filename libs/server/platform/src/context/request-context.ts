@@ -13,6 +13,8 @@ export interface Principal {
   sessionId?: string;
   partyId?: string;
   roles: string[];
+  /** Teams the person belongs to, for rules with `$teams` (CRM adds teams). */
+  teams?: string[];
   /** When the access token was issued (seconds since epoch), for "valid after" checks. */
   issuedAt: number;
   /** The session must enrol a second factor before doing anything else. */
@@ -37,3 +39,10 @@ export const requestContext = {
     return storage.getStore();
   },
 };
+
+/** The signed-in principal of the request in flight; only for routes that are not public. */
+export function currentPrincipal(): Principal {
+  const principal = requestContext.get()?.principal;
+  if (!principal) throw new Error('A private route was reached without a principal');
+  return principal;
+}

@@ -1,5 +1,5 @@
 import { Controller, Get, Inject, Param, ParseUUIDPipe } from '@nestjs/common';
-import { DomainError, requestContext } from '@nexo/platform';
+import { DomainError, RequirePermission, requestContext } from '@nexo/platform';
 import { TenantService } from './tenant.service.js';
 import type { TenantRow } from './tenant.repository.js';
 
@@ -8,6 +8,7 @@ import type { TenantRow } from './tenant.repository.js';
 export class TenantController {
   constructor(@Inject(TenantService) private readonly tenants: TenantService) {}
 
+  @RequirePermission('read', 'tenancy.tenant')
   @Get(':id')
   async get(
     @Param('id', new ParseUUIDPipe()) id: string,

@@ -1,0 +1,122 @@
+import { Controller, Get, Module } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
+import { Database } from '@nexo/db';
+import { SYSTEM_ROLES } from '@nexo/permissions';
+import { useTestDatabase } from '@nexo/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bearer, createAccount, login } from './helpers/accounts.js';
+import { listRoutes, type RouteInfo } from './helpers/routes.js';
+import { buildTestApp, type TestApp } from './helpers/test-app.js';
+
+/** A route someone forgot to declare: the checks below must catch it. */
+@Controller('test-undeclared')
+class UndeclaredController {
+  @Get()
+  open(): { leaked: true } {
+    return { leaked: true };
+  }
+}
+@Module({ controllers: [UndeclaredController] })
+class UndeclaredModule {}
+
+/**
+ * What each system role may do on today's routes, written out by hand: the matrix test
+ * compares the engine against this, not against itself.
+ */
+const ALLOWED: Record<string, (route: { action: string; subject: string }) => boolean> = {
+  owner: () => true,
+  admin: () => true,
+  sales: (r) => r.action === 'read' && r.subject === 'tenancy.tenant',
+  purchasing: (r) => r.action === 'read' && r.subject === 'tenancy.tenant',
+  warehouse: (r) => r.action === 'read' && r.subject === 'tenancy.tenant',
+  production: (r) => r.action === 'read' && r.subject === 'tenancy.tenant',
+  accountant: (r) => r.action === 'read' && r.subject === 'tenancy.tenant',
+  'client-portal': (r) => r.action === 'read' && r.subject === 'tenancy.tenant',
+  'supplier-portal': (r) => r.action === 'read' && r.subject === 'tenancy.tenant',
+  'professional-accountant': (r) => r.action === 'read' && r.subject === 'tenancy.tenant',
+  'professional-contractor': (r) => r.action === 'read' && r.subject === 'tenancy.tenant',
+};
+
+const ZERO_UUID = '00000000-0000-7000-8000-000000000000';
+
+describe('every route declares its access', () => {
+  const db = useTestDatabase();
+  let t: TestApp;
+  let routes: RouteInfo[];
+  beforeAll(async () => {
+    t = await buildTestApp(db.current, [DiscoveryModule]);
+    routes = listRoutes(t.app);
+  });
+  afterAll(async () => {
+    await t.app.close();
+  });
+
+  it('finds the routes and every one is public, signed-in only, or names a permission', () => {
+    expect(routes.length).toBeGreaterThan(30);
+    expect(
+      routes
+        .filter((r) => r.access.kind === 'none')
+        .map((r) => `${r.method} ${r.path} (${r.handler})`),
+    ).toEqual([]);
+  });
+
+  it('catches a route that loses its declaration, and such a route serves nobody', async () => {
+    // Its own pool: closing this app must not close the one the other tests use.
+    const own = { ...db.current, database: new Database(db.current.appUrl, { max: 4 }) };
+    const withHole = await buildTestApp(own, [DiscoveryModule, UndeclaredModule]);
+    try {
+      const undeclared = listRoutes(withHole.app).filter((r) => r.access.kind === 'none');
+      expect(undeclared.map((r) => r.handler)).toEqual(['UndeclaredController.open']);
+      const owner = await createAccount(withHole.app, own, { roles: ['owner'] });
+      const { accessToken } = await login(withHole.app, owner);
+      const res = await withHole.app.inject({
+        method: 'GET',
+        url: '/test-undeclared',
+        headers: bearer(accessToken),
+      });
+      expect(res.statusCode).toBe(500);
+      expect(res.body).not.toContain('leaked');
+    } finally {
+      await withHole.app.close();
+    }
+  });
+
+  it('answers every permission route as the matrix says, for every system role', async () => {
+    expect(Object.keys(ALLOWED).sort()).toEqual(Object.keys(SYSTEM_ROLES).sort());
+    const first = await createAccount(t.app, db.current, { roles: ['owner'] });
+    const tokens: Record<string, string> = {};
+    for (const role of Object.keys(SYSTEM_ROLES)) {
+      const account = await createAccount(t.app, db.current, {
+        tenantId: first.tenantId,
+        roles: [role],
+      });
+      tokens[role] = (await login(t.app, account)).accessToken;
+    }
+    const guarded = routes.filter(
+      (r): r is RouteInfo & { access: { kind: 'permission'; action: string; subject: string } } =>
+        r.access.kind === 'permission',
+    );
+    const mismatches: string[] = [];
+    for (const route of guarded) {
+      const url = route.path
+        .replace(/:id|:key|:clientId/g, (p) => (p === ':key' ? 'no-such-role' : ZERO_UUID))
+        .replace('/tenancy/tenants/' + ZERO_UUID, `/tenancy/tenants/${first.tenantId}`);
+      for (const [role, token] of Object.entries(tokens)) {
+        const res = await t.app.inject({
+          method: route.method as 'GET',
+          url,
+          headers: bearer(token),
+          payload: route.method === 'GET' || route.method === 'DELETE' ? undefined : {},
+        });
+        const expected = ALLOWED[role]?.(route.access) ?? false;
+        const denied = res.statusCode === 403;
+        if (expected === denied)
+          mismatches.push(
+            `${role} ${route.method} ${url}: ${res.statusCode}, expected ${expected ? 'allowed' : 'denied'}`,
+          );
+      }
+    }
+    expect(guarded.length).toBeGreaterThan(15);
+    expect(mismatches).toEqual([]);
+  });
+});

@@ -1,0 +1,35 @@
+import {
+  integer,
+  jsonb,
+  pgSchema,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+  foreignKey,
+} from 'drizzle-orm/pg-core';
+import { tenants } from '@nexo/tenancy/tables';
+
+export const permissionsSchema = pgSchema('permissions');
+
+/** A tenant's own roles (system roles live in code). Rules are validated JSON. */
+export const roles = permissionsSchema.table(
+  'roles',
+  {
+    tenantId: uuid('tenant_id').notNull(),
+    id: uuid('id').notNull(),
+    key: text('key').notNull(),
+    name: text('name').notNull(),
+    description: text('description'),
+    rules: jsonb('rules').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [
+    primaryKey({ name: 'roles_pkey', columns: [t.tenantId, t.id] }),
+    uniqueIndex('roles_tenant_key_key').on(t.tenantId, t.key),
+    foreignKey({ name: 'roles_tenant_fk', columns: [t.tenantId], foreignColumns: [tenants.id] }),
+  ],
+);

@@ -1,0 +1,33 @@
+import { permittedFieldsOf } from '@casl/ability/extra';
+import { subject as asSubject } from '@casl/ability';
+import type { AppAbility } from './ability.factory.js';
+
+/** The fields of `record` the ability may see; a rule without fields grants all of them. */
+export function readableFields(
+  ability: AppAbility,
+  action: string,
+  type: string,
+  record: Record<string, unknown>,
+): Set<string> {
+  const all = Object.keys(record);
+  return new Set(
+    permittedFieldsOf(ability, action, asSubject(type, { ...record }), {
+      fieldsFrom: (rule) => rule.fields ?? all,
+    }),
+  );
+}
+
+/** A copy of `record` without the fields the ability may not read (camelCase keys mapped to snake_case rules). */
+export function maskRecord<T extends Record<string, unknown>>(
+  ability: AppAbility,
+  type: string,
+  record: T,
+): Partial<T> {
+  const snake = Object.fromEntries(Object.entries(record).map(([k, v]) => [toSnake(k), v]));
+  const allowed = readableFields(ability, 'read', type, snake);
+  return Object.fromEntries(
+    Object.entries(record).filter(([k]) => allowed.has(toSnake(k))),
+  ) as Partial<T>;
+}
+
+export const toSnake = (key: string): string => key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);

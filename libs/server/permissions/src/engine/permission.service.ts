@@ -1,0 +1,106 @@
+import { subject as asSubject } from '@casl/ability';
+import { Inject, Injectable } from '@nestjs/common';
+import { ErrorCode, RuleSchema, type Rule } from '@nexo/contracts';
+import { DomainError, requestContext, type Principal } from '@nexo/platform';
+import type { SQL } from 'drizzle-orm';
+import { RoleRepository } from '../roles/role.repository.js';
+import { SYSTEM_ROLES, isSystemRole } from '../rules/system-roles.js';
+import { buildAbility, type AppAbility, type SourcedRule } from './ability.factory.js';
+import { maskRecord, toSnake } from './field-mask.js';
+import { accessibleWhere, type ColumnMap } from './sql-compiler.js';
+
+/**
+ * The one permission engine. Rules come from the principal's roles (system roles in code,
+ * the tenant's own in the database, read in the request's transaction: a change applies
+ * to the next request). Single records are checked in memory; lists get the same rules
+ * compiled into SQL.
+ */
+@Injectable()
+export class PermissionService {
+  private readonly abilities = new WeakMap<Principal, AppAbility>();
+
+  constructor(@Inject(RoleRepository) private readonly roles: RoleRepository) {}
+
+  /** The rules of a set of role keys in a tenant, each tagged with its role. */
+  async rulesFor(tenantId: string, roleKeys: string[]): Promise<SourcedRule[]> {
+    const fromCode = roleKeys
+      .filter(isSystemRole)
+      .flatMap((key) => (SYSTEM_ROLES[key]?.rules ?? []).map((r) => ({ ...r, role: key })));
+    const custom = await this.roles.byKeys(
+      tenantId,
+      roleKeys.filter((k) => !isSystemRole(k)),
+    );
+    const fromTenant = custom.flatMap((row) =>
+      RuleSchema.array()
+        .parse(row.rules)
+        .map((r: Rule) => ({ ...r, role: row.key })),
+    );
+    return [...fromCode, ...fromTenant];
+  }
+
+  async abilityOf(principal: Principal): Promise<AppAbility> {
+    const known = this.abilities.get(principal);
+    if (known) return known;
+    const ability = buildAbility(
+      await this.rulesFor(principal.tenantId, principal.roles),
+      principal,
+    );
+    this.abilities.set(principal, ability);
+    return ability;
+  }
+
+  /** The current request's ability. */
+  async current(): Promise<AppAbility> {
+    const principal = requestContext.get()?.principal;
+    if (!principal) throw new DomainError(ErrorCode.Unauthenticated, 'Sign in first');
+    return this.abilityOf(principal);
+  }
+
+  /** For a record fetched by id: not allowed reads as not found (no existence oracle). */
+  async assertCan(action: string, type: string, record: Record<string, unknown>): Promise<void> {
+    const ability = await this.current();
+    if (!ability.can(action, asSubject(type, snakeKeys(record)))) throw DomainError.notFound();
+  }
+
+  /**
+   * For a write: the record must be in scope before and after the change, and every field
+   * the body sets must be writable. A forbidden field is a 403 naming it.
+   */
+  async assertWritable(
+    action: string,
+    type: string,
+    before: Record<string, unknown> | undefined,
+    changes: Record<string, unknown>,
+  ): Promise<void> {
+    const ability = await this.current();
+    if (before && !ability.can(action, asSubject(type, snakeKeys(before))))
+      throw DomainError.notFound();
+    const after = snakeKeys({ ...before, ...changes });
+    for (const field of Object.keys(changes).map(toSnake)) {
+      if (!ability.can(action, asSubject(type, after), field)) {
+        throw new DomainError(ErrorCode.Forbidden, `You may not set the field "${field}"`, {
+          issues: [{ path: field, code: 'forbidden_field', message: 'Not allowed for your role' }],
+        });
+      }
+    }
+    if (!ability.can(action, asSubject(type, after))) {
+      throw new DomainError(
+        ErrorCode.Forbidden,
+        'The change would move the record out of what you may manage',
+      );
+    }
+  }
+
+  /** The list filter for `action` on `type`, for the Drizzle query's `where`. */
+  async where(action: string, type: string, columns: ColumnMap): Promise<SQL> {
+    return accessibleWhere(await this.current(), action, type, columns);
+  }
+
+  /** A response object without the fields the principal may not read. */
+  async mask<T extends Record<string, unknown>>(type: string, record: T): Promise<Partial<T>> {
+    return maskRecord(await this.current(), type, record);
+  }
+}
+
+const snakeKeys = (record: Record<string, unknown>): Record<string, unknown> =>
+  Object.fromEntries(Object.entries(record).map(([k, v]) => [toSnake(k), v]));

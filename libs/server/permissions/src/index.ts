@@ -1,0 +1,7 @@
+export * from './db/permissions.tables.js';
+export * from './engine/ability.factory.js';
+export * from './engine/field-mask.js';
+export * from './engine/permission.service.js';
+export * from './engine/sql-compiler.js';
+export * from './permissions.module.js';
+export * from './rules/system-roles.js';

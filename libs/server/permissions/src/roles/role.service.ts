@@ -1,0 +1,223 @@
+import { subject as asSubject } from '@casl/ability';
+import { Inject, Injectable } from '@nestjs/common';
+import { memberships } from '@nexo/auth/tables';
+import {
+  ErrorCode,
+  type CreateRoleInput,
+  type ExplainInput,
+  type Rule,
+  type UpdateRoleInput,
+} from '@nexo/contracts';
+import { Database, PG_UNIQUE_VIOLATION, pgErrorCode } from '@nexo/db';
+import { DomainError, type Principal } from '@nexo/platform';
+import { newId } from '@nexo/utils';
+import { and, arrayContains, eq, sql } from 'drizzle-orm';
+import { buildAbility, type SourcedRule } from '../engine/ability.factory.js';
+import { PermissionService } from '../engine/permission.service.js';
+import { toSnake } from '../engine/field-mask.js';
+import { SYSTEM_ROLES, isSystemRole } from '../rules/system-roles.js';
+import { RoleRepository, type RoleRow } from './role.repository.js';
+
+export interface RoleView {
+  key: string;
+  name: string;
+  description: string | null;
+  system: boolean;
+  rules: Rule[];
+  version: number;
+}
+
+export interface Explanation {
+  allowed: boolean;
+  /** The rule that decided, and its role; null when no rule applied (denied by default). */
+  decidedBy: { role: string; rule: Rule } | null;
+}
+
+const view = (row: RoleRow): RoleView => ({
+  key: row.key,
+  name: row.name,
+  description: row.description,
+  system: false,
+  rules: row.rules as Rule[],
+  version: row.version,
+});
+
+/** Roles administration: a tenant's own roles, assignment, effective rules and `explain`. */
+@Injectable()
+export class RoleService {
+  constructor(
+    @Inject(Database) private readonly database: Database,
+    @Inject(RoleRepository) private readonly roles: RoleRepository,
+    @Inject(PermissionService) private readonly permissions: PermissionService,
+  ) {}
+
+  async list(principal: Principal): Promise<RoleView[]> {
+    const system = Object.entries(SYSTEM_ROLES).map(([key, r]) => ({
+      key,
+      name: r.name,
+      description: null,
+      system: true,
+      rules: r.rules,
+      version: 1,
+    }));
+    return [...system, ...(await this.roles.list(principal.tenantId)).map(view)];
+  }
+
+  async create(principal: Principal, input: CreateRoleInput): Promise<RoleView> {
+    if (isSystemRole(input.key)) throw DomainError.conflict(`"${input.key}" is a system role`);
+    this.assertCompilable(input.rules, principal);
+    try {
+      const row = await this.roles.insert({
+        tenantId: principal.tenantId,
+        id: newId(),
+        key: input.key,
+        name: input.name,
+        description: input.description ?? null,
+        rules: input.rules,
+      });
+      return view(row);
+    } catch (error) {
+      if (pgErrorCode(error) === PG_UNIQUE_VIOLATION)
+        throw DomainError.conflict(`A role "${input.key}" already exists`);
+      throw error;
+    }
+  }
+
+  async update(principal: Principal, key: string, input: UpdateRoleInput): Promise<RoleView> {
+    if (isSystemRole(key))
+      throw new DomainError(ErrorCode.Forbidden, 'System roles cannot be changed');
+    if (input.rules) this.assertCompilable(input.rules, principal);
+    const row = await this.roles.update(principal.tenantId, key, {
+      ...(input.name !== undefined ? { name: input.name } : {}),
+      ...(input.description !== undefined ? { description: input.description } : {}),
+      ...(input.rules !== undefined ? { rules: input.rules } : {}),
+    });
+    if (!row) throw DomainError.notFound('Role');
+    return view(row);
+  }
+
+  async remove(principal: Principal, key: string): Promise<void> {
+    if (isSystemRole(key))
+      throw new DomainError(ErrorCode.Forbidden, 'System roles cannot be deleted');
+    const [used] = await this.database
+      .tx()
+      .select({ n: sql<number>`count(*)::int` })
+      .from(memberships)
+      .where(
+        and(eq(memberships.tenantId, principal.tenantId), arrayContains(memberships.roles, [key])),
+      );
+    if (used && used.n > 0)
+      throw DomainError.conflict(`The role is assigned to ${used.n} member(s); unassign it first`);
+    if (!(await this.roles.remove(principal.tenantId, key))) throw DomainError.notFound('Role');
+  }
+
+  /** Sets a member's roles; every key must exist. Effective on the member's next request. */
+  async assign(
+    principal: Principal,
+    membershipId: string,
+    keys: string[],
+  ): Promise<{ membershipId: string; roles: string[] }> {
+    const unique = [...new Set(keys)];
+    const custom = unique.filter((k) => !isSystemRole(k));
+    const found = await this.roles.byKeys(principal.tenantId, custom);
+    const missing = custom.filter((k) => !found.some((r) => r.key === k));
+    if (missing.length) {
+      throw DomainError.validation(
+        missing.map((k) => ({ path: 'roles', code: 'unknown_role', message: `No role "${k}"` })),
+      );
+    }
+    const [row] = await this.database
+      .tx()
+      .update(memberships)
+      .set({ roles: unique, updatedAt: sql`now()`, version: sql`${memberships.version} + 1` })
+      .where(and(eq(memberships.tenantId, principal.tenantId), eq(memberships.id, membershipId)))
+      .returning({ id: memberships.id, roles: memberships.roles });
+    if (!row) throw DomainError.notFound('Member');
+    return { membershipId: row.id, roles: row.roles };
+  }
+
+  async effective(
+    principal: Principal,
+    membershipId: string,
+  ): Promise<{ roles: string[]; rules: SourcedRule[] }> {
+    const member = await this.member(principal, membershipId);
+    return {
+      roles: member.roles,
+      rules: await this.permissions.rulesFor(principal.tenantId, member.roles),
+    };
+  }
+
+  /** Would this member be allowed, and which rule decides? */
+  async explain(principal: Principal, input: ExplainInput): Promise<Explanation> {
+    const member = await this.member(principal, input.membershipId);
+    const ability = buildAbility(
+      await this.permissions.rulesFor(principal.tenantId, member.roles),
+      {
+        userId: member.userId,
+        tenantId: principal.tenantId,
+        actor: member.actor as Principal['actor'],
+        membershipId: member.id,
+        ...(member.partyId ? { partyId: member.partyId } : {}),
+        roles: member.roles,
+        issuedAt: 0,
+      },
+    );
+    const target = input.record
+      ? asSubject(
+          input.subject,
+          Object.fromEntries(Object.entries(input.record).map(([k, v]) => [toSnake(k), v])),
+        )
+      : input.subject;
+    const rule = ability.relevantRuleFor(input.action, target, input.field);
+    const allowed = ability.can(input.action, target, input.field);
+    if (!rule) return { allowed, decidedBy: null };
+    const { action, subject, conditions, fields, inverted, reason } = rule.origin as SourcedRule & {
+      reason?: string;
+    };
+    return {
+      allowed,
+      decidedBy: {
+        role: reason ?? 'unknown',
+        rule: {
+          action,
+          subject,
+          ...(conditions ? { conditions } : {}),
+          ...(fields ? { fields } : {}),
+          ...(inverted ? { inverted } : {}),
+        },
+      },
+    };
+  }
+
+  private async member(principal: Principal, membershipId: string) {
+    const [member] = await this.database
+      .tx()
+      .select()
+      .from(memberships)
+      .where(and(eq(memberships.tenantId, principal.tenantId), eq(memberships.id, membershipId)));
+    if (!member) throw DomainError.notFound('Member');
+    return member;
+  }
+
+  /** A rule CASL cannot parse is refused now, not at someone's next request. */
+  private assertCompilable(rules: Rule[], principal: Principal): void {
+    try {
+      const ability = buildAbility(
+        rules.map((r) => ({ ...r, role: 'check' })),
+        principal,
+      );
+      // CASL parses conditions lazily, on first use: make it parse them now.
+      for (const rule of ability.rules) {
+        for (const action of [rule.action].flat()) {
+          for (const subject of [rule.subject ?? 'all'].flat()) {
+            ability.rulesFor(action, String(subject)).forEach((r) => r.matchesConditions({}));
+          }
+        }
+      }
+    } catch (error) {
+      throw DomainError.validation([
+        { path: 'rules', code: 'invalid_rule', message: (error as Error).message },
+      ]);
+    }
+  }
+}
