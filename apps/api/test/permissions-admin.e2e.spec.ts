@@ -61,10 +61,15 @@ describe('roles administration and explain', () => {
     });
 
     // A deny in the same role wins.
-    await t.app.inject({
-      method: 'PATCH',
+    const current = await t.app.inject({
+      method: 'GET',
       url: '/api/v1/permissions/roles/jefe-ventas',
       headers: bearer(adminToken),
+    });
+    const patched = await t.app.inject({
+      method: 'PATCH',
+      url: '/api/v1/permissions/roles/jefe-ventas',
+      headers: { ...bearer(adminToken), 'if-match': current.headers.etag as string },
       payload: {
         rules: [
           { action: 'read', subject: 'auth.member' },
@@ -72,6 +77,7 @@ describe('roles administration and explain', () => {
         ],
       },
     });
+    expect(patched.statusCode).toBe(200);
     expect((await members()).statusCode).toBe(403);
     const denied = await t.app.inject({
       method: 'POST',
@@ -87,7 +93,7 @@ describe('roles administration and explain', () => {
     const inUse = await t.app.inject({
       method: 'DELETE',
       url: '/api/v1/permissions/roles/jefe-ventas',
-      headers: bearer(adminToken),
+      headers: { ...bearer(adminToken), 'if-match': patched.headers.etag ?? '"2"' },
     });
     expect(inUse.statusCode).toBe(409);
   });
@@ -108,7 +114,7 @@ describe('roles administration and explain', () => {
     const editSystem = await t.app.inject({
       method: 'PATCH',
       url: '/api/v1/permissions/roles/admin',
-      headers: bearer(token),
+      headers: { ...bearer(token), 'if-match': '"1"' },
       payload: { name: 'x' },
     });
     expect(editSystem.statusCode).toBe(403);

@@ -8,3 +8,5 @@ export * from './embedded/free-port.js';
 export * from './migrate/migrate.js';
 export * from './roles.js';
 export * from './client/pg-errors.js';
+export * from './db/platform.tables.js';
+export * from './http/idempotency.js';

@@ -2,11 +2,24 @@
 export const OWNER_ROLE = 'nexo_owner';
 /** Serves requests: NOSUPERUSER NOBYPASSRLS, owns nothing, only the grants it needs. */
 export const APP_ROLE = 'nexo_app';
+/**
+ * Delivers the outbox of every tenant: NOSUPERUSER NOBYPASSRLS like the app role; a policy of
+ * its own lets it read and mark outbox rows across tenants, and its grants allow nothing else.
+ */
+export const RELAY_ROLE = 'nexo_relay';
 
 /** The connection URL of the app role on the same server and database as `adminUrl`. */
 export function appRoleUrl(adminUrl: string, password?: string): string {
   const url = new URL(adminUrl);
   url.username = APP_ROLE;
+  url.password = password ? encodeURIComponent(password) : '';
+  return url.toString();
+}
+
+/** The connection URL of the outbox relay role; it shares the app role's password. */
+export function relayRoleUrl(adminUrl: string, password?: string): string {
+  const url = new URL(adminUrl);
+  url.username = RELAY_ROLE;
   url.password = password ? encodeURIComponent(password) : '';
   return url.toString();
 }

@@ -16,3 +16,4 @@ export * from './platform.module.js';
 export * from './mail/mailer.js';
 export * from './secrets/secret-box.js';
 export * from './http/route-access.decorator.js';
+export * from './http/concurrency.js';

@@ -6,7 +6,21 @@ import {
   type NestInterceptor,
 } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
-import { requestContext, type Principal } from '@nexo/platform';
+import { HTTP_CODE_METADATA } from '@nestjs/common/constants.js';
+import {
+  APP_CONFIG,
+  DomainError,
+  requestContext,
+  type AppConfig,
+  type Principal,
+} from '@nexo/platform';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import {
+  claimIdempotencyKey,
+  isValidIdempotencyKey,
+  recordIdempotentAnswer,
+  type IdempotentRequest,
+} from '../http/idempotency.js';
 import { from, lastValueFrom, type Observable } from 'rxjs';
 import { Database } from './database.js';
 
@@ -39,7 +53,39 @@ export class RequestTransactionInterceptor implements NestInterceptor {
   constructor(
     @Inject(Database) private readonly database: Database,
     @Inject(ModuleRef) private readonly modules: ModuleRef,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
+
+  /** A POST with an `Idempotency-Key`: its first answer is stored and replayed for repeats. */
+  private idempotentRequest(
+    context: ExecutionContext,
+    principal: Principal,
+  ): IdempotentRequest | undefined {
+    const request = context.switchToHttp().getRequest<FastifyRequest>();
+    const key = request.headers['idempotency-key'];
+    if (request.method !== 'POST' || typeof key !== 'string') return undefined;
+    if (!isValidIdempotencyKey(key)) {
+      throw DomainError.validation([
+        { path: 'Idempotency-Key', code: 'invalid', message: '1 to 200 visible ASCII characters' },
+      ]);
+    }
+    return {
+      tenantId: principal.tenantId,
+      principalId: principal.membershipId,
+      key,
+      method: request.method,
+      path: request.routeOptions.url ?? request.url,
+      body: request.body,
+      ttlSeconds: this.config.NEXO_IDEMPOTENCY_TTL_S,
+    };
+  }
+
+  /** The status Nest will answer with: the route's `@HttpCode`, else 201 for POST. */
+  private successStatus(context: ExecutionContext): number {
+    return (
+      (Reflect.getMetadata(HTTP_CODE_METADATA, context.getHandler()) as number | undefined) ?? 201
+    );
+  }
 
   /**
    * Auth registers the verifier and permissions the authorizer, each in its own module;
@@ -62,11 +108,28 @@ export class RequestTransactionInterceptor implements NestInterceptor {
           actor: principal.actor,
           ...(principal.partyId ? { partyId: principal.partyId } : {}),
         },
-        async () => {
+        async (tx) => {
           const [verifier, authorizer] = this.hooks();
           await verifier.verify(principal);
           await authorizer.authorize(principal, context);
-          return lastValueFrom<unknown, undefined>(next.handle(), { defaultValue: undefined });
+          const idempotent = this.idempotentRequest(context, principal);
+          if (idempotent) {
+            const replay = await claimIdempotencyKey(tx, idempotent);
+            if (replay) {
+              void context
+                .switchToHttp()
+                .getResponse<FastifyReply>()
+                .status(replay.status)
+                .header('idempotent-replayed', 'true');
+              return replay.body;
+            }
+          }
+          const body = await lastValueFrom<unknown, undefined>(next.handle(), {
+            defaultValue: undefined,
+          });
+          if (idempotent)
+            await recordIdempotentAnswer(tx, idempotent, this.successStatus(context), body);
+          return body;
         },
       ),
     );

@@ -10,7 +10,9 @@ import {
   Patch,
   Post,
   Put,
+  Res,
 } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
 import {
   AssignRolesInputSchema,
   CreateRoleInputSchema,
@@ -21,7 +23,13 @@ import {
   type ExplainInput,
   type UpdateRoleInput,
 } from '@nexo/contracts';
-import { RequirePermission, ZodValidationPipe, currentPrincipal } from '@nexo/platform';
+import {
+  RequirePermission,
+  ZodValidationPipe,
+  currentPrincipal,
+  expectedVersion,
+  setEtag,
+} from '@nexo/platform';
 import type { z } from 'zod';
 import { RoleService, type Explanation, type RoleView } from './role.service.js';
 
@@ -43,20 +51,31 @@ export class RoleController {
     return this.roles.create(currentPrincipal(), body);
   }
 
+  @RequirePermission('read', 'permissions.role')
+  @Get('roles/:key')
+  async get(
+    @Param('key', new ZodValidationPipe(RoleKeySchema)) key: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<RoleView> {
+    const role = await this.roles.get(currentPrincipal(), key);
+    setEtag(reply, role.version);
+    return role;
+  }
+
   @RequirePermission('update', 'permissions.role')
   @Patch('roles/:key')
   update(
     @Param('key', new ZodValidationPipe(RoleKeySchema)) key: string,
     @Body(new ZodValidationPipe(UpdateRoleInputSchema)) body: UpdateRoleInput,
   ): Promise<RoleView> {
-    return this.roles.update(currentPrincipal(), key, body);
+    return this.roles.update(currentPrincipal(), key, expectedVersion(), body);
   }
 
   @RequirePermission('delete', 'permissions.role')
   @Delete('roles/:key')
   @HttpCode(204)
   remove(@Param('key', new ZodValidationPipe(RoleKeySchema)) key: string): Promise<void> {
-    return this.roles.remove(currentPrincipal(), key);
+    return this.roles.remove(currentPrincipal(), key, expectedVersion());
   }
 
   @RequirePermission('update', 'auth.member')

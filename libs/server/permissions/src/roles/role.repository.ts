@@ -35,25 +35,36 @@ export class RoleRepository {
     return created;
   }
 
+  async byKey(tenantId: string, key: string): Promise<RoleRow | undefined> {
+    const [row] = await this.database
+      .tx()
+      .select()
+      .from(roles)
+      .where(and(eq(roles.tenantId, tenantId), eq(roles.key, key)));
+    return row;
+  }
+
+  /** Updates only if the row still has the version the caller read; undefined otherwise. */
   async update(
     tenantId: string,
     key: string,
+    version: number,
     values: Partial<typeof roles.$inferInsert>,
   ): Promise<RoleRow | undefined> {
     const [row] = await this.database
       .tx()
       .update(roles)
       .set({ ...values, updatedAt: sql`now()`, version: sql`${roles.version} + 1` })
-      .where(and(eq(roles.tenantId, tenantId), eq(roles.key, key)))
+      .where(and(eq(roles.tenantId, tenantId), eq(roles.key, key), eq(roles.version, version)))
       .returning();
     return row;
   }
 
-  async remove(tenantId: string, key: string): Promise<boolean> {
+  async remove(tenantId: string, key: string, version: number): Promise<boolean> {
     const rows = await this.database
       .tx()
       .delete(roles)
-      .where(and(eq(roles.tenantId, tenantId), eq(roles.key, key)))
+      .where(and(eq(roles.tenantId, tenantId), eq(roles.key, key), eq(roles.version, version)))
       .returning({ id: roles.id });
     return rows.length === 1;
   }

@@ -9,7 +9,7 @@ import {
   type UpdateRoleInput,
 } from '@nexo/contracts';
 import { Database, PG_UNIQUE_VIOLATION, pgErrorCode } from '@nexo/db';
-import { DomainError, type Principal } from '@nexo/platform';
+import { DomainError, stale, type Principal } from '@nexo/platform';
 import { newId } from '@nexo/utils';
 import { and, arrayContains, eq, sql } from 'drizzle-orm';
 import { buildAbility, type SourcedRule } from '../engine/ability.factory.js';
@@ -52,14 +52,7 @@ export class RoleService {
   ) {}
 
   async list(principal: Principal): Promise<RoleView[]> {
-    const system = Object.entries(SYSTEM_ROLES).map(([key, r]) => ({
-      key,
-      name: r.name,
-      description: null,
-      system: true,
-      rules: r.rules,
-      version: 1,
-    }));
+    const system = Object.keys(SYSTEM_ROLES).map((key) => this.systemView(key));
     return [...system, ...(await this.roles.list(principal.tenantId)).map(view)];
   }
 
@@ -83,20 +76,32 @@ export class RoleService {
     }
   }
 
-  async update(principal: Principal, key: string, input: UpdateRoleInput): Promise<RoleView> {
-    if (isSystemRole(key))
-      throw new DomainError(ErrorCode.Forbidden, 'System roles cannot be changed');
-    if (input.rules) this.assertCompilable(input.rules, principal);
-    const row = await this.roles.update(principal.tenantId, key, {
-      ...(input.name !== undefined ? { name: input.name } : {}),
-      ...(input.description !== undefined ? { description: input.description } : {}),
-      ...(input.rules !== undefined ? { rules: input.rules } : {}),
-    });
+  async get(principal: Principal, key: string): Promise<RoleView> {
+    if (isSystemRole(key)) return this.systemView(key);
+    const row = await this.roles.byKey(principal.tenantId, key);
     if (!row) throw DomainError.notFound('Role');
     return view(row);
   }
 
-  async remove(principal: Principal, key: string): Promise<void> {
+  async update(
+    principal: Principal,
+    key: string,
+    version: number,
+    input: UpdateRoleInput,
+  ): Promise<RoleView> {
+    if (isSystemRole(key))
+      throw new DomainError(ErrorCode.Forbidden, 'System roles cannot be changed');
+    if (input.rules) this.assertCompilable(input.rules, principal);
+    const row = await this.roles.update(principal.tenantId, key, version, {
+      ...(input.name !== undefined ? { name: input.name } : {}),
+      ...(input.description !== undefined ? { description: input.description } : {}),
+      ...(input.rules !== undefined ? { rules: input.rules } : {}),
+    });
+    if (!row) throw await this.missingOrStale(principal, key);
+    return view(row);
+  }
+
+  async remove(principal: Principal, key: string, version: number): Promise<void> {
     if (isSystemRole(key))
       throw new DomainError(ErrorCode.Forbidden, 'System roles cannot be deleted');
     const [used] = await this.database
@@ -108,7 +113,8 @@ export class RoleService {
       );
     if (used && used.n > 0)
       throw DomainError.conflict(`The role is assigned to ${used.n} member(s); unassign it first`);
-    if (!(await this.roles.remove(principal.tenantId, key))) throw DomainError.notFound('Role');
+    if (!(await this.roles.remove(principal.tenantId, key, version)))
+      throw await this.missingOrStale(principal, key);
   }
 
   /** Sets a member's roles; every key must exist. Effective on the member's next request. */
@@ -186,6 +192,24 @@ export class RoleService {
           ...(inverted ? { inverted } : {}),
         },
       },
+    };
+  }
+
+  private async missingOrStale(principal: Principal, key: string): Promise<DomainError> {
+    return (await this.roles.byKey(principal.tenantId, key))
+      ? stale()
+      : DomainError.notFound('Role');
+  }
+
+  private systemView(key: string): RoleView {
+    const role = SYSTEM_ROLES[key];
+    return {
+      key,
+      name: role?.name ?? key,
+      description: null,
+      system: true,
+      rules: role?.rules ?? [],
+      version: 1,
     };
   }
 

@@ -66,6 +66,12 @@ export const ConfigSchema = z.object({
   /** Behind a reverse proxy or ingress: take the client address from X-Forwarded-For. */
   NEXO_TRUST_PROXY: booleanFromEnv.default(false),
   NEXO_HASH_CONCURRENCY: z.coerce.number().int().min(1).max(64).optional(),
+  NEXO_IDEMPOTENCY_TTL_S: z.coerce
+    .number()
+    .int()
+    .min(60)
+    .max(30 * 86400)
+    .default(86400),
   NEXO_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
 });
 

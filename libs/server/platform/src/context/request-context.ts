@@ -26,6 +26,8 @@ export interface RequestContext {
   requestId: string;
   ip?: string;
   userAgent?: string;
+  /** The `If-Match` header, for updates under optimistic concurrency. */
+  ifMatch?: string;
   principal?: Principal;
 }
 

@@ -44,8 +44,14 @@ export function installHttpHooks(app: FastifyInstance, metrics: MetricsService):
   app.addHook('onRequest', (request, reply, done) => {
     void reply.header('x-request-id', request.id);
     const userAgent = request.headers['user-agent'];
+    const ifMatch = request.headers['if-match'];
     requestContext.run(
-      { requestId: String(request.id), ip: request.ip, ...(userAgent ? { userAgent } : {}) },
+      {
+        requestId: String(request.id),
+        ip: request.ip,
+        ...(userAgent ? { userAgent } : {}),
+        ...(typeof ifMatch === 'string' ? { ifMatch } : {}),
+      },
       done,
     );
   });

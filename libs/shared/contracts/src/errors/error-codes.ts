@@ -18,6 +18,7 @@ export const ErrorCode = {
   Conflict: 'conflict',
   PreconditionFailed: 'precondition_failed',
   PreconditionRequired: 'precondition_required',
+  IdempotencyKeyReused: 'idempotency_key_reused',
   RateLimited: 'rate_limited',
   ServiceUnavailable: 'service_unavailable',
   BadRequest: 'bad_request',
