@@ -48,6 +48,10 @@ export default tseslint.config(
               onlyDependOnLibsWithTags: ['type:util', 'type:contracts', 'type:platform', 'type:db'],
             },
             {
+              sourceTag: 'type:events',
+              onlyDependOnLibsWithTags: ['type:util', 'type:contracts', 'type:platform', 'type:db'],
+            },
+            {
               sourceTag: 'type:context',
               onlyDependOnLibsWithTags: [
                 'type:util',
@@ -55,6 +59,7 @@ export default tseslint.config(
                 'type:platform',
                 'type:db',
                 'type:audit',
+                'type:events',
                 'type:context',
               ],
             },
@@ -66,6 +71,7 @@ export default tseslint.config(
                 'type:platform',
                 'type:db',
                 'type:audit',
+                'type:events',
                 'type:context',
               ],
             },

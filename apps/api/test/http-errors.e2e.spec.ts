@@ -1,5 +1,6 @@
 import { useTestDatabase } from '@nexo/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bearer, createAccount, login } from './helpers/accounts.js';
 import { FixtureModule } from './helpers/fixture.module.js';
 import { buildTestApp, type TestApp } from './helpers/test-app.js';
 
@@ -105,6 +106,20 @@ describe('errors as problem details', () => {
       'incoming request',
       'request completed',
     ]);
+  });
+
+  it('names the tenant in the log lines of a signed-in request', async () => {
+    const account = await createAccount(t.app, db.current);
+    const { accessToken } = await login(t.app, account);
+    await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/tenancy/tenants/${account.tenantId}`,
+      headers: { ...bearer(accessToken), 'x-request-id': 'tenant-log-1' },
+    });
+    const completed = t.logs.find(
+      (l) => l.reqId === 'tenant-log-1' && l.msg === 'request completed',
+    );
+    expect(completed).toMatchObject({ tenantId: account.tenantId, userId: account.userId });
   });
 
   it('replaces a request id that is not safe to log', async () => {

@@ -47,6 +47,11 @@ export class AuthGuard implements CanActivate {
       issuedAt: claims.iat,
       ...(claims.enr ? { mfaEnrolmentRequired: true } : {}),
     };
+    // From here on every log line of the request names its tenant (and who asked).
+    const log = request.log.child({ tenantId: claims.tid, userId: claims.sub });
+    request.log = log;
+    // Fastify writes "request completed" through the reply's logger.
+    context.switchToHttp().getResponse<FastifyReply>().log = log;
     if (
       claims.enr &&
       !this.reflector.get<boolean>(ALLOWED_DURING_MFA_ENROLMENT, context.getHandler())

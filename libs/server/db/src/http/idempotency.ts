@@ -79,7 +79,7 @@ export async function recordIdempotentAnswer(
 ): Promise<void> {
   await tx
     .update(idempotencyKeys)
-    .set({ status, body: (body ?? null) })
+    .set({ status, body: body ?? null })
     .where(
       and(
         eq(idempotencyKeys.tenantId, request.tenantId),
