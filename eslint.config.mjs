@@ -83,6 +83,30 @@ export default tseslint.config(
     },
   },
   {
+    // The library's integration tests use the shared harness (@nexo/testing); its code may not.
+    files: ['libs/server/events/src/**/*.int.spec.ts'],
+    rules: {
+      '@nx/enforce-module-boundaries': [
+        'error',
+        {
+          allow: [],
+          depConstraints: [
+            {
+              sourceTag: 'type:events',
+              onlyDependOnLibsWithTags: [
+                'type:util',
+                'type:contracts',
+                'type:platform',
+                'type:db',
+                'type:testing',
+              ],
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.mjs', '*.config.ts'],
     ...tseslint.configs.disableTypeChecked,
   },

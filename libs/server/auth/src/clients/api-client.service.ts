@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { SecurityEventLog } from '@nexo/audit';
+import { AuditLog, SecurityEventLog } from '@nexo/audit';
 import { ErrorCode, type CreateApiClientInput } from '@nexo/contracts';
 import { Database } from '@nexo/db';
 import { DomainError, randomToken, sha256, type Principal } from '@nexo/platform';
@@ -36,6 +36,7 @@ export class ApiClientService {
     @Inject(AccessTokenService) private readonly tokens: AccessTokenService,
     @Inject(Throttle) private readonly throttle: Throttle,
     @Inject(SecurityEventLog) private readonly events: SecurityEventLog,
+    @Inject(AuditLog) private readonly audit: AuditLog,
   ) {}
 
   async create(
@@ -55,6 +56,12 @@ export class ApiClientService {
       })
       .returning();
     if (!row) throw new Error('insert returned no row');
+    await this.audit.record({
+      action: 'create',
+      resource: 'auth.api-client',
+      resourceId: `${row.tenantId}.${row.id}`,
+      after: { ...this.view(row) },
+    });
     return { ...this.view(row), clientSecret: secret };
   }
 
@@ -89,6 +96,11 @@ export class ApiClientService {
       .where(and(eq(apiClients.tenantId, principal.tenantId), eq(apiClients.id, id)))
       .returning({ id: apiClients.id });
     if (!rows.length) throw DomainError.notFound('API client');
+    await this.audit.record({
+      action: 'rotate-secret',
+      resource: 'auth.api-client',
+      resourceId: clientId,
+    });
     await this.events.record({
       event: 'client.rotate',
       outcome: 'success',
@@ -109,6 +121,13 @@ export class ApiClientService {
       .where(and(eq(apiClients.tenantId, principal.tenantId), eq(apiClients.id, id)))
       .returning({ id: apiClients.id });
     if (!rows.length) throw DomainError.notFound('API client');
+    await this.audit.record({
+      action: 'disable',
+      resource: 'auth.api-client',
+      resourceId: clientId,
+      before: { status: 'active' },
+      after: { status: 'disabled' },
+    });
   }
 
   /** The token endpoint: client id and secret in, a short-lived access token out. */

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { SecurityEventLog } from '@nexo/audit';
+import { AuditLog, SecurityEventLog } from '@nexo/audit';
 import { ErrorCode, type AcceptInvitationInput, type CreateInvitationInput } from '@nexo/contracts';
 import { Database, PG_UNIQUE_VIOLATION, pgErrorCode } from '@nexo/db';
 import {
@@ -61,6 +61,7 @@ export class InvitationService {
     @Inject(Throttle) private readonly throttle: Throttle,
     @Inject(Mailer) private readonly mailer: Mailer,
     @Inject(SecurityEventLog) private readonly events: SecurityEventLog,
+    @Inject(AuditLog) private readonly audit: AuditLog,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -100,6 +101,12 @@ export class InvitationService {
       tenantId: principal.tenantId,
       email: input.email,
     });
+    await this.audit.record({
+      action: 'create',
+      resource: 'auth.invitation',
+      resourceId: invitation.id,
+      after: { ...view(invitation) },
+    });
     await this.mailer.send(
       this.mail(input.email, company?.locale ?? 'es', company?.name ?? 'NEXO', token),
     );
@@ -113,6 +120,7 @@ export class InvitationService {
   async revoke(principal: Principal, id: string): Promise<void> {
     if (!(await this.invitations.revoke(principal.tenantId, id)))
       throw DomainError.notFound('Invitation');
+    await this.audit.record({ action: 'revoke', resource: 'auth.invitation', resourceId: id });
   }
 
   /** Public: the link's holder joins, as a new user (name and password) or an existing one. */

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { SecurityEventLog } from '@nexo/audit';
+import { AuditLog, SecurityEventLog } from '@nexo/audit';
 import { ErrorCode } from '@nexo/contracts';
 import { DomainError, type Principal } from '@nexo/platform';
 import { UserRepository } from '../users/user.repository.js';
@@ -20,6 +20,7 @@ export class MemberService {
   constructor(
     @Inject(UserRepository) private readonly users: UserRepository,
     @Inject(SecurityEventLog) private readonly events: SecurityEventLog,
+    @Inject(AuditLog) private readonly audit: AuditLog,
   ) {}
 
   async list(principal: Principal, limit = 50): Promise<MemberView[]> {
@@ -45,6 +46,13 @@ export class MemberService {
       validAfter: new Date(),
     });
     if (!row) throw DomainError.notFound('Member');
+    await this.audit.record({
+      action: 'disable',
+      resource: 'auth.member',
+      resourceId: membershipId,
+      before: { status: 'active' },
+      after: { status: row.status },
+    });
     await this.events.record({
       event: 'membership.disable',
       outcome: 'success',

@@ -1,3 +1,4 @@
+import { AuditLog } from '@nexo/audit';
 import { subject as asSubject } from '@casl/ability';
 import { Inject, Injectable } from '@nestjs/common';
 import { memberships } from '@nexo/auth/tables';
@@ -49,6 +50,7 @@ export class RoleService {
     @Inject(Database) private readonly database: Database,
     @Inject(RoleRepository) private readonly roles: RoleRepository,
     @Inject(PermissionService) private readonly permissions: PermissionService,
+    @Inject(AuditLog) private readonly audit: AuditLog,
   ) {}
 
   async list(principal: Principal): Promise<RoleView[]> {
@@ -67,6 +69,12 @@ export class RoleService {
         name: input.name,
         description: input.description ?? null,
         rules: input.rules,
+      });
+      await this.audit.record({
+        action: 'create',
+        resource: 'permissions.role',
+        resourceId: row.key,
+        after: view(row) as unknown as Record<string, unknown>,
       });
       return view(row);
     } catch (error) {
@@ -92,12 +100,20 @@ export class RoleService {
     if (isSystemRole(key))
       throw new DomainError(ErrorCode.Forbidden, 'System roles cannot be changed');
     if (input.rules) this.assertCompilable(input.rules, principal);
+    const before = await this.roles.byKey(principal.tenantId, key);
     const row = await this.roles.update(principal.tenantId, key, version, {
       ...(input.name !== undefined ? { name: input.name } : {}),
       ...(input.description !== undefined ? { description: input.description } : {}),
       ...(input.rules !== undefined ? { rules: input.rules } : {}),
     });
     if (!row) throw await this.missingOrStale(principal, key);
+    await this.audit.record({
+      action: 'update',
+      resource: 'permissions.role',
+      resourceId: key,
+      before: before ? (view(before) as unknown as Record<string, unknown>) : undefined,
+      after: view(row) as unknown as Record<string, unknown>,
+    });
     return view(row);
   }
 
@@ -115,6 +131,7 @@ export class RoleService {
       throw DomainError.conflict(`The role is assigned to ${used.n} member(s); unassign it first`);
     if (!(await this.roles.remove(principal.tenantId, key, version)))
       throw await this.missingOrStale(principal, key);
+    await this.audit.record({ action: 'delete', resource: 'permissions.role', resourceId: key });
   }
 
   /** Sets a member's roles; every key must exist. Effective on the member's next request. */
@@ -139,6 +156,12 @@ export class RoleService {
       .where(and(eq(memberships.tenantId, principal.tenantId), eq(memberships.id, membershipId)))
       .returning({ id: memberships.id, roles: memberships.roles });
     if (!row) throw DomainError.notFound('Member');
+    await this.audit.record({
+      action: 'assign-roles',
+      resource: 'auth.member',
+      resourceId: row.id,
+      after: { roles: row.roles },
+    });
     return { membershipId: row.id, roles: row.roles };
   }
 
