@@ -10,6 +10,7 @@ import { MetricsService, ReadinessRegistry } from '@nexo/platform';
 import { Gauge } from 'prom-client';
 import { Database } from './client/database.js';
 import { RequestTransactionInterceptor } from './client/transaction.interceptor.js';
+import { Numbering } from './numbering/numbering.service.js';
 
 /** Provides the app role's `Database`, its readiness check and pool gauges, and closes it. */
 @Module({})
@@ -26,9 +27,10 @@ export class DatabaseModule implements OnModuleInit, OnApplicationShutdown {
       global: true,
       providers: [
         { provide: Database, useValue: database },
+        Numbering,
         { provide: APP_INTERCEPTOR, useClass: RequestTransactionInterceptor },
       ],
-      exports: [Database],
+      exports: [Database, Numbering],
     };
   }
 

@@ -10,3 +10,4 @@ export * from './roles.js';
 export * from './client/pg-errors.js';
 export * from './db/platform.tables.js';
 export * from './http/idempotency.js';
+export * from './numbering/numbering.service.js';

@@ -1,4 +1,8 @@
+import { sql } from 'drizzle-orm';
 import {
+  bigint,
+  boolean,
+  check,
   index,
   integer,
   json,
@@ -34,5 +38,31 @@ export const idempotencyKeys = platformSchema.table(
   (t) => [
     primaryKey({ name: 'idempotency_keys_pkey', columns: [t.tenantId, t.principalId, t.key] }),
     index('idempotency_keys_expiry_idx').on(t.tenantId, t.expiresAt),
+  ],
+);
+
+/**
+ * Document number series per tenant, document type and series (e.g. invoice "A").
+ * `next` is taken with a row lock held to the end of the creating transaction: a rolled
+ * back document gives its number back, so invoice numbers have no gaps and no repeats.
+ */
+export const numberSeries = platformSchema.table(
+  'number_series',
+  {
+    tenantId: uuid('tenant_id').notNull(),
+    documentType: text('document_type').notNull(),
+    series: text('series').notNull(),
+    prefix: text('prefix').notNull().default(''),
+    padding: integer('padding').notNull().default(8),
+    yearlyReset: boolean('yearly_reset').notNull().default(false),
+    /** The year the counter belongs to, when it resets yearly. */
+    year: integer('year'),
+    next: bigint('next', { mode: 'number' }).notNull().default(1),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ name: 'number_series_pkey', columns: [t.tenantId, t.documentType, t.series] }),
+    check('number_series_padding_check', sql`${t.padding} between 1 and 20`),
+    check('number_series_next_check', sql`${t.next} >= 1`),
   ],
 );
