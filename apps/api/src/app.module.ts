@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { AuditModule } from '@nexo/audit';
 import { AuthModule } from '@nexo/auth';
+import { EventsModule } from '@nexo/events';
 import { PermissionsModule } from '@nexo/permissions';
 import { DatabaseModule, type Database } from '@nexo/db';
 import { PlatformModule, type PlatformDependencies } from '@nexo/platform';
@@ -20,6 +21,7 @@ export class AppModule {
         PlatformModule.forRoot(deps),
         DatabaseModule.forRoot(deps.database),
         AuditModule,
+        EventsModule.forRoot({ natsUrl: deps.config.NEXO_NATS_URL }),
         AuthModule,
         PermissionsModule,
         ...deps.config.NEXO_MODULES.map((name) => CONTEXT_MODULES[name]),

@@ -66,6 +66,12 @@ export const ConfigSchema = z.object({
   /** Behind a reverse proxy or ingress: take the client address from X-Forwarded-For. */
   NEXO_TRUST_PROXY: booleanFromEnv.default(false),
   NEXO_HASH_CONCURRENCY: z.coerce.number().int().min(1).max(64).optional(),
+  /** NATS with JetStream for domain events; without it they are delivered in process. */
+  NEXO_NATS_URL: z
+    .string()
+    .url()
+    .refine((v) => /^(nats|tls):\/\//.test(v), 'must start with nats:// or tls://')
+    .optional(),
   NEXO_IDEMPOTENCY_TTL_S: z.coerce
     .number()
     .int()
