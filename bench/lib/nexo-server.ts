@@ -5,6 +5,8 @@ import path from 'node:path';
 
 export interface NexoServer {
   baseUrl: string;
+  /** The embedded PostgreSQL's folder (its superuser secret and postmaster.pid are there). */
+  dataDir: string;
   child: ChildProcess;
   stop(): Promise<void>;
 }
@@ -39,6 +41,7 @@ export function startNexo(env: Record<string, string> = {}): Promise<NexoServer>
       if (match?.[1]) {
         resolve({
           baseUrl: match[1],
+          dataDir,
           child,
           stop: () =>
             new Promise((done) => {

@@ -102,9 +102,9 @@ describe('mutation audit log', () => {
       url: '/api/v1/audit/log?resource=auth.member',
       headers: bearer(token),
     });
-    expect(search.json<{ resourceId: string }[]>().map((r) => r.resourceId)).toEqual([
-      member.membershipId,
-    ]);
+    expect(
+      search.json<{ items: { resourceId: string }[] }>().items.map((r) => r.resourceId),
+    ).toEqual([member.membershipId]);
     const memberToken = (await login(t.app, member)).accessToken;
     expect(
       (

@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Database } from '@nexo/db';
+import { COUNT_CAP, Database, parseListQuery, type ListDefinition } from '@nexo/db';
 import { currentPrincipal, requestContext } from '@nexo/platform';
 import { newId } from '@nexo/utils';
-import { and, desc, eq, gte, lt, type SQL } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import { auditLog } from './db/audit.tables.js';
 
 /** Fields never written to the audit log, whatever resource they belong to. */
@@ -27,6 +27,18 @@ export interface AuditEntry {
 }
 
 export type AuditRow = typeof auditLog.$inferSelect;
+
+const AUDIT_LIST: ListDefinition = {
+  fields: {
+    resource: { column: auditLog.resource, type: 'text' },
+    resourceId: { column: auditLog.resourceId, type: 'text', searchable: true },
+    action: { column: auditLog.action, type: 'text', searchable: true },
+    userId: { column: auditLog.userId, type: 'uuid' },
+    occurredAt: { column: auditLog.occurredAt, type: 'date', sortable: true },
+  },
+  defaultSort: '-occurredAt',
+  id: auditLog.id,
+};
 
 /** Only what changed: on update the fields whose values differ, on create/delete all fields. */
 function changed(
@@ -103,28 +115,39 @@ export class AuditLog {
       .limit(limit);
   }
 
-  /** Search by resource, action, person and time, newest first; `before` pages back. */
-  async search(filter: {
-    resource?: string;
-    action?: string;
-    userId?: string;
-    from?: Date;
-    before?: Date;
-    limit: number;
-  }): Promise<AuditRow[]> {
+  /**
+   * Search through the one list mechanism: filters on resource, action, person, record and
+   * time, newest first by default, keyset pages, optional capped count.
+   */
+  async search(query: Record<string, unknown>): Promise<{
+    items: AuditRow[];
+    nextCursor: string | null;
+    count?: { value: number; capped: boolean };
+  }> {
     const { tenantId } = currentPrincipal();
-    const where: SQL[] = [eq(auditLog.tenantId, tenantId)];
-    if (filter.resource) where.push(eq(auditLog.resource, filter.resource));
-    if (filter.action) where.push(eq(auditLog.action, filter.action));
-    if (filter.userId) where.push(eq(auditLog.userId, filter.userId));
-    if (filter.from) where.push(gte(auditLog.occurredAt, filter.from));
-    if (filter.before) where.push(lt(auditLog.occurredAt, filter.before));
-    return this.database
-      .tx()
-      .select()
+    const list = parseListQuery(AUDIT_LIST, query, eq(auditLog.tenantId, tenantId));
+    const tx = this.database.tx();
+    const rows = await tx
+      .select({ row: auditLog, sortKey: list.sortValue })
       .from(auditLog)
-      .where(and(...where))
-      .orderBy(desc(auditLog.occurredAt), desc(auditLog.id))
-      .limit(filter.limit);
+      .where(list.where)
+      .orderBy(...list.orderBy)
+      .limit(list.limit + 1);
+    const page = list.page(
+      rows,
+      (r) => r.sortKey,
+      (r) => r.row.id,
+    );
+    const result = { items: page.items.map((r) => r.row), nextCursor: page.nextCursor };
+    if (!list.count) return result;
+    const capped = tx
+      .select({ one: sql`1` })
+      .from(auditLog)
+      .where(list.where)
+      .limit(COUNT_CAP + 1)
+      .as('capped');
+    const [counted] = await tx.select({ n: sql<number>`count(*)::int` }).from(capped);
+    const n = counted?.n ?? 0;
+    return { ...result, count: { value: Math.min(n, COUNT_CAP), capped: n > COUNT_CAP } };
   }
 }

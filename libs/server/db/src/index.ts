@@ -11,3 +11,4 @@ export * from './client/pg-errors.js';
 export * from './db/platform.tables.js';
 export * from './http/idempotency.js';
 export * from './numbering/numbering.service.js';
+export * from './list/list-query.js';

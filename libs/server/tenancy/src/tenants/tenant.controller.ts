@@ -1,5 +1,6 @@
-import { Controller, Get, Inject, Param, ParseUUIDPipe } from '@nestjs/common';
-import { DomainError, RequirePermission, requestContext } from '@nexo/platform';
+import { Controller, Get, Inject, Param, ParseUUIDPipe, Res } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
+import { DomainError, RequirePermission, requestContext, setEtag } from '@nexo/platform';
 import { TenantService } from './tenant.service.js';
 import type { TenantRow } from './tenant.repository.js';
 
@@ -12,6 +13,7 @@ export class TenantController {
   @Get(':id')
   async get(
     @Param('id', new ParseUUIDPipe()) id: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Omit<TenantRow, 'createdAt' | 'updatedAt'>> {
     // Members may belong to several companies; a request acts in one only.
     const tenant =
@@ -19,33 +21,9 @@ export class TenantController {
         ? await this.tenants.findById(id)
         : undefined;
     if (!tenant) throw DomainError.notFound('Company');
-    const {
-      id: tenantId,
-      slug,
-      name,
-      legalName,
-      taxId,
-      country,
-      currency,
-      locale,
-      timezone,
-      status,
-      requireMfaEmployees,
-      version,
-    } = tenant;
-    return {
-      id: tenantId,
-      slug,
-      name,
-      legalName,
-      taxId,
-      country,
-      currency,
-      locale,
-      timezone,
-      status,
-      requireMfaEmployees,
-      version,
-    };
+    // Timestamps are internal; the version is the ETag.
+    const { createdAt, updatedAt, ...visible } = tenant;
+    setEtag(reply, tenant.version);
+    return visible;
   }
 }

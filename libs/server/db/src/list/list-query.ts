@@ -1,0 +1,228 @@
+import { ErrorCode, type FieldIssue } from '@nexo/contracts';
+import { DomainError } from '@nexo/platform';
+import {
+  and,
+  asc,
+  desc,
+  eq,
+  gt,
+  gte,
+  ilike,
+  inArray,
+  lt,
+  lte,
+  ne,
+  or,
+  sql,
+  type SQL,
+} from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+
+export const LIST_LIMIT_DEFAULT = 50;
+export const LIST_LIMIT_MAX = 200;
+export const COUNT_CAP = 10_000;
+
+type FieldType = 'text' | 'number' | 'date' | 'uuid' | 'boolean';
+type Operator = 'eq' | 'ne' | 'in' | 'lt' | 'lte' | 'gt' | 'gte' | 'like';
+
+const OPERATORS: Record<FieldType, Operator[]> = {
+  text: ['eq', 'ne', 'in', 'like'],
+  uuid: ['eq', 'ne', 'in'],
+  number: ['eq', 'ne', 'in', 'lt', 'lte', 'gt', 'gte'],
+  date: ['eq', 'lt', 'lte', 'gt', 'gte'],
+  boolean: ['eq'],
+};
+
+export interface ListField {
+  column: AnyPgColumn;
+  type: FieldType;
+  /** Only indexed fields may be sorted on: deep pages must stay as cheap as the first. */
+  sortable?: boolean;
+  /** Included in `q` text search. */
+  searchable?: boolean;
+}
+
+/** What a list route offers: its fields, a default sort and the unique tiebreaker column. */
+export interface ListDefinition {
+  fields: Record<string, ListField>;
+  defaultSort: string;
+  id: AnyPgColumn;
+}
+
+export interface ListRequest {
+  where: SQL;
+  /** Select this as the row's sort key: exact, for the next cursor. */
+  sortValue: SQL;
+  orderBy: SQL[];
+  limit: number;
+  count: boolean;
+  /** Turns the fetched rows (limit + 1) into the page and the next cursor. */
+  page<T extends Record<string, unknown>>(
+    rows: T[],
+    sortKey: (row: T) => unknown,
+    idKey: (row: T) => unknown,
+  ): { items: T[]; nextCursor: string | null };
+}
+
+const RESERVED = new Set(['sort', 'limit', 'cursor', 'q', 'count']);
+
+function parseValue(type: FieldType, raw: string, path: string, issues: FieldIssue[]): unknown {
+  switch (type) {
+    case 'number': {
+      const n = Number(raw);
+      if (!Number.isFinite(n))
+        issues.push({ path, code: 'invalid_number', message: 'Not a number' });
+      return n;
+    }
+    case 'date': {
+      const d = new Date(raw);
+      if (Number.isNaN(d.getTime()))
+        issues.push({ path, code: 'invalid_date', message: 'Not a date' });
+      return d;
+    }
+    case 'boolean':
+      if (raw !== 'true' && raw !== 'false')
+        issues.push({ path, code: 'invalid_boolean', message: 'true or false' });
+      return raw === 'true';
+    case 'uuid':
+      if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(raw)) {
+        issues.push({ path, code: 'invalid_uuid', message: 'Not a UUID' });
+      }
+      return raw;
+    case 'text':
+      return raw;
+  }
+}
+
+function condition(column: AnyPgColumn, op: Operator, value: unknown): SQL {
+  switch (op) {
+    case 'eq':
+      return eq(column, value);
+    case 'ne':
+      return ne(column, value);
+    case 'in':
+      return inArray(column, value as unknown[]);
+    case 'lt':
+      return lt(column, value);
+    case 'lte':
+      return lte(column, value);
+    case 'gt':
+      return gt(column, value);
+    case 'gte':
+      return gte(column, value);
+    case 'like':
+      return ilike(column, `%${String(value).replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+  }
+}
+
+const encodeCursor = (sortValue: unknown, id: unknown): string =>
+  Buffer.from(JSON.stringify([sortValue, id])).toString('base64url');
+
+/**
+ * One mechanism for every list route. Query string: `field=value` or `field.op=value`
+ * (`in` takes commas), `sort=field` or `sort=-field`, `limit` (≤ 200, default 50),
+ * `cursor` (from the previous page), `q` (text search), `count=true` (capped at 10,000).
+ * Keyset pagination on (sort field, id): a deep page costs what the first does.
+ */
+export function parseListQuery(
+  definition: ListDefinition,
+  query: Record<string, unknown>,
+  permissionWhere?: SQL,
+): ListRequest {
+  const issues: FieldIssue[] = [];
+  const filters: SQL[] = [];
+  for (const [key, rawValue] of Object.entries(query)) {
+    if (RESERVED.has(key)) continue;
+    const [name = '', op = 'eq'] = key.split('.', 2) as [string, string?];
+    const field = definition.fields[name];
+    if (!field) {
+      issues.push({
+        path: key,
+        code: 'unknown_filter',
+        message: `Fields: ${Object.keys(definition.fields).join(', ')}`,
+      });
+      continue;
+    }
+    if (!OPERATORS[field.type].includes(op as Operator)) {
+      issues.push({
+        path: key,
+        code: 'unknown_operator',
+        message: `Operators: ${OPERATORS[field.type].join(', ')}`,
+      });
+      continue;
+    }
+    const raw = String(rawValue);
+    const value =
+      op === 'in'
+        ? raw.split(',').map((v) => parseValue(field.type, v, key, issues))
+        : parseValue(field.type, raw, key, issues);
+    filters.push(condition(field.column, op as Operator, value));
+  }
+
+  const sortParam = typeof query.sort === 'string' ? query.sort : definition.defaultSort;
+  const descending = sortParam.startsWith('-');
+  const sortName = sortParam.replace(/^-/, '');
+  const sortField = definition.fields[sortName];
+  if (!sortField?.sortable)
+    issues.push({
+      path: 'sort',
+      code: 'not_sortable',
+      message: `Sort by: ${Object.entries(definition.fields)
+        .filter(([, f]) => f.sortable)
+        .map(([n]) => n)
+        .join(', ')}`,
+    });
+
+  const limit = query.limit === undefined ? LIST_LIMIT_DEFAULT : Number(query.limit);
+  if (!Number.isInteger(limit) || limit < 1 || limit > LIST_LIMIT_MAX)
+    issues.push({ path: 'limit', code: 'invalid_limit', message: `1 to ${LIST_LIMIT_MAX}` });
+
+  if (typeof query.q === 'string' && query.q.trim()) {
+    const searchable = Object.values(definition.fields).filter((f) => f.searchable);
+    const term = `%${query.q.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    if (searchable.length)
+      filters.push(or(...searchable.map((f) => ilike(f.column, term))) ?? sql`true`);
+  }
+
+  if (typeof query.cursor === 'string' && sortField) {
+    try {
+      const [sortValue, id] = JSON.parse(
+        Buffer.from(query.cursor, 'base64url').toString('utf8'),
+      ) as [unknown, unknown];
+      // Dates travel as PostgreSQL's own text (microseconds): a JS Date would round them.
+      const v = sortField.type === 'date' ? sql`${String(sortValue)}::timestamptz` : sortValue;
+      // Row comparison keeps the index usable: (sort, id) > (v, id) in one range scan.
+      filters.push(
+        descending
+          ? sql`(${sortField.column}, ${definition.id}) < (${v}, ${id})`
+          : sql`(${sortField.column}, ${definition.id}) > (${v}, ${id})`,
+      );
+    } catch {
+      issues.push({
+        path: 'cursor',
+        code: 'invalid_cursor',
+        message: 'Use the nextCursor of the previous page',
+      });
+    }
+  }
+  if (issues.length)
+    throw new DomainError(ErrorCode.ValidationFailed, 'The list query is not valid', { issues });
+
+  const direction = descending ? desc : asc;
+  const column = (sortField as ListField).column;
+  return {
+    where: and(...filters, ...(permissionWhere ? [permissionWhere] : [])) ?? sql`true`,
+    sortValue: (sortField as ListField).type === 'date' ? sql`${column}::text` : sql`${column}`,
+    orderBy: [direction(column), direction(definition.id)],
+    limit,
+    count: query.count === 'true',
+    page(rows, sortKey, idKey) {
+      const items = rows.slice(0, limit);
+      const last = items[items.length - 1];
+      return {
+        items,
+        nextCursor: rows.length > limit && last ? encodeCursor(sortKey(last), idKey(last)) : null,
+      };
+    },
+  };
+}
