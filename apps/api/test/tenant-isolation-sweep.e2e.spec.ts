@@ -1,0 +1,138 @@
+import { DiscoveryModule } from '@nestjs/core';
+import { useTestDatabase } from '@nexo/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bearer, createAccount, login, type TestAccount } from './helpers/accounts.js';
+import { listRoutes, type RouteInfo } from './helpers/routes.js';
+import { SmtpCapture } from './helpers/smtp-capture.js';
+import { buildTestApp, type TestApp } from './helpers/test-app.js';
+
+/**
+ * Every route that takes a record id, called by the owner of company A with the ids of
+ * company B's records: each answers 404 (never 200, never 403 — no existence oracle), and
+ * B's records are unchanged. A new route with an id parameter must be added to `idsOfB`,
+ * or this test fails.
+ */
+describe('tenant isolation sweep', () => {
+  const db = useTestDatabase();
+  const smtp = new SmtpCapture();
+  let t: TestApp;
+  let a: TestAccount;
+  let b: TestAccount;
+  let tokenA: string;
+  const idsOfB: Record<string, string> = {};
+  let routes: RouteInfo[];
+
+  beforeAll(async () => {
+    t = await buildTestApp(db.current, [DiscoveryModule], { NEXO_SMTP_URL: await smtp.start() });
+    routes = listRoutes(t.app);
+    a = await createAccount(t.app, db.current, { roles: ['owner'] });
+    b = await createAccount(t.app, db.current, { roles: ['owner'] });
+    const other = await createAccount(t.app, db.current, {
+      tenantId: b.tenantId,
+      roles: ['sales'],
+    });
+    tokenA = (await login(t.app, a)).accessToken;
+    const sessionB = await login(t.app, b);
+    const asB = (method: 'POST', url: string, payload: object) =>
+      t.app.inject({ method, url, headers: bearer(sessionB.accessToken), payload });
+    const invitation = await asB('POST', '/api/v1/auth/invitations', {
+      email: 'solo-b@example.test',
+      actor: 'employee',
+    });
+    const client = await asB('POST', '/api/v1/auth/api-clients', { name: 'Cliente de B' });
+    const provider = await asB('POST', '/api/v1/auth/oidc-providers', {
+      name: 'IdP de B',
+      issuer: 'https://idp.example.test',
+      clientId: 'b',
+      clientSecret: 'secreto-de-b-bastante-largo',
+    });
+    const role = await asB('POST', '/api/v1/permissions/roles', {
+      key: 'solo-de-b',
+      name: 'Solo de B',
+      rules: [],
+    });
+    expect([invitation, client, provider, role].map((r) => r.statusCode)).toEqual([
+      201, 201, 201, 201,
+    ]);
+    Object.assign(idsOfB, {
+      'GET /api/v1/tenancy/tenants/:id': b.tenantId,
+      'POST /api/v1/auth/members/:id/disable': other.membershipId,
+      'DELETE /api/v1/auth/invitations/:id': invitation.json<{ id: string }>().id,
+      'POST /api/v1/auth/api-clients/:clientId/rotate-secret': client.json<{ clientId: string }>()
+        .clientId,
+      'DELETE /api/v1/auth/api-clients/:clientId': client.json<{ clientId: string }>().clientId,
+      'DELETE /api/v1/auth/oidc-providers/:id': provider.json<{ id: string }>().id,
+      'GET /api/v1/permissions/roles/:key': 'solo-de-b',
+      'PATCH /api/v1/permissions/roles/:key': 'solo-de-b',
+      'DELETE /api/v1/permissions/roles/:key': 'solo-de-b',
+      'PUT /api/v1/permissions/memberships/:id/roles': other.membershipId,
+      'GET /api/v1/permissions/memberships/:id/effective': other.membershipId,
+      'DELETE /api/v1/auth/sessions/:id': sessionB.sessionId,
+    });
+  });
+  afterAll(async () => {
+    await t.app.close();
+    await smtp.stop();
+  });
+
+  it('answers 404 to every id-taking route given another company’s ids', async () => {
+    // Audit history is a list filtered by id: it answers an empty page, checked below.
+    const withIds = routes.filter(
+      (r) => /:(id|key|clientId)\b/.test(r.path) && !r.path.startsWith('/api/v1/audit/'),
+    );
+    const missing = withIds.map((r) => `${r.method} ${r.path}`).filter((k) => !(k in idsOfB));
+    expect(missing).toEqual([]);
+    const answers: string[] = [];
+    for (const route of withIds) {
+      const id = idsOfB[`${route.method} ${route.path}`] ?? '';
+      const url = route.path.replace(/:(id|key|clientId)\b/, encodeURIComponent(id));
+      const res = await t.app.inject({
+        method: route.method as 'GET',
+        url,
+        headers: { ...bearer(tokenA), 'if-match': '"1"' },
+        ...(route.method === 'GET' || route.method === 'DELETE'
+          ? {}
+          : { payload: route.method === 'PUT' ? { roles: ['sales'] } : { name: 'x' } }),
+      });
+      answers.push(`${route.method} ${route.path} → ${res.statusCode}`);
+    }
+    expect(answers.filter((line) => !line.endsWith('→ 404'))).toEqual([]);
+    expect(answers.length).toBe(Object.keys(idsOfB).length);
+  });
+
+  it('shows nothing of another company in lists or in a record’s audit history', async () => {
+    const lists = [
+      '/api/v1/auth/members',
+      '/api/v1/auth/invitations',
+      '/api/v1/auth/api-clients',
+      '/api/v1/auth/oidc-providers',
+    ];
+    for (const url of lists) {
+      const body = JSON.stringify(
+        (await t.app.inject({ method: 'GET', url, headers: bearer(tokenA) })).json(),
+      );
+      expect(body).not.toContain(b.tenantId);
+      expect(body).not.toContain('solo-b@example.test');
+      expect(body).not.toContain('Cliente de B');
+      expect(body).not.toContain('IdP de B');
+    }
+    const roles = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/permissions/roles',
+      headers: bearer(tokenA),
+    });
+    expect(roles.json<{ key: string }[]>().map((r) => r.key)).not.toContain('solo-de-b');
+    const history = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/audit/records/permissions.role/solo-de-b',
+      headers: bearer(tokenA),
+    });
+    expect(history.json()).toEqual([]);
+    const log = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/audit/log?limit=200',
+      headers: bearer(tokenA),
+    });
+    expect(JSON.stringify(log.json())).not.toContain(b.tenantId);
+  });
+});
