@@ -1,3 +1,4 @@
+import { recordColumns } from '@nexo/db/columns';
 import { sql } from 'drizzle-orm';
 import {
   boolean,
@@ -36,9 +37,7 @@ export const users = authSchema.table(
     totpSecretEnc: text('totp_secret_enc'),
     totpPendingEnc: text('totp_pending_enc'),
     mfaEnabledAt: timestamp('mfa_enabled_at', { withTimezone: true }),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-    version: integer('version').notNull().default(1),
+    ...recordColumns(),
   },
   (t) => [
     // Emails are unique whatever their case.
@@ -64,9 +63,7 @@ export const memberships = authSchema.table(
     status: text('status').notNull().default('active'),
     /** Access tokens issued before this instant are refused (disable, role change). */
     validAfter: timestamp('valid_after', { withTimezone: true }).notNull().defaultNow(),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-    version: integer('version').notNull().default(1),
+    ...recordColumns(),
   },
   (t) => [
     primaryKey({ name: 'memberships_pkey', columns: [t.tenantId, t.id] }),
@@ -241,9 +238,7 @@ export const oidcProviders = authSchema.table(
     clientId: text('client_id').notNull(),
     clientSecretEnc: text('client_secret_enc').notNull(),
     enabled: boolean('enabled').notNull().default(true),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-    version: integer('version').notNull().default(1),
+    ...recordColumns(),
   },
   (t) => [
     primaryKey({ name: 'oidc_providers_pkey', columns: [t.tenantId, t.id] }),
@@ -298,9 +293,7 @@ export const apiClients = authSchema.table(
     previousValidUntil: timestamp('previous_valid_until', { withTimezone: true }),
     status: text('status').notNull().default('active'),
     validAfter: timestamp('valid_after', { withTimezone: true }).notNull().defaultNow(),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-    version: integer('version').notNull().default(1),
+    ...recordColumns(),
   },
   (t) => [
     primaryKey({ name: 'api_clients_pkey', columns: [t.tenantId, t.id] }),

@@ -1,10 +1,9 @@
+import { recordColumns } from '@nexo/db/columns';
 import {
-  integer,
   jsonb,
   pgSchema,
   primaryKey,
   text,
-  timestamp,
   uniqueIndex,
   uuid,
   foreignKey,
@@ -23,9 +22,7 @@ export const roles = permissionsSchema.table(
     name: text('name').notNull(),
     description: text('description'),
     rules: jsonb('rules').notNull(),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-    version: integer('version').notNull().default(1),
+    ...recordColumns(),
   },
   (t) => [
     primaryKey({ name: 'roles_pkey', columns: [t.tenantId, t.id] }),

@@ -1,14 +1,6 @@
+import { recordColumns } from '@nexo/db/columns';
 import { sql } from 'drizzle-orm';
-import {
-  boolean,
-  check,
-  integer,
-  pgSchema,
-  text,
-  timestamp,
-  uniqueIndex,
-  uuid,
-} from 'drizzle-orm/pg-core';
+import { boolean, check, pgSchema, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 export const tenancySchema = pgSchema('tenancy');
 
@@ -31,9 +23,7 @@ export const tenants = tenancySchema.table(
     status: text('status').notNull().default('active'),
     /** Employees must use a second factor to sign in to this company. */
     requireMfaEmployees: boolean('require_mfa_employees').notNull().default(false),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-    version: integer('version').notNull().default(1),
+    ...recordColumns(),
   },
   (t) => [
     uniqueIndex('tenants_slug_key').on(t.slug),
