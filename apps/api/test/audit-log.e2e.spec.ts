@@ -1,19 +1,13 @@
 import { PG_INSUFFICIENT_PRIVILEGE, pgErrorCode } from '@nexo/db';
 import { adminClient, useTestDatabase } from '@nexo/testing';
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { bearer, createAccount, login } from './helpers/accounts.js';
-import { buildTestApp, type TestApp } from './helpers/test-app.js';
+import { useTestApp } from './helpers/test-app.js';
 
 describe('mutation audit log', () => {
   const db = useTestDatabase();
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await buildTestApp(db.current);
-  });
-  afterAll(async () => {
-    await t.app.close();
-  });
+  const t = useTestApp(db);
 
   it('writes one row per successful mutation and none for a failed one', async () => {
     const admin = await createAccount(t.app, db.current, { roles: ['admin'] });

@@ -1,17 +1,11 @@
 import { useTestDatabase } from '@nexo/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { bearer, createAccount, login, randomIp } from './helpers/accounts.js';
-import { buildTestApp, type TestApp } from './helpers/test-app.js';
+import { useTestApp } from './helpers/test-app.js';
 
 describe('machine clients (OAuth2 client credentials)', () => {
   const db = useTestDatabase();
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await buildTestApp(db.current);
-  });
-  afterAll(async () => {
-    await t.app.close();
-  });
+  const t = useTestApp(db);
 
   const tokenByForm = (clientId: string, secret: string) =>
     t.app.inject({

@@ -1,8 +1,8 @@
 import { adminClient, useTestDatabase } from '@nexo/testing';
 import { Secret, TOTP } from 'otpauth';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { bearer, createAccount, login, randomIp, type TestAccount } from './helpers/accounts.js';
-import { buildTestApp, type TestApp } from './helpers/test-app.js';
+import { useTestApp } from './helpers/test-app.js';
 
 const codeFor = (secret: string, offsetSteps = 0): string =>
   new TOTP({ secret: Secret.fromBase32(secret), digits: 6, period: 30 }).generate({
@@ -11,13 +11,7 @@ const codeFor = (secret: string, offsetSteps = 0): string =>
 
 describe('TOTP second factor', () => {
   const db = useTestDatabase();
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await buildTestApp(db.current);
-  });
-  afterAll(async () => {
-    await t.app.close();
-  });
+  const t = useTestApp(db);
 
   const post = (url: string, payload: object, headers: Record<string, string> = {}) =>
     t.app.inject({ method: 'POST', url, payload, headers, remoteAddress: randomIp() });

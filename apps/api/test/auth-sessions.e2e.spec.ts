@@ -2,7 +2,7 @@ import { PasswordHasher } from '@nexo/auth';
 import { adminClient, createTenant, useTestDatabase } from '@nexo/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, createAccount, login, randomIp, type TestAccount } from './helpers/accounts.js';
-import { buildTestApp, type TestApp } from './helpers/test-app.js';
+import { buildTestApp, type TestApp, useTestApp } from './helpers/test-app.js';
 
 interface Pair {
   accessToken: string;
@@ -12,13 +12,7 @@ interface Pair {
 
 describe('sessions and refresh tokens', () => {
   const db = useTestDatabase();
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await buildTestApp(db.current, [], { NEXO_LOGIN_LOCK_BASE_MS: '300' });
-  });
-  afterAll(async () => {
-    await t.app.close();
-  });
+  const t = useTestApp(db, [], { NEXO_LOGIN_LOCK_BASE_MS: '300' });
 
   const refresh = (refreshToken: string) =>
     t.app.inject({
@@ -259,13 +253,7 @@ describe('brute force', () => {
 
 describe('members', () => {
   const db = useTestDatabase();
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await buildTestApp(db.current);
-  });
-  afterAll(async () => {
-    await t.app.close();
-  });
+  const t = useTestApp(db);
 
   it('lists the company’s members for an admin and disables one, whose tokens stop at once', async () => {
     const admin = await createAccount(t.app, db.current, { roles: ['admin'] });

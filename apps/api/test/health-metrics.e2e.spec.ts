@@ -1,17 +1,11 @@
 import { Database } from '@nexo/db';
 import { useTestDatabase } from '@nexo/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, type TestApp } from './helpers/test-app.js';
+import { describe, expect, it } from 'vitest';
+import { buildTestApp, useTestApp } from './helpers/test-app.js';
 
 describe('health and metrics', () => {
   const db = useTestDatabase();
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await buildTestApp(db.current);
-  });
-  afterAll(async () => {
-    await t.app.close();
-  });
+  const t = useTestApp(db);
 
   it('is live and ready with a database', async () => {
     expect((await t.app.inject({ method: 'GET', url: '/health/live' })).json()).toEqual({

@@ -1,20 +1,14 @@
 import { useTestDatabase } from '@nexo/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { bearer, createAccount, login } from './helpers/accounts.js';
 import { FixtureModule } from './helpers/fixture.module.js';
-import { buildTestApp, type TestApp } from './helpers/test-app.js';
+import { useTestApp } from './helpers/test-app.js';
 
 const PROBLEM = 'application/problem+json; charset=utf-8';
 
 describe('errors as problem details', () => {
   const db = useTestDatabase();
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await buildTestApp(db.current, [FixtureModule]);
-  });
-  afterAll(async () => {
-    await t.app.close();
-  });
+  const t = useTestApp(db, [FixtureModule]);
 
   it('answers an unknown route with 404 route_not_found', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/api/v1/nowhere?x=1' });

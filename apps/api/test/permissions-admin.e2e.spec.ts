@@ -3,19 +3,13 @@ import { accessibleWhere, buildAbility } from '@nexo/permissions';
 import { adminClient, createTenant, useTestDatabase } from '@nexo/testing';
 import { newId } from '@nexo/utils';
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { bearer, createAccount, login } from './helpers/accounts.js';
-import { buildTestApp, type TestApp } from './helpers/test-app.js';
+import { useTestApp } from './helpers/test-app.js';
 
 describe('roles administration and explain', () => {
   const db = useTestDatabase();
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await buildTestApp(db.current);
-  });
-  afterAll(async () => {
-    await t.app.close();
-  });
+  const t = useTestApp(db);
 
   it('lets an admin create a role and assign it; the member’s access changes on the next request', async () => {
     const admin = await createAccount(t.app, db.current, { roles: ['admin'] });
@@ -145,13 +139,7 @@ describe('roles administration and explain', () => {
 
 describe('lists filtered in SQL, and RLS under the engine', () => {
   const db = useTestDatabase();
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await buildTestApp(db.current);
-  });
-  afterAll(async () => {
-    await t.app.close();
-  });
+  const t = useTestApp(db);
 
   it('applies compiled rules in the database query', async () => {
     const a = await createAccount(t.app, db.current, { roles: ['sales'] });

@@ -1,19 +1,13 @@
 import { adminClient, useTestDatabase } from '@nexo/testing';
 import { newId } from '@nexo/utils';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { bearer, createAccount, login } from './helpers/accounts.js';
 import { FixtureModule } from './helpers/fixture.module.js';
-import { buildTestApp, type TestApp } from './helpers/test-app.js';
+import { useTestApp } from './helpers/test-app.js';
 
 describe('one transaction per request', () => {
   const db = useTestDatabase();
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await buildTestApp(db.current, [FixtureModule]);
-  });
-  afterAll(async () => {
-    await t.app.close();
-  });
+  const t = useTestApp(db, [FixtureModule]);
 
   it("carries the principal's tenant and actor into PostgreSQL", async () => {
     const account = await createAccount(t.app, db.current);

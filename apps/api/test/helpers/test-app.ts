@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
+import { afterAll, beforeAll } from 'vitest';
 import { pino } from 'pino';
 import { createApp } from '../../src/create-app.js';
 
@@ -59,4 +60,34 @@ export async function buildTestApp(
     extra,
   );
   return { app, logs };
+}
+
+/**
+ * The app for a whole test file: built before its first test on the file's database and
+ * closed after its last. Reads like a `TestApp` (`t.app`, `t.logs`).
+ */
+export function useTestApp(
+  db: { readonly current: TestDatabase },
+  extra: DynamicModule['imports'] = [],
+  env: Record<string, string> = {},
+): TestApp {
+  let built: TestApp | undefined;
+  beforeAll(async () => {
+    built = await buildTestApp(db.current, extra, env);
+  });
+  afterAll(async () => {
+    await built?.app.close();
+  });
+  const current = (): TestApp => {
+    if (!built) throw new Error('The test app is built in beforeAll; use it inside tests');
+    return built;
+  };
+  return {
+    get app() {
+      return current().app;
+    },
+    get logs() {
+      return current().logs;
+    },
+  };
 }

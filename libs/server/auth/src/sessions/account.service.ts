@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { SecurityEventLog } from '@nexo/audit';
 import { ErrorCode } from '@nexo/contracts';
-import { Database } from '@nexo/db';
 import { DomainError, type Principal } from '@nexo/platform';
 import { TotpService, type TotpEnrolment } from '../mfa/totp.service.js';
 import { UserRepository, type UserRow } from '../users/user.repository.js';
@@ -34,7 +33,6 @@ export interface SessionInfo {
 @Injectable()
 export class AccountService {
   constructor(
-    @Inject(Database) private readonly database: Database,
     @Inject(UserRepository) private readonly users: UserRepository,
     @Inject(SessionService) private readonly sessions: SessionService,
     @Inject(TotpService) private readonly totp: TotpService,
@@ -84,7 +82,7 @@ export class AccountService {
       (m) => m.membership.tenantId === tenantId,
     );
     if (!target) throw DomainError.notFound('Company');
-    const session = (await this.sessions.listActive(user.id)).find((s) => s.id === sessionId);
+    const session = await this.sessions.findActive(sessionId, user.id);
     if (!session)
       throw new DomainError(ErrorCode.Unauthenticated, 'The session has ended; sign in again');
     if (session.boundTenantId && session.boundTenantId !== tenantId) {

@@ -96,6 +96,22 @@ export class SessionRepository {
       .where(eq(sessions.id, sessionId));
   }
 
+  async findActive(sessionId: string, userId: string): Promise<SessionRow | undefined> {
+    const [row] = await this.database
+      .tx()
+      .select()
+      .from(sessions)
+      .where(
+        and(
+          eq(sessions.id, sessionId),
+          eq(sessions.userId, userId),
+          isNull(sessions.revokedAt),
+          gt(sessions.expiresAt, sql`now()`),
+        ),
+      );
+    return row;
+  }
+
   async listActive(userId: string): Promise<SessionRow[]> {
     return this.database
       .tx()

@@ -136,6 +136,10 @@ export class SessionService {
     return this.sessions.revoke(sessionId, reason, userId);
   }
 
+  findActive(sessionId: string, userId: string): Promise<SessionRow | undefined> {
+    return this.sessions.findActive(sessionId, userId);
+  }
+
   listActive(userId: string): Promise<SessionRow[]> {
     return this.sessions.listActive(userId);
   }
