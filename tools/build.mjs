@@ -35,6 +35,7 @@ const dirs = [
   ...(await packageDirs('apps')),
   ...(await packageDirs('libs/shared')),
   ...(await packageDirs('libs/server')),
+  ...(await packageDirs('libs/web')),
 ];
 let count = 0;
 await Promise.all(

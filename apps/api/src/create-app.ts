@@ -3,6 +3,7 @@ import type { DynamicModule } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { NestPinoLogger, ProblemFilter, fastifyOptions, installHttpHooks } from '@nexo/platform';
+import { registerApiDocs } from './api-docs.js';
 import { AppModule, type AppDependencies } from './app.module.js';
 
 /**
@@ -24,6 +25,7 @@ export async function createApp(
     },
   );
   app.useGlobalFilters(new ProblemFilter(deps.logger));
+  await registerApiDocs(app);
   await app.init();
   return app;
 }

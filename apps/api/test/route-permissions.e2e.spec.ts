@@ -1,6 +1,7 @@
 import { Controller, Get, Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { Database } from '@nexo/db';
+import { API_ROUTES } from '@nexo/contracts';
 import { SYSTEM_ROLES } from '@nexo/permissions';
 import { useTestDatabase } from '@nexo/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -58,6 +59,14 @@ describe('every route declares its access', () => {
         .filter((r) => r.access.kind === 'none')
         .map((r) => `${r.method} ${r.path} (${r.handler})`),
     ).toEqual([]);
+  });
+
+  it('serves exactly the routes of the contracts, each through its contract', () => {
+    const served = routes.map((r) => `${r.method} ${r.path}`).sort();
+    const declared = API_ROUTES.map((c) => `${c.method} ${c.path}`).sort();
+    expect(served).toEqual(declared);
+    expect(routes.filter((r) => !r.contract).map((r) => r.handler)).toEqual([]);
+    expect(new Set(API_ROUTES.map((c) => c.operationId)).size).toBe(API_ROUTES.length);
   });
 
   it('catches a route that loses its declaration, and such a route serves nobody', async () => {

@@ -28,6 +28,7 @@ export async function startCommand({ config, logger }: CommandEnv): Promise<void
     '',
     `  NEXO is running (${booted.target.embedded ? `embedded PostgreSQL, data in ${config.NEXO_DATA_DIR}` : 'external PostgreSQL'})`,
     `    API          ${base}/api/v1`,
+    `    API docs     ${base}/api/docs`,
     `    Health       ${base}/health/ready`,
     `    Metrics      ${base}/metrics`,
   ];

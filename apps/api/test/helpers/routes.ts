@@ -1,9 +1,11 @@
 import type { INestApplication, Type } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants.js';
 import { DiscoveryService } from '@nestjs/core';
+import type { RouteContract } from '@nexo/contracts';
 import {
   IS_PUBLIC,
   REQUIRED_PERMISSION,
+  ROUTE_CONTRACT,
   SIGNED_IN_ONLY,
   type RequiredPermission,
 } from '@nexo/platform';
@@ -12,6 +14,8 @@ export interface RouteInfo {
   method: string;
   path: string;
   handler: string;
+  /** The contract it serves (`@Route`); undefined for a route declared some other way. */
+  contract: RouteContract | undefined;
   access:
     | { kind: 'public' }
     | { kind: 'signed-in' }
@@ -50,6 +54,7 @@ export function listRoutes(app: INestApplication): RouteInfo[] {
         method: METHODS[method] ?? String(method),
         path: `/${[base, sub].filter((p) => p && p !== '/').join('/')}`.replace(/\/+/g, '/'),
         handler: `${controller.name}.${name}`,
+        contract: Reflect.getMetadata(ROUTE_CONTRACT, handler) as RouteContract | undefined,
         access,
       });
     }

@@ -1,28 +1,31 @@
-import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
-import { RequirePermission, ZodValidationPipe } from '@nexo/platform';
-import { z } from 'zod';
-import { AuditLog, type AuditRow } from './audit-log.service.js';
+import { Controller, Inject, Param, Query } from '@nestjs/common';
+import {
+  PlatformRoutes as R,
+  type RouteParams,
+  type RouteQuery,
+  type RouteResult,
+} from '@nexo/contracts';
+import { Route } from '@nexo/platform';
+import { AuditLog } from './audit-log.service.js';
 
-const ResourceParam = z.string().regex(/^[a-z]+\.[a-z-]+$/);
-const IdParam = z.string().min(1).max(200);
-
-@Controller('api/v1/audit')
+@Controller()
 export class AuditController {
   constructor(@Inject(AuditLog) private readonly audit: AuditLog) {}
 
-  @RequirePermission('read', 'audit.log')
-  @Get('log')
   /** Query string per the list mechanism (see parseListQuery). */
-  search(@Query() query: Record<string, unknown>): Promise<unknown> {
-    return this.audit.search(query);
+  @Route(R.searchAudit)
+  search(
+    @Query() query: RouteQuery<typeof R.searchAudit>,
+  ): Promise<RouteResult<typeof R.searchAudit>> {
+    return this.audit.search(query) as Promise<RouteResult<typeof R.searchAudit>>;
   }
 
-  @RequirePermission('read', 'audit.log')
-  @Get('records/:resource/:id')
+  @Route(R.recordHistory)
   history(
-    @Param('resource', new ZodValidationPipe(ResourceParam)) resource: string,
-    @Param('id', new ZodValidationPipe(IdParam)) id: string,
-  ): Promise<AuditRow[]> {
-    return this.audit.history(resource, id, 200);
+    @Param() p: RouteParams<typeof R.recordHistory>,
+  ): Promise<RouteResult<typeof R.recordHistory>> {
+    return this.audit.history(p.resource, p.id, 200) as Promise<
+      RouteResult<typeof R.recordHistory>
+    >;
   }
 }

@@ -32,7 +32,7 @@ import { UserService } from './users/user.service.js';
 
 /**
  * Identity: who is calling. Registers the global guard (every route private unless
- * `@Public()`) and the per-request principal check the database layer runs.
+ * public in its contract) and the per-request principal check the database layer runs.
  */
 @Module({
   controllers: [

@@ -6,7 +6,7 @@ import {
   type OnModuleInit,
 } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
-import { MetricsService, ReadinessRegistry } from '@nexo/platform';
+import { ContractInterceptor, MetricsService, ReadinessRegistry } from '@nexo/platform';
 import { Gauge } from 'prom-client';
 import { Database } from './client/database.js';
 import { RequestTransactionInterceptor } from './client/transaction.interceptor.js';
@@ -29,6 +29,9 @@ export class DatabaseModule implements OnModuleInit, OnApplicationShutdown {
         { provide: Database, useValue: database },
         Numbering,
         { provide: APP_INTERCEPTOR, useClass: RequestTransactionInterceptor },
+        // Inside the transaction: access is checked first, and a response that breaks its
+        // contract rolls the request back.
+        { provide: APP_INTERCEPTOR, useClass: ContractInterceptor },
       ],
       exports: [Database, Numbering],
     };

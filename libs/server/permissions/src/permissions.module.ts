@@ -1,12 +1,14 @@
-import { Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
 import { ROUTE_AUTHORIZER } from '@nexo/db';
+import { FIELD_MASKER } from '@nexo/platform';
 import { PermissionService } from './engine/permission.service.js';
 import { RoleController } from './roles/role.controller.js';
 import { RoleRepository } from './roles/role.repository.js';
 import { RoleService } from './roles/role.service.js';
 import { PermissionRouteAuthorizer } from './route/route-authorizer.js';
 
-/** The permission engine; mounted in every API process, like identity. */
+/** The permission engine; mounted in every API process, like identity, and global: every context checks through it. */
+@Global()
 @Module({
   controllers: [RoleController],
   providers: [
@@ -15,7 +17,8 @@ import { PermissionRouteAuthorizer } from './route/route-authorizer.js';
     RoleService,
     PermissionRouteAuthorizer,
     { provide: ROUTE_AUTHORIZER, useExisting: PermissionRouteAuthorizer },
+    { provide: FIELD_MASKER, useExisting: PermissionService },
   ],
-  exports: [PermissionService, ROUTE_AUTHORIZER],
+  exports: [PermissionService, ROUTE_AUTHORIZER, FIELD_MASKER],
 })
 export class PermissionsModule {}

@@ -1,13 +1,17 @@
 import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { ErrorCode } from '@nexo/contracts';
-import { DomainError, IS_PUBLIC, requestContext } from '@nexo/platform';
+import {
+  ALLOWED_DURING_MFA_ENROLMENT,
+  DomainError,
+  IS_PUBLIC,
+  requestContext,
+} from '@nexo/platform';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AccessTokenService, InvalidTokenError } from '../tokens/access-token.service.js';
-import { ALLOWED_DURING_MFA_ENROLMENT } from './public-routes.js';
 
 /**
- * Every route is private unless marked `@Public()`: a valid bearer access token is required
+ * Every route is private unless its contract says public: a valid bearer access token is required
  * and becomes the request's principal. Whether the user, membership and session are still
  * active is checked next, inside the request's transaction (PrincipalVerifier).
  */

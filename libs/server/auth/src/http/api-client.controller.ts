@@ -1,86 +1,54 @@
+import { Body, Controller, Headers, Inject, Param } from '@nestjs/common';
 import {
-  Body,
-  Controller,
-  Delete,
-  Get,
-  Headers,
-  HttpCode,
-  Inject,
-  Param,
-  Post,
-} from '@nestjs/common';
-import {
-  CreateApiClientInputSchema,
+  AuthRoutes as R,
   ErrorCode,
-  TokenRequestSchema,
-  type CreateApiClientInput,
+  type RouteBody,
+  type RouteParams,
+  type RouteResult,
 } from '@nexo/contracts';
-import {
-  DomainError,
-  Public,
-  RequirePermission,
-  ZodValidationPipe,
-  requestContext,
-  currentPrincipal,
-} from '@nexo/platform';
-import { z } from 'zod';
-import { ApiClientService, type ApiClientView } from '../clients/api-client.service.js';
+import { DomainError, Route, currentPrincipal, requestContext } from '@nexo/platform';
+import { ApiClientService } from '../clients/api-client.service.js';
 
-const ClientIdParam = z.string().max(80);
-
-@Controller('api/v1/auth/api-clients')
+@Controller()
 export class ApiClientController {
   constructor(@Inject(ApiClientService) private readonly clients: ApiClientService) {}
 
-  @RequirePermission('create', 'auth.api-client')
-  @Post()
+  @Route(R.createApiClient)
   create(
-    @Body(new ZodValidationPipe(CreateApiClientInputSchema)) body: CreateApiClientInput,
-  ): Promise<unknown> {
+    @Body() body: RouteBody<typeof R.createApiClient>,
+  ): Promise<RouteResult<typeof R.createApiClient>> {
     return this.clients.create(currentPrincipal(), body);
   }
 
-  @RequirePermission('read', 'auth.api-client')
-  @Get()
-  list(): Promise<ApiClientView[]> {
+  @Route(R.listApiClients)
+  list(): Promise<RouteResult<typeof R.listApiClients>> {
     return this.clients.list(currentPrincipal());
   }
 
-  @RequirePermission('update', 'auth.api-client')
-  @Post(':clientId/rotate-secret')
-  @HttpCode(200)
+  @Route(R.rotateApiClientSecret)
   rotate(
-    @Param('clientId', new ZodValidationPipe(ClientIdParam)) clientId: string,
-  ): Promise<unknown> {
-    return this.clients.rotate(currentPrincipal(), clientId);
+    @Param() p: RouteParams<typeof R.rotateApiClientSecret>,
+  ): Promise<RouteResult<typeof R.rotateApiClientSecret>> {
+    return this.clients.rotate(currentPrincipal(), p.clientId);
   }
 
-  @RequirePermission('delete', 'auth.api-client')
-  @Delete(':clientId')
-  @HttpCode(204)
-  disable(
-    @Param('clientId', new ZodValidationPipe(ClientIdParam)) clientId: string,
-  ): Promise<void> {
-    return this.clients.disable(currentPrincipal(), clientId);
+  @Route(R.disableApiClient)
+  disable(@Param() p: RouteParams<typeof R.disableApiClient>): Promise<void> {
+    return this.clients.disable(currentPrincipal(), p.clientId);
   }
 }
 
 /** OAuth2 token endpoint (RFC 6749 §4.4): client credentials by Basic auth or in the form. */
-@Public()
-@Controller('oauth')
+@Controller()
 export class OAuthTokenController {
   constructor(@Inject(ApiClientService) private readonly clients: ApiClientService) {}
 
-  @Post('token')
-  @HttpCode(200)
+  @Route(R.oauthToken)
   token(
     @Headers('authorization') authorization: string | undefined,
-    @Body() body: unknown,
-  ): Promise<unknown> {
-    const form = TokenRequestSchema.safeParse(body);
-    if (!form.success)
-      throw new DomainError(ErrorCode.BadRequest, 'grant_type must be client_credentials');
-    let { client_id: clientId, client_secret: clientSecret } = form.data;
+    @Body() body: RouteBody<typeof R.oauthToken>,
+  ): Promise<RouteResult<typeof R.oauthToken>> {
+    let { client_id: clientId, client_secret: clientSecret } = body;
     const basic = /^Basic ([A-Za-z0-9+/=]+)$/.exec(authorization ?? '');
     if (basic?.[1]) {
       const decoded = Buffer.from(basic[1], 'base64').toString('utf8');

@@ -1,124 +1,75 @@
+import { Body, Controller, Inject, Param } from '@nestjs/common';
 import {
-  Body,
-  Controller,
-  Delete,
-  Get,
-  HttpCode,
-  Param,
-  ParseUUIDPipe,
-  Post,
-} from '@nestjs/common';
-import { Inject } from '@nestjs/common';
-import {
-  LoginInputSchema,
-  MfaLoginInputSchema,
-  RefreshInputSchema,
-  SwitchTenantInputSchema,
-  TotpConfirmInputSchema,
-  type LoginInput,
-  type MfaLoginInput,
+  AuthRoutes as R,
+  type RouteBody,
+  type RouteParams,
+  type RouteResult,
 } from '@nexo/contracts';
-import {
-  Public,
-  SignedIn,
-  ZodValidationPipe,
-  requestContext,
-  currentPrincipal,
-} from '@nexo/platform';
-import { z } from 'zod';
-import { AllowedDuringMfaEnrolment } from '../guard/public-routes.js';
+import { Route, currentPrincipal, requestContext } from '@nexo/platform';
 import { LoginService } from '../login/login.service.js';
 import { AccountService } from '../sessions/account.service.js';
 
 const ip = (): string => requestContext.get()?.ip ?? 'unknown';
 
 /** Sign-in, tokens and the signed-in person's own sessions. Thin: one service call each. */
-@Controller('api/v1/auth')
+@Controller()
 export class AuthController {
   constructor(
     @Inject(LoginService) private readonly login: LoginService,
     @Inject(AccountService) private readonly account: AccountService,
   ) {}
 
-  @Public()
-  @Post('login')
-  @HttpCode(200)
-  signIn(@Body(new ZodValidationPipe(LoginInputSchema)) body: LoginInput): Promise<unknown> {
+  @Route(R.login)
+  signIn(@Body() body: RouteBody<typeof R.login>): Promise<RouteResult<typeof R.login>> {
     return this.login.login(body, ip());
   }
 
-  @Public()
-  @Post('login/mfa')
-  @HttpCode(200)
-  signInMfa(
-    @Body(new ZodValidationPipe(MfaLoginInputSchema)) body: MfaLoginInput,
-  ): Promise<unknown> {
+  @Route(R.loginMfa)
+  signInMfa(@Body() body: RouteBody<typeof R.loginMfa>): Promise<RouteResult<typeof R.loginMfa>> {
     return this.login.completeMfa(body, ip());
   }
 
-  @Public()
-  @Post('refresh')
-  @HttpCode(200)
-  refresh(
-    @Body(new ZodValidationPipe(RefreshInputSchema)) body: z.infer<typeof RefreshInputSchema>,
-  ): Promise<unknown> {
+  @Route(R.refresh)
+  refresh(@Body() body: RouteBody<typeof R.refresh>): Promise<RouteResult<typeof R.refresh>> {
     return this.login.refresh(body.refreshToken, ip());
   }
 
-  @AllowedDuringMfaEnrolment()
-  @SignedIn()
-  @Post('logout')
-  @HttpCode(204)
+  @Route(R.logout)
   logout(): Promise<void> {
     return this.account.logout(currentPrincipal());
   }
 
-  @AllowedDuringMfaEnrolment()
-  @SignedIn()
-  @Get('session')
-  session(): Promise<unknown> {
+  @Route(R.session)
+  session(): Promise<RouteResult<typeof R.session>> {
     return this.account.info(currentPrincipal());
   }
 
-  @SignedIn()
-  @Post('switch-tenant')
-  @HttpCode(200)
+  @Route(R.switchTenant)
   switchTenant(
-    @Body(new ZodValidationPipe(SwitchTenantInputSchema))
-    body: z.infer<typeof SwitchTenantInputSchema>,
-  ): Promise<unknown> {
+    @Body() body: RouteBody<typeof R.switchTenant>,
+  ): Promise<RouteResult<typeof R.switchTenant>> {
     return this.account.switchTenant(currentPrincipal(), body.tenantId);
   }
 
-  @SignedIn()
-  @Get('sessions')
-  sessions(): Promise<unknown> {
+  @Route(R.sessions)
+  sessions(): Promise<RouteResult<typeof R.sessions>> {
     return this.account.listSessions(currentPrincipal());
   }
 
-  @SignedIn()
-  @Delete('sessions/:id')
-  @HttpCode(204)
-  revokeSession(@Param('id', new ParseUUIDPipe()) id: string): Promise<void> {
-    return this.account.revokeSession(currentPrincipal(), id);
+  @Route(R.revokeSession)
+  revokeSession(@Param() p: RouteParams<typeof R.revokeSession>): Promise<void> {
+    return this.account.revokeSession(currentPrincipal(), p.id);
   }
 
-  @AllowedDuringMfaEnrolment()
-  @SignedIn()
-  @Post('mfa/totp')
-  @HttpCode(200)
-  enrolTotp(): Promise<unknown> {
+  @Route(R.enrolTotp)
+  enrolTotp(): Promise<RouteResult<typeof R.enrolTotp>> {
     return this.account.enrolTotp(currentPrincipal());
   }
 
-  @AllowedDuringMfaEnrolment()
-  @SignedIn()
-  @Post('mfa/totp/confirm')
-  @HttpCode(200)
+  @Route(R.confirmTotp)
   confirmTotp(
-    @Body(new ZodValidationPipe(TotpConfirmInputSchema))
-    body: z.infer<typeof TotpConfirmInputSchema>,
-  ): Promise<unknown> {
+    @Body() body: RouteBody<typeof R.confirmTotp>,
+  ): Promise<RouteResult<typeof R.confirmTotp>> {
     return this.account.confirmTotp(currentPrincipal(), body.code);
   }
 }

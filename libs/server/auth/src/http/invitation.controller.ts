@@ -1,60 +1,38 @@
+import { Body, Controller, Inject, Param } from '@nestjs/common';
 import {
-  Body,
-  Controller,
-  Delete,
-  Get,
-  HttpCode,
-  Inject,
-  Param,
-  ParseUUIDPipe,
-  Post,
-} from '@nestjs/common';
-import {
-  AcceptInvitationInputSchema,
-  CreateInvitationInputSchema,
-  type AcceptInvitationInput,
-  type CreateInvitationInput,
+  AuthRoutes as R,
+  type RouteBody,
+  type RouteParams,
+  type RouteResult,
 } from '@nexo/contracts';
-import {
-  Public,
-  RequirePermission,
-  ZodValidationPipe,
-  requestContext,
-  currentPrincipal,
-} from '@nexo/platform';
-import { InvitationService, type InvitationView } from '../invitations/invitation.service.js';
+import { Route, currentPrincipal, requestContext } from '@nexo/platform';
+import { InvitationService } from '../invitations/invitation.service.js';
 
-@Controller('api/v1/auth/invitations')
+@Controller()
 export class InvitationController {
   constructor(@Inject(InvitationService) private readonly invitations: InvitationService) {}
 
-  @RequirePermission('create', 'auth.invitation')
-  @Post()
-  invite(
-    @Body(new ZodValidationPipe(CreateInvitationInputSchema)) body: CreateInvitationInput,
-  ): Promise<InvitationView> {
+  @Route(R.createInvitation)
+  create(
+    @Body() body: RouteBody<typeof R.createInvitation>,
+  ): Promise<RouteResult<typeof R.createInvitation>> {
     return this.invitations.invite(currentPrincipal(), body);
   }
 
-  @RequirePermission('read', 'auth.invitation')
-  @Get()
-  list(): Promise<InvitationView[]> {
+  @Route(R.listInvitations)
+  list(): Promise<RouteResult<typeof R.listInvitations>> {
     return this.invitations.listPending(currentPrincipal());
   }
 
-  @RequirePermission('delete', 'auth.invitation')
-  @Delete(':id')
-  @HttpCode(204)
-  revoke(@Param('id', new ParseUUIDPipe()) id: string): Promise<void> {
-    return this.invitations.revoke(currentPrincipal(), id);
+  @Route(R.revokeInvitation)
+  revoke(@Param() p: RouteParams<typeof R.revokeInvitation>): Promise<void> {
+    return this.invitations.revoke(currentPrincipal(), p.id);
   }
 
-  @Public()
-  @Post('accept')
-  @HttpCode(200)
+  @Route(R.acceptInvitation)
   accept(
-    @Body(new ZodValidationPipe(AcceptInvitationInputSchema)) body: AcceptInvitationInput,
-  ): Promise<unknown> {
+    @Body() body: RouteBody<typeof R.acceptInvitation>,
+  ): Promise<RouteResult<typeof R.acceptInvitation>> {
     return this.invitations.accept(body, requestContext.get()?.ip ?? 'unknown');
   }
 }

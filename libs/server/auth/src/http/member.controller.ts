@@ -1,33 +1,24 @@
+import { Controller, Inject, Param, Query } from '@nestjs/common';
 import {
-  Controller,
-  Get,
-  HttpCode,
-  Inject,
-  Param,
-  ParseUUIDPipe,
-  Post,
-  Query,
-} from '@nestjs/common';
-import { RequirePermission, ZodValidationPipe, currentPrincipal } from '@nexo/platform';
-import { z } from 'zod';
-import { MemberService, type MemberView } from '../members/member.service.js';
+  AuthRoutes as R,
+  type RouteParams,
+  type RouteQuery,
+  type RouteResult,
+} from '@nexo/contracts';
+import { Route, currentPrincipal } from '@nexo/platform';
+import { MemberService } from '../members/member.service.js';
 
-const LimitQuery = z.coerce.number().int().min(1).max(200).default(50);
-
-@Controller('api/v1/auth/members')
+@Controller()
 export class MemberController {
   constructor(@Inject(MemberService) private readonly members: MemberService) {}
 
-  @RequirePermission('read', 'auth.member')
-  @Get()
-  list(@Query('limit', new ZodValidationPipe(LimitQuery)) limit: number): Promise<MemberView[]> {
-    return this.members.list(currentPrincipal(), limit);
+  @Route(R.listMembers)
+  list(@Query() q: RouteQuery<typeof R.listMembers>): Promise<RouteResult<typeof R.listMembers>> {
+    return this.members.list(currentPrincipal(), q.limit);
   }
 
-  @RequirePermission('update', 'auth.member')
-  @Post(':id/disable')
-  @HttpCode(204)
-  disable(@Param('id', new ParseUUIDPipe()) id: string): Promise<void> {
-    return this.members.disable(currentPrincipal(), id);
+  @Route(R.disableMember)
+  disable(@Param() p: RouteParams<typeof R.disableMember>): Promise<void> {
+    return this.members.disable(currentPrincipal(), p.id);
   }
 }

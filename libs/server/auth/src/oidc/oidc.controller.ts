@@ -1,78 +1,48 @@
+import { Body, Controller, Inject, Param } from '@nestjs/common';
 import {
-  Body,
-  Controller,
-  Delete,
-  Get,
-  HttpCode,
-  Inject,
-  Param,
-  ParseUUIDPipe,
-  Post,
-} from '@nestjs/common';
-import {
-  CreateOidcProviderInputSchema,
-  OidcAuthorizeInputSchema,
-  OidcCallbackInputSchema,
-  type CreateOidcProviderInput,
-  type OidcAuthorizeInput,
-  type OidcCallbackInput,
+  AuthRoutes as R,
+  type RouteBody,
+  type RouteParams,
+  type RouteResult,
 } from '@nexo/contracts';
-import {
-  Public,
-  RequirePermission,
-  ZodValidationPipe,
-  requestContext,
-  currentPrincipal,
-} from '@nexo/platform';
-import {
-  OidcLoginService,
-  type OidcLoginResult,
-  type OidcProviderView,
-} from './oidc-login.service.js';
+import { Route, currentPrincipal, requestContext } from '@nexo/platform';
+import { OidcLoginService } from './oidc-login.service.js';
 
 const ip = (): string => requestContext.get()?.ip ?? 'unknown';
 
-/** A company's OpenID Connect providers (its administrators) and the sign-in through them. */
-@Controller('api/v1/auth')
+/** Single sign-on with a company's OpenID Connect providers, and their administration. */
+@Controller()
 export class OidcController {
   constructor(@Inject(OidcLoginService) private readonly oidc: OidcLoginService) {}
 
-  @RequirePermission('create', 'auth.oidc-provider')
-  @Post('oidc-providers')
+  @Route(R.createOidcProvider)
   create(
-    @Body(new ZodValidationPipe(CreateOidcProviderInputSchema)) body: CreateOidcProviderInput,
-  ): Promise<OidcProviderView> {
+    @Body() body: RouteBody<typeof R.createOidcProvider>,
+  ): Promise<RouteResult<typeof R.createOidcProvider>> {
     return this.oidc.createProvider(currentPrincipal(), body);
   }
 
-  @RequirePermission('read', 'auth.oidc-provider')
-  @Get('oidc-providers')
-  list(): Promise<OidcProviderView[]> {
+  @Route(R.listOidcProviders)
+  list(): Promise<RouteResult<typeof R.listOidcProviders>> {
     return this.oidc.listProviders(currentPrincipal());
   }
 
-  @RequirePermission('delete', 'auth.oidc-provider')
-  @Delete('oidc-providers/:id')
-  @HttpCode(204)
-  disable(@Param('id', new ParseUUIDPipe()) id: string): Promise<void> {
-    return this.oidc.disableProvider(currentPrincipal(), id);
+  @Route(R.disableOidcProvider)
+  disable(@Param() p: RouteParams<typeof R.disableOidcProvider>): Promise<void> {
+    return this.oidc.disableProvider(currentPrincipal(), p.id);
   }
 
-  @Public()
-  @Post('oidc/authorize')
-  @HttpCode(200)
+  @Route(R.oidcAuthorize)
   authorize(
-    @Body(new ZodValidationPipe(OidcAuthorizeInputSchema)) body: OidcAuthorizeInput,
-  ): Promise<{ authorizationUrl: string; state: string }> {
+    @Body() body: RouteBody<typeof R.oidcAuthorize>,
+  ): Promise<RouteResult<typeof R.oidcAuthorize>> {
     return this.oidc.authorize(body, ip());
   }
 
-  @Public()
-  @Post('oidc/callback')
-  @HttpCode(200)
+  @Route(R.oidcCallback)
   callback(
-    @Body(new ZodValidationPipe(OidcCallbackInputSchema)) body: OidcCallbackInput,
-  ): Promise<OidcLoginResult> {
+    @Body() body: RouteBody<typeof R.oidcCallback>,
+  ): Promise<RouteResult<typeof R.oidcCallback>> {
     return this.oidc.callback(body, ip());
   }
 }

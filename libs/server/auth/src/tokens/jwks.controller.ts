@@ -1,16 +1,15 @@
-import { Controller, Get, Header, Inject } from '@nestjs/common';
-import { Public } from '@nexo/platform';
-import type { JWK } from 'jose';
+import { Controller, Header, Inject } from '@nestjs/common';
+import { AuthRoutes as R, type RouteResult } from '@nexo/contracts';
+import { Route } from '@nexo/platform';
 import { KeyStore } from './key-store.service.js';
 
-@Public()
-@Controller('.well-known')
+@Controller()
 export class JwksController {
   constructor(@Inject(KeyStore) private readonly keys: KeyStore) {}
 
-  @Get('jwks.json')
+  @Route(R.jwks)
   @Header('cache-control', 'public, max-age=300')
-  jwks(): { keys: JWK[] } {
+  jwks(): RouteResult<typeof R.jwks> {
     return this.keys.jwks();
   }
 }

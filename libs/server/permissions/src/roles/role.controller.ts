@@ -1,105 +1,60 @@
+import { Body, Controller, Inject, Param } from '@nestjs/common';
 import {
-  Body,
-  Controller,
-  Delete,
-  Get,
-  HttpCode,
-  Inject,
-  Param,
-  ParseUUIDPipe,
-  Patch,
-  Post,
-  Put,
-  Res,
-} from '@nestjs/common';
-import type { FastifyReply } from 'fastify';
-import {
-  AssignRolesInputSchema,
-  CreateRoleInputSchema,
-  ExplainInputSchema,
-  RoleKeySchema,
-  UpdateRoleInputSchema,
-  type CreateRoleInput,
-  type ExplainInput,
-  type UpdateRoleInput,
+  PermissionRoutes as R,
+  type RouteBody,
+  type RouteParams,
+  type RouteResult,
 } from '@nexo/contracts';
-import {
-  RequirePermission,
-  ZodValidationPipe,
-  currentPrincipal,
-  expectedVersion,
-  setEtag,
-} from '@nexo/platform';
-import type { z } from 'zod';
-import { RoleService, type Explanation, type RoleView } from './role.service.js';
+import { Route, currentPrincipal, expectedVersion } from '@nexo/platform';
+import { RoleService } from './role.service.js';
 
-@Controller('api/v1/permissions')
+@Controller()
 export class RoleController {
   constructor(@Inject(RoleService) private readonly roles: RoleService) {}
 
-  @RequirePermission('read', 'permissions.role')
-  @Get('roles')
-  list(): Promise<RoleView[]> {
+  @Route(R.listRoles)
+  list(): Promise<RouteResult<typeof R.listRoles>> {
     return this.roles.list(currentPrincipal());
   }
 
-  @RequirePermission('create', 'permissions.role')
-  @Post('roles')
-  create(
-    @Body(new ZodValidationPipe(CreateRoleInputSchema)) body: CreateRoleInput,
-  ): Promise<RoleView> {
+  @Route(R.createRole)
+  create(@Body() body: RouteBody<typeof R.createRole>): Promise<RouteResult<typeof R.createRole>> {
     return this.roles.create(currentPrincipal(), body);
   }
 
-  @RequirePermission('read', 'permissions.role')
-  @Get('roles/:key')
-  async get(
-    @Param('key', new ZodValidationPipe(RoleKeySchema)) key: string,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<RoleView> {
-    const role = await this.roles.get(currentPrincipal(), key);
-    setEtag(reply, role.version);
-    return role;
+  @Route(R.getRole)
+  get(@Param() p: RouteParams<typeof R.getRole>): Promise<RouteResult<typeof R.getRole>> {
+    return this.roles.get(currentPrincipal(), p.key);
   }
 
-  @RequirePermission('update', 'permissions.role')
-  @Patch('roles/:key')
+  @Route(R.updateRole)
   update(
-    @Param('key', new ZodValidationPipe(RoleKeySchema)) key: string,
-    @Body(new ZodValidationPipe(UpdateRoleInputSchema)) body: UpdateRoleInput,
-  ): Promise<RoleView> {
-    return this.roles.update(currentPrincipal(), key, expectedVersion(), body);
+    @Param() p: RouteParams<typeof R.updateRole>,
+    @Body() body: RouteBody<typeof R.updateRole>,
+  ): Promise<RouteResult<typeof R.updateRole>> {
+    return this.roles.update(currentPrincipal(), p.key, expectedVersion(), body);
   }
 
-  @RequirePermission('delete', 'permissions.role')
-  @Delete('roles/:key')
-  @HttpCode(204)
-  remove(@Param('key', new ZodValidationPipe(RoleKeySchema)) key: string): Promise<void> {
-    return this.roles.remove(currentPrincipal(), key, expectedVersion());
+  @Route(R.deleteRole)
+  remove(@Param() p: RouteParams<typeof R.deleteRole>): Promise<void> {
+    return this.roles.remove(currentPrincipal(), p.key, expectedVersion());
   }
 
-  @RequirePermission('update', 'auth.member')
-  @Put('memberships/:id/roles')
+  @Route(R.assignRoles)
   assign(
-    @Param('id', new ParseUUIDPipe()) id: string,
-    @Body(new ZodValidationPipe(AssignRolesInputSchema))
-    body: z.infer<typeof AssignRolesInputSchema>,
-  ): Promise<unknown> {
-    return this.roles.assign(currentPrincipal(), id, body.roles);
+    @Param() p: RouteParams<typeof R.assignRoles>,
+    @Body() body: RouteBody<typeof R.assignRoles>,
+  ): Promise<RouteResult<typeof R.assignRoles>> {
+    return this.roles.assign(currentPrincipal(), p.id, body.roles);
   }
 
-  @RequirePermission('read', 'permissions.role')
-  @Get('memberships/:id/effective')
-  effective(@Param('id', new ParseUUIDPipe()) id: string): Promise<unknown> {
-    return this.roles.effective(currentPrincipal(), id);
+  @Route(R.effective)
+  effective(@Param() p: RouteParams<typeof R.effective>): Promise<RouteResult<typeof R.effective>> {
+    return this.roles.effective(currentPrincipal(), p.id);
   }
 
-  @RequirePermission('read', 'permissions.role')
-  @Post('explain')
-  @HttpCode(200)
-  explain(
-    @Body(new ZodValidationPipe(ExplainInputSchema)) body: ExplainInput,
-  ): Promise<Explanation> {
+  @Route(R.explain)
+  explain(@Body() body: RouteBody<typeof R.explain>): Promise<RouteResult<typeof R.explain>> {
     return this.roles.explain(currentPrincipal(), body);
   }
 }

@@ -1,12 +1,11 @@
-import { Controller, Get, Inject, Res } from '@nestjs/common';
+import { Controller, Inject, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
-import { ErrorCode } from '@nexo/contracts';
+import { ErrorCode, PlatformRoutes } from '@nexo/contracts';
 import { DomainError } from '../errors/domain-error.js';
-import { Public } from '../http/public.decorator.js';
+import { Route } from '../http/route.decorator.js';
 import { MetricsService } from '../metrics/metrics.service.js';
 import { ReadinessRegistry } from './readiness.registry.js';
 
-@Public()
 @Controller()
 export class HealthController {
   constructor(
@@ -15,12 +14,12 @@ export class HealthController {
   ) {}
 
   /** The process is up. Never touches a dependency, so a slow database cannot restart pods. */
-  @Get('health/live')
+  @Route(PlatformRoutes.live)
   live(): { status: 'ok' } {
     return { status: 'ok' };
   }
 
-  @Get('health/ready')
+  @Route(PlatformRoutes.ready)
   async ready(): Promise<{ status: 'ok'; checks: Record<string, { ok: boolean }> }> {
     const report = await this.readiness.report();
     if (!report.ready) {
@@ -32,7 +31,7 @@ export class HealthController {
     return { status: 'ok', checks: report.checks };
   }
 
-  @Get('metrics')
+  @Route(PlatformRoutes.metrics)
   async prometheus(@Res() reply: FastifyReply): Promise<void> {
     const { contentType, body } = await this.metrics.render();
     await reply.type(contentType).send(body);

@@ -1,6 +1,2 @@
-import { SetMetadata } from '@nestjs/common';
-
+/** Set by `@Route` on routes whose contract is public: no signed-in principal needed. */
 export const IS_PUBLIC = 'nexo:public';
-
-/** Marks a route that needs no signed-in principal. Routes are private unless marked. */
-export const Public = (): MethodDecorator & ClassDecorator => SetMetadata(IS_PUBLIC, true);

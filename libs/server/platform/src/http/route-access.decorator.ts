@@ -1,7 +1,11 @@
-import { SetMetadata } from '@nestjs/common';
-
+/**
+ * The access metadata `@Route` writes from a route's contract (see route.decorator.ts):
+ * the auth guard, the route authorizer and the route test read it.
+ */
 export const REQUIRED_PERMISSION = 'nexo:required-permission';
 export const SIGNED_IN_ONLY = 'nexo:signed-in-only';
+/** A signed-in route a user who must still enrol in MFA may call (session, enrolment, sign-out). */
+export const ALLOWED_DURING_MFA_ENROLMENT = 'nexo:allowed-during-mfa-enrolment';
 
 export interface RequiredPermission {
   action: string;
@@ -9,11 +13,10 @@ export interface RequiredPermission {
 }
 
 /**
- * What a route needs: an action on a resource type. Checked for every request before the
- * handler runs; record-level conditions and fields are then applied by the service.
+ * Field-level read rules for contexts the permission engine cannot be imported into (it
+ * depends on them, as it does on tenancy's tables). The permissions module provides it.
  */
-export const RequirePermission = (action: string, subject: string): MethodDecorator =>
-  SetMetadata(REQUIRED_PERMISSION, { action, subject } satisfies RequiredPermission);
-
-/** Any signed-in principal, acting on their own account only (sessions, MFA, sign-out). */
-export const SignedIn = (): MethodDecorator => SetMetadata(SIGNED_IN_ONLY, true);
+export interface FieldMasker {
+  mask<T extends Record<string, unknown>>(type: string, record: T): Promise<Partial<T>>;
+}
+export const FIELD_MASKER = Symbol('FIELD_MASKER');

@@ -1,29 +1,25 @@
-import { Controller, Get, Inject, Param, ParseUUIDPipe, Res } from '@nestjs/common';
-import type { FastifyReply } from 'fastify';
-import { DomainError, RequirePermission, requestContext, setEtag } from '@nexo/platform';
+import { Controller, Inject, Param } from '@nestjs/common';
+import { PlatformRoutes as R, type RouteParams, type RouteResult } from '@nexo/contracts';
+import { DomainError, FIELD_MASKER, Route, requestContext, type FieldMasker } from '@nexo/platform';
 import { TenantService } from './tenant.service.js';
-import type { TenantRow } from './tenant.repository.js';
 
 /** The company as its members see it. Another company's id answers 404, never 403. */
-@Controller('api/v1/tenancy/tenants')
+@Controller()
 export class TenantController {
-  constructor(@Inject(TenantService) private readonly tenants: TenantService) {}
+  constructor(
+    @Inject(TenantService) private readonly tenants: TenantService,
+    @Inject(FIELD_MASKER) private readonly permissions: FieldMasker,
+  ) {}
 
-  @RequirePermission('read', 'tenancy.tenant')
-  @Get(':id')
-  async get(
-    @Param('id', new ParseUUIDPipe()) id: string,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<Omit<TenantRow, 'createdAt' | 'updatedAt'>> {
+  @Route(R.getTenant)
+  async get(@Param() p: RouteParams<typeof R.getTenant>): Promise<RouteResult<typeof R.getTenant>> {
     // Members may belong to several companies; a request acts in one only.
     const tenant =
-      id === requestContext.get()?.principal?.tenantId
-        ? await this.tenants.findById(id)
+      p.id === requestContext.get()?.principal?.tenantId
+        ? await this.tenants.findById(p.id)
         : undefined;
     if (!tenant) throw DomainError.notFound('Company');
-    // Timestamps are internal; the version is the ETag.
-    const { createdAt, updatedAt, ...visible } = tenant;
-    setEtag(reply, tenant.version);
-    return visible;
+    // Portal roles read only some of the company's fields.
+    return { id: tenant.id, ...(await this.permissions.mask('tenancy.tenant', tenant)) };
   }
 }

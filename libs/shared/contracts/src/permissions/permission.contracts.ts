@@ -21,16 +21,18 @@ function usesOnlyKnownOperators(value: unknown): boolean {
   return true;
 }
 
-const ConditionValue: z.ZodType<unknown> = z.lazy(() =>
-  z.union([
-    z.string().max(200),
-    z.number(),
-    z.boolean(),
-    z.null(),
-    z.array(ConditionValue).max(100),
-    z.record(z.string(), ConditionValue),
-  ]),
-);
+const ConditionValue: z.ZodType<unknown> = z
+  .lazy(() =>
+    z.union([
+      z.string().max(200),
+      z.number(),
+      z.boolean(),
+      z.null(),
+      z.array(ConditionValue).max(100),
+      z.record(z.string(), ConditionValue),
+    ]),
+  )
+  .meta({ id: 'RuleConditionValue' });
 
 /** One rule: an action on a resource, optionally only where conditions hold, on some fields. */
 export const RuleSchema = z.strictObject({
@@ -79,3 +81,23 @@ export const ExplainInputSchema = z.strictObject({
   field: z.string().optional(),
 });
 export type ExplainInput = z.infer<typeof ExplainInputSchema>;
+
+export const RoleViewSchema = z
+  .object({
+    key: z.string(),
+    name: z.string(),
+    description: z.string().nullable(),
+    /** Defined in code, the same for every company; cannot be edited. */
+    system: z.boolean(),
+    rules: z.array(RuleSchema),
+    version: z.number().int(),
+  })
+  .meta({ id: 'Role' });
+export type RoleView = z.infer<typeof RoleViewSchema>;
+
+export const ExplanationSchema = z.object({
+  allowed: z.boolean(),
+  /** The rule that decided, and its role; null when no rule applied (denied by default). */
+  decidedBy: z.object({ role: z.string(), rule: RuleSchema }).nullable(),
+});
+export type Explanation = z.infer<typeof ExplanationSchema>;

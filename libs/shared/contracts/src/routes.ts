@@ -1,0 +1,14 @@
+import { AuthRoutes } from './auth/auth.routes.js';
+import type { RouteContract } from './http/route-contract.js';
+import { PermissionRoutes } from './permissions/permission.routes.js';
+import { PlatformRoutes } from './platform.routes.js';
+
+/** The version of the API document; bump it with a release that changes the contracts. */
+export const API_VERSION = '0.1.0';
+
+/** Every route of the API. The route test checks the server serves exactly these. */
+export const API_ROUTES: readonly RouteContract[] = [
+  ...Object.values(PlatformRoutes),
+  ...Object.values(AuthRoutes),
+  ...Object.values(PermissionRoutes),
+];
