@@ -10,3 +10,4 @@ export * from './permissions/permission.routes.js';
 export * from './platform.routes.js';
 export * from './routes.js';
 export * from './openapi/openapi-document.js';
+export * from './common/values.js';
