@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { AuditModule } from '@nexo/audit';
 import { AuthModule } from '@nexo/auth';
+import { CustomFieldsModule } from '@nexo/custom-fields';
 import { EventsModule } from '@nexo/events';
 import { PermissionsModule } from '@nexo/permissions';
 import { DatabaseModule, type Database } from '@nexo/db';
@@ -24,6 +25,7 @@ export class AppModule {
         EventsModule.forRoot({ natsUrl: deps.config.NEXO_NATS_URL }),
         AuthModule,
         PermissionsModule,
+        CustomFieldsModule,
         ...deps.config.NEXO_MODULES.map((name) => CONTEXT_MODULES[name]),
         ...extra,
       ],

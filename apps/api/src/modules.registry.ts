@@ -1,5 +1,6 @@
 import type { Type } from '@nestjs/common';
 import type { ModuleName } from '@nexo/platform';
+import { CrmModule } from '@nexo/crm';
 import { TenancyModule } from '@nexo/tenancy';
 
 /**
@@ -8,4 +9,5 @@ import { TenancyModule } from '@nexo/tenancy';
  */
 export const CONTEXT_MODULES: Record<ModuleName, Type> = {
   tenancy: TenancyModule,
+  crm: CrmModule,
 };

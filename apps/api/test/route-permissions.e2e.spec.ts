@@ -22,21 +22,68 @@ class UndeclaredModule {}
 
 /**
  * What each system role may do on today's routes, written out by hand: the matrix test
- * compares the engine against this, not against itself.
+ * compares the engine against this, not against itself. `action subject` pairs; a rule
+ * with conditions still opens its route (the record is then checked by the service).
  */
-const ALLOWED: Record<string, (route: { action: string; subject: string }) => boolean> = {
-  owner: () => true,
-  admin: () => true,
-  sales: (r) => r.action === 'read' && r.subject === 'tenancy.tenant',
-  purchasing: (r) => r.action === 'read' && r.subject === 'tenancy.tenant',
-  warehouse: (r) => r.action === 'read' && r.subject === 'tenancy.tenant',
-  production: (r) => r.action === 'read' && r.subject === 'tenancy.tenant',
-  accountant: (r) => r.action === 'read' && r.subject === 'tenancy.tenant',
-  'client-portal': (r) => r.action === 'read' && r.subject === 'tenancy.tenant',
-  'supplier-portal': (r) => r.action === 'read' && r.subject === 'tenancy.tenant',
-  'professional-accountant': (r) => r.action === 'read' && r.subject === 'tenancy.tenant',
-  'professional-contractor': (r) => r.action === 'read' && r.subject === 'tenancy.tenant',
+const EMPLOYEE = [
+  'read tenancy.tenant',
+  'read customization.field',
+  'read crm.pipeline',
+  'read crm.team',
+];
+const PARTY_READ = ['read crm.party', 'read crm.contact', 'read crm.address'];
+const PARTY_DETAILS_WRITE = ['contact', 'address'].flatMap((s) =>
+  ['create', 'update', 'delete'].map((a) => `${a} crm.${s}`),
+);
+const PORTAL = ['read tenancy.tenant', ...PARTY_READ];
+const GRANTS: Record<string, string[] | 'all'> = {
+  owner: 'all',
+  admin: 'all',
+  sales: [
+    ...EMPLOYEE,
+    ...PARTY_READ,
+    ...PARTY_DETAILS_WRITE,
+    'create crm.party',
+    'export crm.party',
+    'update crm.party',
+    'create crm.lead',
+    'read crm.lead',
+    'update crm.lead',
+    'convert crm.lead',
+    'create crm.opportunity',
+    'read crm.opportunity',
+    'update crm.opportunity',
+    'create crm.activity',
+    'read crm.activity',
+    'update crm.activity',
+  ],
+  purchasing: [
+    ...EMPLOYEE,
+    ...PARTY_READ,
+    ...PARTY_DETAILS_WRITE,
+    'create crm.party',
+    'update crm.party',
+    'export crm.party',
+    'read crm.activity',
+    'create crm.activity',
+    'update crm.activity',
+  ],
+  warehouse: [...EMPLOYEE, ...PARTY_READ],
+  production: EMPLOYEE,
+  accountant: [...EMPLOYEE, ...PARTY_READ, 'export crm.party'],
+  'client-portal': PORTAL,
+  'supplier-portal': PORTAL,
+  'professional-accountant': [...EMPLOYEE, ...PARTY_READ],
+  'professional-contractor': ['read tenancy.tenant'],
 };
+const ALLOWED: Record<string, (route: { action: string; subject: string }) => boolean> =
+  Object.fromEntries(
+    Object.entries(GRANTS).map(([role, grants]) => [
+      role,
+      (r: { action: string; subject: string }) =>
+        grants === 'all' || grants.includes(`${r.action} ${r.subject}`),
+    ]),
+  );
 
 const ZERO_UUID = '00000000-0000-7000-8000-000000000000';
 

@@ -20,6 +20,8 @@ describe('tenant isolation sweep', () => {
   let b: TestAccount;
   let tokenA: string;
   const idsOfB: Record<string, string> = {};
+  /** A valid body where the route needs one: input is judged before the record is looked up. */
+  const bodies: Record<string, object> = {};
   let routes: RouteInfo[];
 
   beforeAll(async () => {
@@ -54,6 +56,7 @@ describe('tenant isolation sweep', () => {
     expect([invitation, client, provider, role].map((r) => r.statusCode)).toEqual([
       201, 201, 201, 201,
     ]);
+    const crm = await createCrmRecordsOfB(asB);
     Object.assign(idsOfB, {
       'GET /api/v1/tenancy/tenants/:id': b.tenantId,
       'POST /api/v1/auth/members/:id/disable': other.membershipId,
@@ -68,7 +71,9 @@ describe('tenant isolation sweep', () => {
       'PUT /api/v1/permissions/memberships/:id/roles': other.membershipId,
       'GET /api/v1/permissions/memberships/:id/effective': other.membershipId,
       'DELETE /api/v1/auth/sessions/:id': sessionB.sessionId,
+      ...crm.ids,
     });
+    Object.assign(bodies, crm.bodies);
   });
   afterAll(async () => {
     await t.app.close();
@@ -92,7 +97,11 @@ describe('tenant isolation sweep', () => {
         headers: { ...bearer(tokenA), 'if-match': '"1"' },
         ...(route.method === 'GET' || route.method === 'DELETE'
           ? {}
-          : { payload: route.method === 'PUT' ? { roles: ['sales'] } : { name: 'x' } }),
+          : {
+              payload:
+                bodies[`${route.method} ${route.path}`] ??
+                (route.method === 'PUT' ? { roles: ['sales'] } : { name: 'x' }),
+            }),
       });
       answers.push(`${route.method} ${route.path} → ${res.statusCode}`);
     }
@@ -102,6 +111,13 @@ describe('tenant isolation sweep', () => {
 
   it('shows nothing of another company in lists or in a record’s audit history', async () => {
     const lists = [
+      '/api/v1/crm/parties?q=Distribuidora',
+      '/api/v1/crm/leads',
+      '/api/v1/crm/opportunities',
+      '/api/v1/crm/activities',
+      '/api/v1/crm/pipelines',
+      '/api/v1/crm/teams',
+      '/api/v1/custom-fields',
       '/api/v1/auth/members',
       '/api/v1/auth/invitations',
       '/api/v1/auth/api-clients',
@@ -115,6 +131,7 @@ describe('tenant isolation sweep', () => {
       expect(body).not.toContain('solo-b@example.test');
       expect(body).not.toContain('Cliente de B');
       expect(body).not.toContain('IdP de B');
+      expect(body).not.toContain('de B');
     }
     const roles = await t.app.inject({
       method: 'GET',
@@ -136,3 +153,117 @@ describe('tenant isolation sweep', () => {
     expect(JSON.stringify(log.json())).not.toContain(b.tenantId);
   });
 });
+
+type AsB = (method: 'POST', url: string, payload: object) => ReturnType<TestApp['app']['inject']>;
+
+/** Company B's CRM records, and the ids and bodies each id-taking CRM route is called with. */
+async function createCrmRecordsOfB(
+  asB: AsB,
+): Promise<{ ids: Record<string, string>; bodies: Record<string, object> }> {
+  const ok = (res: Awaited<ReturnType<AsB>>): string => {
+    expect(res.statusCode, res.body).toBe(201);
+    return res.json<{ id: string }>().id;
+  };
+  const pipeline = (
+    await asB('POST', '/api/v1/crm/pipelines', {
+      name: 'Embudo de B',
+      isDefault: true,
+      stages: [
+        { name: 'Nueva de B', probability: 10 },
+        { name: 'Ganada de B', probability: 100, isWon: true },
+        { name: 'Perdida de B', probability: 0, isLost: true },
+      ],
+    })
+  ).json<{ id: string; stages: { id: string }[] }>();
+  const stageId = pipeline.stages[0]?.id ?? '';
+  const partyRes = await asB('POST', '/api/v1/crm/parties', {
+    kind: 'organization',
+    name: 'Distribuidora de B',
+    contacts: [{ name: 'Contacto de B' }],
+    addresses: [{ kind: 'billing', line1: 'Calle de B 1', city: 'Rosario', country: 'AR' }],
+  });
+  const partyId = ok(partyRes);
+  const other = ok(await asB('POST', '/api/v1/crm/parties', { kind: 'person', name: 'Otra de B' }));
+  const leadId = ok(await asB('POST', '/api/v1/crm/leads', { name: 'Lead de B' }));
+  const opportunityId = ok(
+    await asB('POST', '/api/v1/crm/opportunities', {
+      title: 'Oportunidad de B',
+      partyId,
+      currency: 'ARS',
+      amount: '1000',
+    }),
+  );
+  const activityId = ok(
+    await asB('POST', '/api/v1/crm/activities', { kind: 'task', subject: 'Tarea de B', partyId }),
+  );
+  const teamId = ok(await asB('POST', '/api/v1/crm/teams', { name: 'Equipo de B' }));
+  const fieldId = ok(
+    await asB('POST', '/api/v1/custom-fields', {
+      resource: 'crm.party',
+      key: 'rubro_b',
+      label: 'Rubro de B',
+      type: 'text',
+    }),
+  );
+  const contactId = ok(
+    await asB('POST', `/api/v1/crm/parties/${partyId}/contacts`, { name: 'Otro contacto de B' }),
+  );
+  const addressId = ok(
+    await asB('POST', `/api/v1/crm/parties/${partyId}/addresses`, {
+      kind: 'shipping',
+      line1: 'Depósito de B',
+      city: 'Rosario',
+      country: 'AR',
+    }),
+  );
+  const V1 = '/api/v1/crm';
+  const ids = {
+    [`GET ${V1}/parties/:id`]: partyId,
+    [`PATCH ${V1}/parties/:id`]: partyId,
+    [`POST ${V1}/parties/:id/merge`]: other,
+    [`GET ${V1}/parties/:id/timeline`]: partyId,
+    [`GET ${V1}/parties/:id/contacts`]: partyId,
+    [`POST ${V1}/parties/:id/contacts`]: partyId,
+    [`PATCH ${V1}/contacts/:id`]: contactId,
+    [`DELETE ${V1}/contacts/:id`]: contactId,
+    [`GET ${V1}/parties/:id/addresses`]: partyId,
+    [`POST ${V1}/parties/:id/addresses`]: partyId,
+    [`PATCH ${V1}/addresses/:id`]: addressId,
+    [`DELETE ${V1}/addresses/:id`]: addressId,
+    [`GET ${V1}/leads/:id`]: leadId,
+    [`PATCH ${V1}/leads/:id`]: leadId,
+    [`POST ${V1}/leads/:id/convert`]: leadId,
+    [`PATCH ${V1}/pipelines/:id`]: pipeline.id,
+    [`POST ${V1}/pipelines/:id/stages`]: pipeline.id,
+    [`PATCH ${V1}/stages/:id`]: stageId,
+    [`GET ${V1}/pipelines/:id/board`]: pipeline.id,
+    [`GET ${V1}/pipelines/:id/forecast`]: pipeline.id,
+    [`GET ${V1}/opportunities/:id`]: opportunityId,
+    [`PATCH ${V1}/opportunities/:id`]: opportunityId,
+    [`POST ${V1}/opportunities/:id/move`]: opportunityId,
+    [`POST ${V1}/opportunities/:id/win`]: opportunityId,
+    [`POST ${V1}/opportunities/:id/lose`]: opportunityId,
+    [`GET ${V1}/opportunities/:id/timeline`]: opportunityId,
+    [`PATCH ${V1}/activities/:id`]: activityId,
+    [`PUT ${V1}/teams/:id/members`]: teamId,
+    'PATCH /api/v1/custom-fields/:id': fieldId,
+  };
+  const bodies = {
+    [`POST ${V1}/parties/:id/merge`]: { intoId: partyId },
+    [`POST ${V1}/parties/:id/addresses`]: { kind: 'billing', line1: 'x', city: 'x', country: 'AR' },
+    [`PATCH ${V1}/leads/:id`]: { name: 'x' },
+    [`PATCH ${V1}/addresses/:id`]: { city: 'x' },
+    [`POST ${V1}/leads/:id/convert`]: {
+      party: { kind: 'organization', name: 'x' },
+      opportunity: { title: 'x', currency: 'ARS' },
+    },
+    [`POST ${V1}/pipelines/:id/stages`]: { name: 'x', probability: 5 },
+    [`PATCH ${V1}/opportunities/:id`]: { title: 'x' },
+    [`POST ${V1}/opportunities/:id/move`]: { stageId },
+    [`POST ${V1}/opportunities/:id/lose`]: { reason: 'x' },
+    [`PATCH ${V1}/activities/:id`]: { subject: 'x' },
+    [`PUT ${V1}/teams/:id/members`]: { membershipIds: [] },
+    'PATCH /api/v1/custom-fields/:id': { label: 'x' },
+  };
+  return { ids, bodies };
+}

@@ -1,5 +1,6 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { UserService } from '@nexo/auth';
+import { UserService, memberships } from '@nexo/auth';
+import { and, eq } from 'drizzle-orm';
 import { createTenant, type TestDatabase } from '@nexo/testing';
 import { randomBytes } from 'node:crypto';
 
@@ -22,6 +23,8 @@ export async function createAccount(
     email?: string;
     roles?: string[];
     actor?: 'employee' | 'professional';
+    /** A portal member: client (or supplier) of this party. */
+    portal?: { actor: 'client' | 'supplier'; partyId: string };
   } = {},
 ): Promise<TestAccount> {
   const tenantId = options.tenantId ?? (await createTenant(db.database)).id;
@@ -36,6 +39,15 @@ export async function createAccount(
       roles: options.roles ?? ['admin'],
     }),
   );
+  const portal = options.portal;
+  if (portal) {
+    await db.database.withContext({ tenantId }, (tx) =>
+      tx
+        .update(memberships)
+        .set({ actor: portal.actor, partyId: portal.partyId })
+        .where(and(eq(memberships.tenantId, tenantId), eq(memberships.id, membership.id))),
+    );
+  }
   return { tenantId, userId: user.id, membershipId: membership.id, email, password: TEST_PASSWORD };
 }
 

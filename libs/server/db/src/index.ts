@@ -12,3 +12,4 @@ export * from './db/platform.tables.js';
 export * from './http/idempotency.js';
 export * from './numbering/numbering.service.js';
 export * from './list/list-query.js';
+export * from './list/list-page.js';

@@ -11,3 +11,8 @@ export * from './platform.routes.js';
 export * from './routes.js';
 export * from './openapi/openapi-document.js';
 export * from './common/values.js';
+export * from './custom-fields/custom-field.contracts.js';
+export * from './crm/tax-id.js';
+export * from './crm/party.contracts.js';
+export * from './crm/sales-pipeline.contracts.js';
+export * from './crm/crm.routes.js';

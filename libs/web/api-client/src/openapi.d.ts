@@ -804,6 +804,722 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/custom-fields": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The company's custom field definitions, optionally of one resource
+         * @description Requires `read` on `customization.field`.
+         */
+        get: operations["listCustomFields"];
+        put?: never;
+        /**
+         * Define a custom field on a resource
+         * @description Requires `create` on `customization.field`.
+         */
+        post: operations["createCustomField"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/custom-fields/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change or archive a custom field (its key and type are fixed)
+         * @description Requires `update` on `customization.field`.
+         */
+        patch: operations["updateCustomField"];
+        trace?: never;
+    };
+    "/api/v1/custom-fields/schema/{resource}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * JSON Schema of a resource's `custom` object for this company (its fields, types and rules)
+         * @description Requires `read` on `customization.field`.
+         */
+        get: operations["customFieldsSchema"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/crm/parties": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Parties. Filters: name, kind, isCustomer, isSupplier, isProfessional, taxId, email, ownerId, teamId, customerGroup, status, tags, updatedAt; `custom.<key>` for custom fields. Sort: name, updatedAt. q: name, legal name, tax id, email
+         * @description Requires `read` on `crm.party`.
+         */
+        get: operations["listParties"];
+        put?: never;
+        /**
+         * Create a party with its contacts and addresses; possible duplicates come back as a warning
+         * @description Requires `create` on `crm.party`.
+         */
+        post: operations["createParty"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/crm/parties/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The filtered parties as CSV (same query as the list, all pages, readable fields only)
+         * @description Requires `export` on `crm.party`.
+         */
+        get: operations["exportParties"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/crm/parties/duplicates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Parties that may be the same as this one: same tax id or email, similar name
+         * @description Requires `read` on `crm.party`.
+         */
+        post: operations["findDuplicateParties"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/crm/parties/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One party
+         * @description Requires `read` on `crm.party`.
+         */
+        get: operations["getParty"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change a party
+         * @description Requires `update` on `crm.party`.
+         */
+        patch: operations["updateParty"];
+        trace?: never;
+    };
+    "/api/v1/crm/parties/{id}/merge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Merge this party into another: contacts, addresses, opportunities, activities, timeline and portal members move
+         * @description Requires `merge` on `crm.party`.
+         */
+        post: operations["mergeParty"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/crm/parties/{id}/timeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Activities and events of a party and its opportunities, newest first
+         * @description Requires `read` on `crm.party`.
+         */
+        get: operations["partyTimeline"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/crm/parties/{id}/contacts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A party's contacts
+         * @description Requires `read` on `crm.contact`.
+         */
+        get: operations["listContacts"];
+        put?: never;
+        /**
+         * Add a contact to a party
+         * @description Requires `create` on `crm.contact`.
+         */
+        post: operations["addContact"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/crm/contacts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove a contact
+         * @description Requires `delete` on `crm.contact`.
+         */
+        delete: operations["deleteContact"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a contact
+         * @description Requires `update` on `crm.contact`.
+         */
+        patch: operations["updateContact"];
+        trace?: never;
+    };
+    "/api/v1/crm/parties/{id}/addresses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A party's addresses
+         * @description Requires `read` on `crm.address`.
+         */
+        get: operations["listAddresses"];
+        put?: never;
+        /**
+         * Add an address to a party
+         * @description Requires `create` on `crm.address`.
+         */
+        post: operations["addAddress"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/crm/addresses/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove an address
+         * @description Requires `delete` on `crm.address`.
+         */
+        delete: operations["deleteAddress"];
+        options?: never;
+        head?: never;
+        /**
+         * Change an address
+         * @description Requires `update` on `crm.address`.
+         */
+        patch: operations["updateAddress"];
+        trace?: never;
+    };
+    "/api/v1/crm/leads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Leads. Filters: name, status, source, ownerId, email; `custom.<key>` for custom fields. Sort: name, updatedAt. q: name, company, email
+         * @description Requires `read` on `crm.lead`.
+         */
+        get: operations["listLeads"];
+        put?: never;
+        /**
+         * Create a lead
+         * @description Requires `create` on `crm.lead`.
+         */
+        post: operations["createLead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/crm/leads/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One lead
+         * @description Requires `read` on `crm.lead`.
+         */
+        get: operations["getLead"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change a lead
+         * @description Requires `update` on `crm.lead`.
+         */
+        patch: operations["updateLead"];
+        trace?: never;
+    };
+    "/api/v1/crm/leads/{id}/convert": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Convert a lead into a party (new or existing) and an opportunity, all or nothing
+         * @description Requires `convert` on `crm.lead`.
+         */
+        post: operations["convertLead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/crm/pipelines": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Pipelines with their stages in order
+         * @description Requires `read` on `crm.pipeline`.
+         */
+        get: operations["listPipelines"];
+        put?: never;
+        /**
+         * Create a pipeline with its stages
+         * @description Requires `create` on `crm.pipeline`.
+         */
+        post: operations["createPipeline"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/crm/pipelines/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Rename a pipeline or make it the default
+         * @description Requires `update` on `crm.pipeline`.
+         */
+        patch: operations["updatePipeline"];
+        trace?: never;
+    };
+    "/api/v1/crm/pipelines/{id}/stages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add a stage at the end of a pipeline
+         * @description Requires `update` on `crm.pipeline`.
+         */
+        post: operations["addStage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/crm/stages/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Rename, reweight or reorder a stage
+         * @description Requires `update` on `crm.pipeline`.
+         */
+        patch: operations["updateStage"];
+        trace?: never;
+    };
+    "/api/v1/crm/pipelines/{id}/board": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The kanban board: each stage with its open cards in order (first 50 each)
+         * @description Requires `read` on `crm.opportunity`.
+         */
+        get: operations["pipelineBoard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/crm/pipelines/{id}/forecast": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Open amount and weighted amount (× stage probability) by stage and expected month
+         * @description Requires `read` on `crm.opportunity`.
+         */
+        get: operations["pipelineForecast"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/crm/opportunities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Opportunities. Filters: title, pipelineId, stageId, partyId, ownerId, teamId, status, amount, expectedCloseDate, updatedAt; `custom.<key>` for custom fields. Sort: title, amount, expectedCloseDate, updatedAt. q: title
+         * @description Requires `read` on `crm.opportunity`.
+         */
+        get: operations["listOpportunities"];
+        put?: never;
+        /**
+         * Create an opportunity (at the end of its stage)
+         * @description Requires `create` on `crm.opportunity`.
+         */
+        post: operations["createOpportunity"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/crm/opportunities/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One opportunity
+         * @description Requires `read` on `crm.opportunity`.
+         */
+        get: operations["getOpportunity"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change an opportunity
+         * @description Requires `update` on `crm.opportunity`.
+         */
+        patch: operations["updateOpportunity"];
+        trace?: never;
+    };
+    "/api/v1/crm/opportunities/{id}/move": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Move a card to a stage, after another card (kanban drag and drop)
+         * @description Requires `update` on `crm.opportunity`.
+         */
+        post: operations["moveOpportunity"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/crm/opportunities/{id}/win": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark won (moves it to the pipeline's won stage)
+         * @description Requires `update` on `crm.opportunity`.
+         */
+        post: operations["winOpportunity"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/crm/opportunities/{id}/lose": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark lost with a reason (moves it to the pipeline's lost stage)
+         * @description Requires `update` on `crm.opportunity`.
+         */
+        post: operations["loseOpportunity"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/crm/opportunities/{id}/timeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Activities and events of an opportunity, newest first
+         * @description Requires `read` on `crm.opportunity`.
+         */
+        get: operations["opportunityTimeline"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/crm/activities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Activities. Filters: kind, partyId, leadId, opportunityId, assigneeId, done, dueAt; `custom.<key>` for custom fields. Sort: dueAt, createdAt
+         * @description Requires `read` on `crm.activity`.
+         */
+        get: operations["listActivities"];
+        put?: never;
+        /**
+         * Log a call, meeting, note or email, or create a task
+         * @description Requires `create` on `crm.activity`.
+         */
+        post: operations["createActivity"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/crm/activities/my-tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Open tasks assigned to me, soonest due first
+         * @description Requires `read` on `crm.activity`.
+         */
+        get: operations["myOpenTasks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/crm/activities/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change an activity or mark a task done
+         * @description Requires `update` on `crm.activity`.
+         */
+        patch: operations["updateActivity"];
+        trace?: never;
+    };
+    "/api/v1/crm/teams": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Sales teams and their members
+         * @description Requires `read` on `crm.team`.
+         */
+        get: operations["listTeams"];
+        put?: never;
+        /**
+         * Create a sales team
+         * @description Requires `create` on `crm.team`.
+         */
+        post: operations["createTeam"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/crm/teams/{id}/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Replace a team's members (memberships of the company)
+         * @description Requires `update` on `crm.team`.
+         */
+        put: operations["setTeamMembers"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -811,6 +1527,7 @@ export interface components {
         RuleConditionValue: string | number | boolean | null | components["schemas"]["RuleConditionValue"][] | {
             [key: string]: components["schemas"]["RuleConditionValue"];
         };
+        Decimal: string;
         Problem: {
             type: string;
             title: string;
@@ -945,6 +1662,208 @@ export interface components {
                 fields?: string[];
                 inverted?: boolean;
             }[];
+            version: number;
+        };
+        CustomField: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            resource: "crm.party" | "crm.lead" | "crm.opportunity" | "catalog.item";
+            key: string;
+            label: string;
+            /** @enum {string} */
+            type: "text" | "number" | "decimal" | "date" | "boolean" | "select" | "reference";
+            required: boolean;
+            options: {
+                values?: string[];
+                /** @enum {string} */
+                reference?: "crm.party" | "catalog.item";
+            };
+            position: number;
+            archived: boolean;
+            version: number;
+        };
+        Party: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind?: "organization" | "person";
+            name?: string;
+            legalName?: string | null;
+            isCustomer?: boolean;
+            isSupplier?: boolean;
+            isProfessional?: boolean;
+            taxCountry?: string | null;
+            taxId?: string | null;
+            email?: string | null;
+            phone?: string | null;
+            website?: string | null;
+            tags?: string[];
+            ownerId?: string | null;
+            teamId?: string | null;
+            creditLimit?: components["schemas"]["Decimal"] | null;
+            paymentTermsDays?: number | null;
+            customerGroup?: string | null;
+            notes?: string | null;
+            /** @description Values of the tenant's custom fields, by key */
+            custom?: {
+                [key: string]: unknown;
+            };
+            /** @enum {string} */
+            status?: "active" | "archived" | "merged";
+            mergedIntoId?: string | null;
+            /** Format: date-time */
+            createdAt?: string;
+            /** Format: date-time */
+            updatedAt?: string;
+            version?: number;
+        };
+        DuplicateCandidate: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @enum {string} */
+            reason: "tax_id" | "email" | "similar_name";
+            similarity: number;
+        };
+        TimelineItem: {
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            at: string;
+            type: string;
+            activity?: components["schemas"]["Activity"];
+            data?: {
+                [key: string]: unknown;
+            };
+        };
+        Activity: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "task" | "call" | "meeting" | "note" | "email";
+            subject: string;
+            body: string | null;
+            dueAt: string | null;
+            doneAt: string | null;
+            assigneeId: string | null;
+            partyId: string | null;
+            contactId: string | null;
+            leadId: string | null;
+            opportunityId: string | null;
+            createdBy: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            version: number;
+        };
+        Contact: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            partyId: string;
+            name: string;
+            role: string | null;
+            email: string | null;
+            phone: string | null;
+            isPrimary: boolean;
+            version: number;
+        };
+        Address: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            partyId: string;
+            /** @enum {string} */
+            kind: "billing" | "shipping";
+            line1: string;
+            line2: string | null;
+            city: string;
+            region: string | null;
+            postalCode: string | null;
+            country: string;
+            isDefault: boolean;
+            version: number;
+        };
+        Lead: {
+            /** Format: uuid */
+            id: string;
+            name?: string;
+            companyName?: string | null;
+            email?: string | null;
+            phone?: string | null;
+            source?: string;
+            /** @enum {string} */
+            status?: "new" | "contacted" | "qualified" | "converted" | "lost";
+            ownerId?: string | null;
+            teamId?: string | null;
+            notes?: string | null;
+            /** @description Values of the tenant's custom fields, by key */
+            custom?: {
+                [key: string]: unknown;
+            };
+            convertedPartyId?: string | null;
+            convertedOpportunityId?: string | null;
+            convertedAt?: string | null;
+            /** Format: date-time */
+            createdAt?: string;
+            /** Format: date-time */
+            updatedAt?: string;
+            version?: number;
+        };
+        Opportunity: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            pipelineId?: string;
+            /** Format: uuid */
+            stageId?: string;
+            partyId?: string | null;
+            title?: string;
+            amount?: string;
+            currency?: string;
+            expectedCloseDate?: string | null;
+            ownerId?: string | null;
+            teamId?: string | null;
+            /** @enum {string} */
+            status?: "open" | "won" | "lost";
+            lostReason?: string | null;
+            closedAt?: string | null;
+            rank?: string;
+            /** @description Values of the tenant's custom fields, by key */
+            custom?: {
+                [key: string]: unknown;
+            };
+            /** Format: date-time */
+            createdAt?: string;
+            /** Format: date-time */
+            updatedAt?: string;
+            version?: number;
+        };
+        Pipeline: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            isDefault: boolean;
+            stages: components["schemas"]["Stage"][];
+            version: number;
+        };
+        Stage: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            pipelineId: string;
+            name: string;
+            position: number;
+            probability: number;
+            isWon: boolean;
+            isLost: boolean;
+            version: number;
+        };
+        Team: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            memberIds: string[];
             version: number;
         };
     };
@@ -3049,6 +3968,2548 @@ export interface operations {
                             };
                         } | null;
                     };
+                };
+            };
+            /** @description The request cannot be served: see `code` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error: quote `errorId` */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listCustomFields: {
+        parameters: {
+            query?: {
+                resource?: "crm.party" | "crm.lead" | "crm.opportunity" | "catalog.item";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomField"][];
+                };
+            };
+            /** @description The request cannot be served: see `code` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error: quote `errorId` */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createCustomField: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Replays the first response for a repeat of the same request */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    resource: "crm.party" | "crm.lead" | "crm.opportunity" | "catalog.item";
+                    key: string;
+                    label: string;
+                    /** @enum {string} */
+                    type: "text" | "number" | "decimal" | "date" | "boolean" | "select" | "reference";
+                    /** @default false */
+                    required?: boolean;
+                    /** @default {} */
+                    options?: {
+                        values?: string[];
+                        /** @enum {string} */
+                        reference?: "crm.party" | "catalog.item";
+                    };
+                    /** @default 0 */
+                    position?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomField"];
+                };
+            };
+            /** @description The request cannot be served: see `code` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error: quote `errorId` */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateCustomField: {
+        parameters: {
+            query?: never;
+            header: {
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    label?: string;
+                    required?: boolean;
+                    options?: {
+                        values?: string[];
+                        /** @enum {string} */
+                        reference?: "crm.party" | "catalog.item";
+                    };
+                    position?: number;
+                    archived?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomField"];
+                };
+            };
+            /** @description The request cannot be served: see `code` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error: quote `errorId` */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    customFieldsSchema: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                resource: "crm.party" | "crm.lead" | "crm.opportunity" | "catalog.item";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description The request cannot be served: see `code` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error: quote `errorId` */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listParties: {
+        parameters: {
+            query?: {
+                /** @description `field` or `-field` (descending); indexed fields only */
+                sort?: string;
+                /** @description 1–200, default 50 */
+                limit?: string;
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+                /** @description Text search */
+                q?: string;
+                /** @description Also return a count, capped at 10,000 */
+                count?: "true" | "false";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Party"][];
+                        nextCursor: string | null;
+                        count?: {
+                            value: number;
+                            capped: boolean;
+                        };
+                    };
+                };
+            };
+            /** @description The request cannot be served: see `code` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error: quote `errorId` */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createParty: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Replays the first response for a repeat of the same request */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    kind: "organization" | "person";
+                    name: string;
+                    legalName?: string;
+                    isCustomer?: boolean;
+                    isSupplier?: boolean;
+                    isProfessional?: boolean;
+                    taxCountry?: string;
+                    taxId?: string;
+                    /** Format: email */
+                    email?: string;
+                    phone?: string;
+                    /** Format: uri */
+                    website?: string;
+                    tags?: string[];
+                    /** Format: uuid */
+                    ownerId?: string;
+                    teamId?: string | null;
+                    creditLimit?: components["schemas"]["Decimal"] | null;
+                    paymentTermsDays?: number | null;
+                    customerGroup?: string | null;
+                    notes?: string | null;
+                    /** @description Values of the tenant's custom fields, by key */
+                    custom?: {
+                        [key: string]: unknown;
+                    };
+                    contacts?: {
+                        name: string;
+                        role?: string | null;
+                        email?: string | null;
+                        phone?: string | null;
+                        /** @default false */
+                        isPrimary?: boolean;
+                    }[];
+                    addresses?: {
+                        /** @enum {string} */
+                        kind: "billing" | "shipping";
+                        line1: string;
+                        line2?: string | null;
+                        city: string;
+                        region?: string | null;
+                        postalCode?: string | null;
+                        country: string;
+                        /** @default false */
+                        isDefault?: boolean;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @enum {string} */
+                        kind?: "organization" | "person";
+                        name?: string;
+                        legalName?: string | null;
+                        isCustomer?: boolean;
+                        isSupplier?: boolean;
+                        isProfessional?: boolean;
+                        taxCountry?: string | null;
+                        taxId?: string | null;
+                        email?: string | null;
+                        phone?: string | null;
+                        website?: string | null;
+                        tags?: string[];
+                        ownerId?: string | null;
+                        teamId?: string | null;
+                        creditLimit?: components["schemas"]["Decimal"] | null;
+                        paymentTermsDays?: number | null;
+                        customerGroup?: string | null;
+                        notes?: string | null;
+                        /** @description Values of the tenant's custom fields, by key */
+                        custom?: {
+                            [key: string]: unknown;
+                        };
+                        /** @enum {string} */
+                        status?: "active" | "archived" | "merged";
+                        mergedIntoId?: string | null;
+                        /** Format: date-time */
+                        createdAt?: string;
+                        /** Format: date-time */
+                        updatedAt?: string;
+                        version?: number;
+                        duplicates: components["schemas"]["DuplicateCandidate"][];
+                    };
+                };
+            };
+            /** @description The request cannot be served: see `code` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error: quote `errorId` */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    exportParties: {
+        parameters: {
+            query?: {
+                /** @description `field` or `-field` (descending); indexed fields only */
+                sort?: string;
+                /** @description 1–200, default 50 */
+                limit?: string;
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+                /** @description Text search */
+                q?: string;
+                /** @description Also return a count, capped at 10,000 */
+                count?: "true" | "false";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description The request cannot be served: see `code` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error: quote `errorId` */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    findDuplicateParties: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Replays the first response for a repeat of the same request */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name?: string;
+                    taxCountry?: string;
+                    taxId?: string;
+                    email?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DuplicateCandidate"][];
+                };
+            };
+            /** @description The request cannot be served: see `code` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error: quote `errorId` */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getParty: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Party"];
+                };
+            };
+            /** @description The request cannot be served: see `code` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error: quote `errorId` */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateParty: {
+        parameters: {
+            query?: never;
+            header: {
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    kind?: "organization" | "person";
+                    name?: string;
+                    legalName?: string;
+                    isCustomer?: boolean;
+                    isSupplier?: boolean;
+                    isProfessional?: boolean;
+                    taxCountry?: string;
+                    taxId?: string;
+                    /** Format: email */
+                    email?: string;
+                    phone?: string;
+                    /** Format: uri */
+                    website?: string;
+                    tags?: string[];
+                    /** Format: uuid */
+                    ownerId?: string;
+                    teamId?: string | null;
+                    creditLimit?: components["schemas"]["Decimal"] | null;
+                    paymentTermsDays?: number | null;
+                    customerGroup?: string | null;
+                    notes?: string | null;
+                    /** @description Values of the tenant's custom fields, by key */
+                    custom?: {
+                        [key: string]: unknown;
+                    };
+                    /** @enum {string} */
+                    status?: "active" | "archived";
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Party"];
+                };
+            };
+            /** @description The request cannot be served: see `code` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error: quote `errorId` */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    mergeParty: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Replays the first response for a repeat of the same request */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    intoId: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Party"];
+                };
+            };
+            /** @description The request cannot be served: see `code` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error: quote `errorId` */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    partyTimeline: {
+        parameters: {
+            query?: {
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TimelineItem"][];
+                };
+            };
+            /** @description The request cannot be served: see `code` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error: quote `errorId` */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listContacts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Contact"][];
+                };
+            };
+            /** @description The request cannot be served: see `code` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error: quote `errorId` */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    addContact: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Replays the first response for a repeat of the same request */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    role?: string | null;
+                    email?: string | null;
+                    phone?: string | null;
+                    /** @default false */
+                    isPrimary?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Contact"];
+                };
+            };
+            /** @description The request cannot be served: see `code` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error: quote `errorId` */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteContact: {
+        parameters: {
+            query?: never;
+            header: {
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request cannot be served: see `code` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error: quote `errorId` */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateContact: {
+        parameters: {
+            query?: never;
+            header: {
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name?: string;
+                    role?: string | null;
+                    email?: string | null;
+                    phone?: string | null;
+                    isPrimary?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Contact"];
+                };
+            };
+            /** @description The request cannot be served: see `code` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error: quote `errorId` */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listAddresses: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Address"][];
+                };
+            };
+            /** @description The request cannot be served: see `code` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error: quote `errorId` */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    addAddress: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Replays the first response for a repeat of the same request */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    kind: "billing" | "shipping";
+                    line1: string;
+                    line2?: string | null;
+                    city: string;
+                    region?: string | null;
+                    postalCode?: string | null;
+                    country: string;
+                    /** @default false */
+                    isDefault?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Address"];
+                };
+            };
+            /** @description The request cannot be served: see `code` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error: quote `errorId` */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteAddress: {
+        parameters: {
+            query?: never;
+            header: {
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request cannot be served: see `code` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error: quote `errorId` */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateAddress: {
+        parameters: {
+            query?: never;
+            header: {
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    kind?: "billing" | "shipping";
+                    line1?: string;
+                    line2?: string | null;
+                    city?: string;
+                    region?: string | null;
+                    postalCode?: string | null;
+                    country?: string;
+                    isDefault?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Address"];
+                };
+            };
+            /** @description The request cannot be served: see `code` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error: quote `errorId` */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listLeads: {
+        parameters: {
+            query?: {
+                /** @description `field` or `-field` (descending); indexed fields only */
+                sort?: string;
+                /** @description 1–200, default 50 */
+                limit?: string;
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+                /** @description Text search */
+                q?: string;
+                /** @description Also return a count, capped at 10,000 */
+                count?: "true" | "false";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Lead"][];
+                        nextCursor: string | null;
+                        count?: {
+                            value: number;
+                            capped: boolean;
+                        };
+                    };
+                };
+            };
+            /** @description The request cannot be served: see `code` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error: quote `errorId` */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createLead: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Replays the first response for a repeat of the same request */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    companyName?: string;
+                    /** Format: email */
+                    email?: string;
+                    phone?: string;
+                    /**
+                     * @default other
+                     * @enum {string}
+                     */
+                    source?: "web" | "referral" | "event" | "campaign" | "cold-call" | "other";
+                    /** Format: uuid */
+                    ownerId?: string;
+                    teamId?: string | null;
+                    notes?: string;
+                    /** @description Values of the tenant's custom fields, by key */
+                    custom?: {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Lead"];
+                };
+            };
+            /** @description The request cannot be served: see `code` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error: quote `errorId` */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getLead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Lead"];
+                };
+            };
+            /** @description The request cannot be served: see `code` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error: quote `errorId` */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateLead: {
+        parameters: {
+            query?: never;
+            header: {
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name?: string;
+                    companyName?: string | null;
+                    email?: string | null;
+                    phone?: string | null;
+                    /** @enum {string} */
+                    source?: "web" | "referral" | "event" | "campaign" | "cold-call" | "other";
+                    /** Format: uuid */
+                    ownerId?: string;
+                    teamId?: string | null;
+                    notes?: string | null;
+                    /** @description Values of the tenant's custom fields, by key */
+                    custom?: {
+                        [key: string]: unknown;
+                    };
+                    /** @enum {string} */
+                    status?: "new" | "contacted" | "qualified" | "lost";
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Lead"];
+                };
+            };
+            /** @description The request cannot be served: see `code` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error: quote `errorId` */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    convertLead: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Replays the first response for a repeat of the same request */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    partyId?: string;
+                    party?: {
+                        /** @enum {string} */
+                        kind: "organization" | "person";
+                        name: string;
+                        legalName?: string;
+                        isCustomer?: boolean;
+                        isSupplier?: boolean;
+                        isProfessional?: boolean;
+                        taxCountry?: string;
+                        taxId?: string;
+                        /** Format: email */
+                        email?: string;
+                        phone?: string;
+                        /** Format: uri */
+                        website?: string;
+                        tags?: string[];
+                        /** Format: uuid */
+                        ownerId?: string;
+                        teamId?: string | null;
+                        creditLimit?: components["schemas"]["Decimal"] | null;
+                        paymentTermsDays?: number | null;
+                        customerGroup?: string | null;
+                        notes?: string | null;
+                        /** @description Values of the tenant's custom fields, by key */
+                        custom?: {
+                            [key: string]: unknown;
+                        };
+                        contacts?: {
+                            name: string;
+                            role?: string | null;
+                            email?: string | null;
+                            phone?: string | null;
+                            /** @default false */
+                            isPrimary?: boolean;
+                        }[];
+                        addresses?: {
+                            /** @enum {string} */
+                            kind: "billing" | "shipping";
+                            line1: string;
+                            line2?: string | null;
+                            city: string;
+                            region?: string | null;
+                            postalCode?: string | null;
+                            country: string;
+                            /** @default false */
+                            isDefault?: boolean;
+                        }[];
+                    };
+                    opportunity: {
+                        title: string;
+                        /** Format: uuid */
+                        pipelineId?: string;
+                        /** Format: uuid */
+                        stageId?: string;
+                        /** @default 0 */
+                        amount?: components["schemas"]["Decimal"];
+                        currency: string;
+                        /** Format: date */
+                        expectedCloseDate?: string;
+                        /** Format: uuid */
+                        ownerId?: string;
+                        teamId?: string | null;
+                        /** @description Values of the tenant's custom fields, by key */
+                        custom?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        lead: components["schemas"]["Lead"];
+                        party: components["schemas"]["Party"];
+                        opportunity: components["schemas"]["Opportunity"];
+                    };
+                };
+            };
+            /** @description The request cannot be served: see `code` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error: quote `errorId` */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listPipelines: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Pipeline"][];
+                };
+            };
+            /** @description The request cannot be served: see `code` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error: quote `errorId` */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createPipeline: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Replays the first response for a repeat of the same request */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    /** @default false */
+                    isDefault?: boolean;
+                    stages: {
+                        name: string;
+                        probability: number;
+                        /** @default false */
+                        isWon?: boolean;
+                        /** @default false */
+                        isLost?: boolean;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Pipeline"];
+                };
+            };
+            /** @description The request cannot be served: see `code` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error: quote `errorId` */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updatePipeline: {
+        parameters: {
+            query?: never;
+            header: {
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name?: string;
+                    isDefault?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Pipeline"];
+                };
+            };
+            /** @description The request cannot be served: see `code` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error: quote `errorId` */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    addStage: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Replays the first response for a repeat of the same request */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    probability: number;
+                    /** @default false */
+                    isWon?: boolean;
+                    /** @default false */
+                    isLost?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Stage"];
+                };
+            };
+            /** @description The request cannot be served: see `code` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error: quote `errorId` */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateStage: {
+        parameters: {
+            query?: never;
+            header: {
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name?: string;
+                    probability?: number;
+                    position?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Stage"];
+                };
+            };
+            /** @description The request cannot be served: see `code` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error: quote `errorId` */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    pipelineBoard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        pipeline: components["schemas"]["Pipeline"];
+                        columns: {
+                            /** Format: uuid */
+                            stageId: string;
+                            cards: components["schemas"]["Opportunity"][];
+                            more: boolean;
+                        }[];
+                    };
+                };
+            };
+            /** @description The request cannot be served: see `code` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error: quote `errorId` */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    pipelineForecast: {
+        parameters: {
+            query?: {
+                currency?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        currency: string;
+                        rows: {
+                            /** Format: uuid */
+                            stageId: string;
+                            stageName: string;
+                            probability: number;
+                            month: string;
+                            count: number;
+                            amount: string;
+                            weighted: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description The request cannot be served: see `code` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error: quote `errorId` */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listOpportunities: {
+        parameters: {
+            query?: {
+                /** @description `field` or `-field` (descending); indexed fields only */
+                sort?: string;
+                /** @description 1–200, default 50 */
+                limit?: string;
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+                /** @description Text search */
+                q?: string;
+                /** @description Also return a count, capped at 10,000 */
+                count?: "true" | "false";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Opportunity"][];
+                        nextCursor: string | null;
+                        count?: {
+                            value: number;
+                            capped: boolean;
+                        };
+                    };
+                };
+            };
+            /** @description The request cannot be served: see `code` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error: quote `errorId` */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createOpportunity: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Replays the first response for a repeat of the same request */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    title: string;
+                    /** Format: uuid */
+                    partyId?: string;
+                    /** Format: uuid */
+                    pipelineId?: string;
+                    /** Format: uuid */
+                    stageId?: string;
+                    /** @default 0 */
+                    amount?: components["schemas"]["Decimal"];
+                    currency: string;
+                    /** Format: date */
+                    expectedCloseDate?: string;
+                    /** Format: uuid */
+                    ownerId?: string;
+                    teamId?: string | null;
+                    /** @description Values of the tenant's custom fields, by key */
+                    custom?: {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Opportunity"];
+                };
+            };
+            /** @description The request cannot be served: see `code` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error: quote `errorId` */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getOpportunity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Opportunity"];
+                };
+            };
+            /** @description The request cannot be served: see `code` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error: quote `errorId` */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateOpportunity: {
+        parameters: {
+            query?: never;
+            header: {
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    title?: string;
+                    partyId?: string | null;
+                    amount?: components["schemas"]["Decimal"];
+                    currency?: string;
+                    expectedCloseDate?: string | null;
+                    /** Format: uuid */
+                    ownerId?: string;
+                    teamId?: string | null;
+                    /** @description Values of the tenant's custom fields, by key */
+                    custom?: {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Opportunity"];
+                };
+            };
+            /** @description The request cannot be served: see `code` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error: quote `errorId` */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    moveOpportunity: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Replays the first response for a repeat of the same request */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    stageId: string;
+                    /** @default null */
+                    afterId?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Opportunity"];
+                };
+            };
+            /** @description The request cannot be served: see `code` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error: quote `errorId` */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    winOpportunity: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Replays the first response for a repeat of the same request */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Opportunity"];
+                };
+            };
+            /** @description The request cannot be served: see `code` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error: quote `errorId` */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    loseOpportunity: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Replays the first response for a repeat of the same request */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Opportunity"];
+                };
+            };
+            /** @description The request cannot be served: see `code` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error: quote `errorId` */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    opportunityTimeline: {
+        parameters: {
+            query?: {
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TimelineItem"][];
+                };
+            };
+            /** @description The request cannot be served: see `code` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error: quote `errorId` */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listActivities: {
+        parameters: {
+            query?: {
+                /** @description `field` or `-field` (descending); indexed fields only */
+                sort?: string;
+                /** @description 1–200, default 50 */
+                limit?: string;
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+                /** @description Text search */
+                q?: string;
+                /** @description Also return a count, capped at 10,000 */
+                count?: "true" | "false";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Activity"][];
+                        nextCursor: string | null;
+                        count?: {
+                            value: number;
+                            capped: boolean;
+                        };
+                    };
+                };
+            };
+            /** @description The request cannot be served: see `code` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error: quote `errorId` */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createActivity: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Replays the first response for a repeat of the same request */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    kind: "task" | "call" | "meeting" | "note" | "email";
+                    subject: string;
+                    body?: string;
+                    /** Format: date-time */
+                    dueAt?: string;
+                    /** Format: uuid */
+                    assigneeId?: string;
+                    /** Format: uuid */
+                    partyId?: string;
+                    /** Format: uuid */
+                    contactId?: string;
+                    /** Format: uuid */
+                    leadId?: string;
+                    /** Format: uuid */
+                    opportunityId?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Activity"];
+                };
+            };
+            /** @description The request cannot be served: see `code` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error: quote `errorId` */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    myOpenTasks: {
+        parameters: {
+            query?: {
+                /** @description `field` or `-field` (descending); indexed fields only */
+                sort?: string;
+                /** @description 1–200, default 50 */
+                limit?: string;
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+                /** @description Text search */
+                q?: string;
+                /** @description Also return a count, capped at 10,000 */
+                count?: "true" | "false";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Activity"][];
+                        nextCursor: string | null;
+                        count?: {
+                            value: number;
+                            capped: boolean;
+                        };
+                    };
+                };
+            };
+            /** @description The request cannot be served: see `code` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error: quote `errorId` */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateActivity: {
+        parameters: {
+            query?: never;
+            header: {
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    subject?: string;
+                    body?: string | null;
+                    dueAt?: string | null;
+                    assigneeId?: string | null;
+                    done?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Activity"];
+                };
+            };
+            /** @description The request cannot be served: see `code` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error: quote `errorId` */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listTeams: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Team"][];
+                };
+            };
+            /** @description The request cannot be served: see `code` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error: quote `errorId` */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createTeam: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Replays the first response for a repeat of the same request */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Team"];
+                };
+            };
+            /** @description The request cannot be served: see `code` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error: quote `errorId` */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    setTeamMembers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    membershipIds: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Team"];
                 };
             };
             /** @description The request cannot be served: see `code` */

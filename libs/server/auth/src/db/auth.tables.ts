@@ -60,6 +60,11 @@ export const memberships = authSchema.table(
       .array()
       .notNull()
       .default(sql`'{}'::text[]`),
+    /** CRM teams (crm.teams) the member belongs to: rules with `$teams` read them. */
+    teams: uuid('teams')
+      .array()
+      .notNull()
+      .default(sql`'{}'::uuid[]`),
     status: text('status').notNull().default('active'),
     /** Access tokens issued before this instant are refused (disable, role change). */
     validAfter: timestamp('valid_after', { withTimezone: true }).notNull().defaultNow(),

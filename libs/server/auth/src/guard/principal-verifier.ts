@@ -28,6 +28,7 @@ export class AuthPrincipalVerifier implements PrincipalVerifier {
         membershipStatus: memberships.status,
         membershipValidAfter: memberships.validAfter,
         roles: memberships.roles,
+        teams: memberships.teams,
         partyId: memberships.partyId,
         sessionRevokedAt: sessions.revokedAt,
         sessionExpiresAt: sessions.expiresAt,
@@ -52,6 +53,7 @@ export class AuthPrincipalVerifier implements PrincipalVerifier {
       throw revoked();
     }
     principal.roles = row.roles;
+    principal.teams = row.teams;
   }
 
   private async verifyClient(principal: Principal): Promise<void> {

@@ -34,7 +34,8 @@ const OPERATORS: Record<FieldType, Operator[]> = {
 };
 
 export interface ListField {
-  column: AnyPgColumn;
+  /** A column, or an expression (a custom field: `(custom->>'key')::numeric`). */
+  column: AnyPgColumn | SQL;
   type: FieldType;
   /** Only indexed fields may be sorted on: deep pages must stay as cheap as the first. */
   sortable?: boolean;
@@ -94,7 +95,9 @@ function parseValue(type: FieldType, raw: string, path: string, issues: FieldIss
   }
 }
 
-function condition(column: AnyPgColumn, op: Operator, value: unknown): SQL {
+function condition(target: AnyPgColumn | SQL, op: Operator, value: unknown): SQL {
+  // The operators are overloaded per kind; an expression reads the same as a column here.
+  const column = target as AnyPgColumn;
   switch (op) {
     case 'eq':
       return eq(column, value);
@@ -133,7 +136,11 @@ export function parseListQuery(
   const filters: SQL[] = [];
   for (const [key, rawValue] of Object.entries(query)) {
     if (RESERVED.has(key)) continue;
-    const [name = '', op = 'eq'] = key.split('.', 2) as [string, string?];
+    // `field.op`, or `custom.<key>.op` for a tenant's custom field.
+    const parts = key.split('.');
+    const custom = parts[0] === 'custom';
+    const name = custom ? `custom.${parts[1] ?? ''}` : (parts[0] ?? '');
+    const op = (custom ? parts[2] : parts[1]) ?? 'eq';
     const field = definition.fields[name];
     if (!field) {
       issues.push({

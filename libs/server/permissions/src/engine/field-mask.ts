@@ -31,3 +31,20 @@ export function maskRecord<T extends Record<string, unknown>>(
 }
 
 export const toSnake = (key: string): string => key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+
+/**
+ * The fields a role may read on some record of a type (conditions aside): a CSV header, a
+ * column chooser. Each row is still masked on its own.
+ */
+export function fieldsOfType(
+  ability: AppAbility,
+  action: string,
+  type: string,
+  fields: readonly string[],
+): string[] {
+  const snake = fields.map(toSnake);
+  const allowed = new Set(
+    permittedFieldsOf(ability, action, type, { fieldsFrom: (rule) => rule.fields ?? snake }),
+  );
+  return fields.filter((f) => allowed.has(toSnake(f)));
+}

@@ -6,7 +6,7 @@ import type { SQL } from 'drizzle-orm';
 import { RoleRepository } from '../roles/role.repository.js';
 import { SYSTEM_ROLES, isSystemRole } from '../rules/system-roles.js';
 import { buildAbility, type AppAbility, type SourcedRule } from './ability.factory.js';
-import { maskRecord, toSnake } from './field-mask.js';
+import { fieldsOfType, maskRecord, toSnake } from './field-mask.js';
 import { accessibleWhere, type ColumnMap } from './sql-compiler.js';
 
 /**
@@ -94,6 +94,11 @@ export class PermissionService {
   /** The list filter for `action` on `type`, for the Drizzle query's `where`. */
   async where(action: string, type: string, columns: ColumnMap): Promise<SQL> {
     return accessibleWhere(await this.current(), action, type, columns);
+  }
+
+  /** Of `fields`, those the principal may read on some record of `type`. */
+  async readableFields(type: string, fields: readonly string[]): Promise<string[]> {
+    return fieldsOfType(await this.current(), 'read', type, fields);
   }
 
   /** A response object without the fields the principal may not read. */

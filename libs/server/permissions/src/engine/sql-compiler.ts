@@ -2,6 +2,7 @@ import { rulesToAST } from '@casl/ability/extra';
 import {
   and,
   eq,
+  getTableColumns,
   gt,
   gte,
   inArray,
@@ -15,7 +16,7 @@ import {
   sql,
   type SQL,
 } from 'drizzle-orm';
-import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { AppAbility } from './ability.factory.js';
 
 /** The database columns a subject's rules may name, by their snake_case field names. */
@@ -85,3 +86,7 @@ export function accessibleWhere(
   if (!ast) return sql`false`;
   return compile(ast, columns);
 }
+
+/** Every column of a table by its SQL name: what rules' conditions refer to. */
+export const columnsOf = (table: PgTable): ColumnMap =>
+  Object.fromEntries(Object.values(getTableColumns(table)).map((c) => [c.name, c]));

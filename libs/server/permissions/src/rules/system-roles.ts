@@ -11,7 +11,51 @@ const read = (subject: string | string[], extra: Partial<Rule> = {}): Rule => ({
   ...extra,
 });
 
-const EVERY_EMPLOYEE: Rule[] = [read('tenancy.tenant')];
+const EVERY_EMPLOYEE: Rule[] = [
+  read(['tenancy.tenant', 'customization.field', 'crm.pipeline', 'crm.team']),
+];
+
+/** Own or team: the salesperson's records, and their team's. */
+const OWN = { owner_id: '$user' };
+const TEAM = { team_id: { $in: '$teams' } };
+const ownOrTeam = (action: string | string[], subject: string): Rule[] => [
+  { action, subject, conditions: OWN },
+  { action, subject, conditions: TEAM },
+];
+
+/** A portal principal's own party, and only the fields a customer or supplier should see. */
+const OWN_PARTY: Rule[] = [
+  read('crm.party', {
+    conditions: { id: '$party' },
+    fields: [
+      'id',
+      'kind',
+      'name',
+      'legal_name',
+      'tax_country',
+      'tax_id',
+      'email',
+      'phone',
+      'website',
+    ],
+  }),
+  read(['crm.contact', 'crm.address'], { conditions: { party_id: '$party' } }),
+];
+
+const SALES: Rule[] = [
+  ...EVERY_EMPLOYEE,
+  // Customers are the company's, not one seller's: everyone in sales reads them.
+  read(['crm.party', 'crm.contact', 'crm.address']),
+  { action: ['create', 'export'], subject: 'crm.party' },
+  ...ownOrTeam('update', 'crm.party'),
+  { action: ['create', 'update', 'delete'], subject: ['crm.contact', 'crm.address'] },
+  { action: 'create', subject: ['crm.lead', 'crm.opportunity', 'crm.activity'] },
+  ...ownOrTeam(['read', 'update', 'convert'], 'crm.lead'),
+  ...ownOrTeam(['read', 'update'], 'crm.opportunity'),
+  read('crm.activity'),
+  { action: 'update', subject: 'crm.activity', conditions: { assignee_id: '$user' } },
+  { action: 'update', subject: 'crm.activity', conditions: { created_by: '$user' } },
+];
 
 export const SYSTEM_ROLES: Record<string, { name: string; rules: Rule[] }> = {
   owner: { name: 'Dueño', rules: [{ action: 'manage', subject: 'all' }] },
@@ -23,17 +67,45 @@ export const SYSTEM_ROLES: Record<string, { name: string; rules: Rule[] }> = {
       { action: ['update', 'delete'], subject: 'tenancy.tenant', inverted: true },
     ],
   },
-  sales: { name: 'Ventas', rules: [...EVERY_EMPLOYEE] },
-  purchasing: { name: 'Compras', rules: [...EVERY_EMPLOYEE] },
-  warehouse: { name: 'Depósito', rules: [...EVERY_EMPLOYEE] },
+  sales: { name: 'Ventas', rules: SALES },
+  purchasing: {
+    name: 'Compras',
+    rules: [
+      ...EVERY_EMPLOYEE,
+      read(['crm.party', 'crm.contact', 'crm.address', 'crm.activity']),
+      { action: ['create', 'update', 'export'], subject: 'crm.party' },
+      { action: ['create', 'update', 'delete'], subject: ['crm.contact', 'crm.address'] },
+      { action: 'create', subject: 'crm.activity' },
+      { action: 'update', subject: 'crm.activity', conditions: { created_by: '$user' } },
+    ],
+  },
+  warehouse: {
+    name: 'Depósito',
+    rules: [
+      ...EVERY_EMPLOYEE,
+      // Enough to ship: who and where, not credit or terms.
+      read('crm.party', {
+        fields: ['id', 'kind', 'name', 'legal_name', 'phone', 'email', 'status'],
+      }),
+      read(['crm.contact', 'crm.address']),
+    ],
+  },
   production: { name: 'Producción', rules: [...EVERY_EMPLOYEE] },
-  accountant: { name: 'Contable', rules: [...EVERY_EMPLOYEE] },
+  accountant: {
+    name: 'Contable',
+    rules: [
+      ...EVERY_EMPLOYEE,
+      read(['crm.party', 'crm.contact', 'crm.address']),
+      { action: 'export', subject: 'crm.party' },
+    ],
+  },
   'client-portal': {
     name: 'Portal de clientes',
     rules: [
       read('tenancy.tenant', {
         fields: ['id', 'name', 'legal_name', 'tax_id', 'country', 'currency', 'locale'],
       }),
+      ...OWN_PARTY,
     ],
   },
   'supplier-portal': {
@@ -42,9 +114,13 @@ export const SYSTEM_ROLES: Record<string, { name: string; rules: Rule[] }> = {
       read('tenancy.tenant', {
         fields: ['id', 'name', 'legal_name', 'tax_id', 'country', 'currency', 'locale'],
       }),
+      ...OWN_PARTY,
     ],
   },
-  'professional-accountant': { name: 'Contador externo', rules: [...EVERY_EMPLOYEE] },
+  'professional-accountant': {
+    name: 'Contador externo',
+    rules: [...EVERY_EMPLOYEE, read(['crm.party', 'crm.contact', 'crm.address'])],
+  },
   'professional-contractor': {
     name: 'Contratista',
     rules: [read('tenancy.tenant', { fields: ['id', 'name', 'locale'] })],

@@ -48,7 +48,7 @@ export class ContractInterceptor implements NestInterceptor {
     if (route.query) request.query = parseInput(route.query, request.query, 'query');
     if (route.body) request.body = parseInput(route.body, request.body ?? {}, '');
     if (route.ifMatch) expectedVersion();
-    if (!route.response || route.responseType === 'text/plain') {
+    if (!route.response || (route.responseType && route.responseType !== 'application/json')) {
       return next.handle().pipe(map(() => undefined));
     }
     const schema = route.response;

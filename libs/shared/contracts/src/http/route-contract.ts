@@ -29,8 +29,8 @@ export interface RouteContract {
   status: 200 | 201 | 202 | 204;
   /** The success body; serialized through it so fields it does not name never leave. */
   response?: z.ZodType;
-  /** A text response (Prometheus exposition) instead of JSON. */
-  responseType?: 'application/json' | 'text/plain';
+  /** A text response (Prometheus exposition, CSV), written by the handler itself. */
+  responseType?: 'application/json' | 'text/plain' | 'text/csv';
   /** The response carries an `ETag` (records with a version). */
   etag?: boolean;
   /** Requires `If-Match` with the record's ETag (428 without it, 412 when stale). */

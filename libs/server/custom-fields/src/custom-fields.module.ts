@@ -1,0 +1,12 @@
+import { Global, Module } from '@nestjs/common';
+import { CustomFieldController } from './fields/custom-field.controller.js';
+import { CustomFields } from './fields/custom-field.service.js';
+
+/** Tenant-defined fields; global because every extensible context validates through it. */
+@Global()
+@Module({
+  controllers: [CustomFieldController],
+  providers: [CustomFields],
+  exports: [CustomFields],
+})
+export class CustomFieldsModule {}
