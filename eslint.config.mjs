@@ -55,6 +55,10 @@ export default tseslint.config(
               onlyDependOnLibsWithTags: ['type:util', 'type:contracts', 'type:platform', 'type:db'],
             },
             {
+              sourceTag: 'type:jobs',
+              onlyDependOnLibsWithTags: ['type:util', 'type:contracts', 'type:platform', 'type:db'],
+            },
+            {
               sourceTag: 'type:context',
               onlyDependOnLibsWithTags: [
                 'type:util',
@@ -63,6 +67,7 @@ export default tseslint.config(
                 'type:db',
                 'type:audit',
                 'type:events',
+                'type:jobs',
                 'type:context',
               ],
             },
@@ -75,6 +80,7 @@ export default tseslint.config(
                 'type:db',
                 'type:audit',
                 'type:events',
+                'type:jobs',
                 'type:context',
               ],
             },
@@ -96,6 +102,29 @@ export default tseslint.config(
           depConstraints: [
             {
               sourceTag: 'type:events',
+              onlyDependOnLibsWithTags: [
+                'type:util',
+                'type:contracts',
+                'type:platform',
+                'type:db',
+                'type:testing',
+              ],
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['libs/server/jobs/src/**/*.int.spec.ts'],
+    rules: {
+      '@nx/enforce-module-boundaries': [
+        'error',
+        {
+          allow: [],
+          depConstraints: [
+            {
+              sourceTag: 'type:jobs',
               onlyDependOnLibsWithTags: [
                 'type:util',
                 'type:contracts',

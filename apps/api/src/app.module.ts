@@ -3,6 +3,7 @@ import { AuditModule } from '@nexo/audit';
 import { AuthModule } from '@nexo/auth';
 import { CustomFieldsModule } from '@nexo/custom-fields';
 import { EventsModule } from '@nexo/events';
+import { JobsModule } from '@nexo/jobs';
 import { PermissionsModule } from '@nexo/permissions';
 import { DatabaseModule, type Database } from '@nexo/db';
 import { PlatformModule, type PlatformDependencies } from '@nexo/platform';
@@ -12,7 +13,7 @@ export interface AppDependencies extends PlatformDependencies {
   database: Database;
 }
 
-/** Wiring only: platform, database, audit, identity, and the contexts named in `NEXO_MODULES`. */
+/** Wiring only: platform, database, audit, events, jobs, identity, custom fields, and the contexts named in `NEXO_MODULES`. */
 @Module({})
 export class AppModule {
   static forRoot(deps: AppDependencies, extra: DynamicModule['imports'] = []): DynamicModule {
@@ -23,6 +24,7 @@ export class AppModule {
         DatabaseModule.forRoot(deps.database),
         AuditModule,
         EventsModule.forRoot({ natsUrl: deps.config.NEXO_NATS_URL }),
+        JobsModule.forRoot(),
         AuthModule,
         PermissionsModule,
         CustomFieldsModule,

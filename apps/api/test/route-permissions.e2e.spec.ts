@@ -27,6 +27,7 @@ class UndeclaredModule {}
  */
 const EMPLOYEE = [
   'read tenancy.tenant',
+  'read jobs.run',
   'read customization.field',
   'read crm.pipeline',
   'read crm.team',

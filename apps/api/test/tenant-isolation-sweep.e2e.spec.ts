@@ -1,5 +1,7 @@
 import { DiscoveryModule } from '@nestjs/core';
+import { jobRuns } from '@nexo/jobs';
 import { useTestDatabase } from '@nexo/testing';
+import { newId } from '@nexo/utils';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, createAccount, login, type TestAccount } from './helpers/accounts.js';
 import { listRoutes, type RouteInfo } from './helpers/routes.js';
@@ -57,6 +59,16 @@ describe('tenant isolation sweep', () => {
       201, 201, 201, 201,
     ]);
     const crm = await createCrmRecordsOfB(asB);
+    // A job of B's, as enqueuing leaves it.
+    const jobOfB = newId();
+    await db.current.database.withContext({ tenantId: b.tenantId }, (tx) =>
+      tx.insert(jobRuns).values({
+        tenantId: b.tenantId,
+        id: jobOfB,
+        name: 'test.rows.import',
+        createdBy: b.userId,
+      }),
+    );
     Object.assign(idsOfB, {
       'GET /api/v1/tenancy/tenants/:id': b.tenantId,
       'POST /api/v1/auth/members/:id/disable': other.membershipId,
@@ -71,6 +83,7 @@ describe('tenant isolation sweep', () => {
       'PUT /api/v1/permissions/memberships/:id/roles': other.membershipId,
       'GET /api/v1/permissions/memberships/:id/effective': other.membershipId,
       'DELETE /api/v1/auth/sessions/:id': sessionB.sessionId,
+      'GET /api/v1/jobs/:id': jobOfB,
       ...crm.ids,
     });
     Object.assign(bodies, crm.bodies);

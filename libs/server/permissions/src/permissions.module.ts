@@ -1,6 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { ROUTE_AUTHORIZER } from '@nexo/db';
-import { FIELD_MASKER } from '@nexo/platform';
+import { RECORD_ACCESS } from '@nexo/platform';
 import { PermissionService } from './engine/permission.service.js';
 import { RoleController } from './roles/role.controller.js';
 import { RoleRepository } from './roles/role.repository.js';
@@ -17,8 +17,9 @@ import { PermissionRouteAuthorizer } from './route/route-authorizer.js';
     RoleService,
     PermissionRouteAuthorizer,
     { provide: ROUTE_AUTHORIZER, useExisting: PermissionRouteAuthorizer },
-    { provide: FIELD_MASKER, useExisting: PermissionService },
+    // Record checks for libraries that cannot depend on this one (tenancy, jobs).
+    { provide: RECORD_ACCESS, useExisting: PermissionService },
   ],
-  exports: [PermissionService, ROUTE_AUTHORIZER, FIELD_MASKER],
+  exports: [PermissionService, ROUTE_AUTHORIZER, RECORD_ACCESS],
 })
 export class PermissionsModule {}

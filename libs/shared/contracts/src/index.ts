@@ -16,3 +16,4 @@ export * from './crm/tax-id.js';
 export * from './crm/party.contracts.js';
 export * from './crm/sales-pipeline.contracts.js';
 export * from './crm/crm.routes.js';
+export * from './jobs/job.contracts.js';

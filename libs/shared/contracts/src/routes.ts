@@ -1,6 +1,7 @@
 import { AuthRoutes } from './auth/auth.routes.js';
 import { PartyRoutes, SalesRoutes } from './crm/crm.routes.js';
 import { CustomFieldRoutes } from './custom-fields/custom-field.contracts.js';
+import { JobRoutes } from './jobs/job.contracts.js';
 import type { RouteContract } from './http/route-contract.js';
 import { PermissionRoutes } from './permissions/permission.routes.js';
 import { PlatformRoutes } from './platform.routes.js';
@@ -14,6 +15,7 @@ export const API_ROUTES: readonly RouteContract[] = [
   ...Object.values(AuthRoutes),
   ...Object.values(PermissionRoutes),
   ...Object.values(CustomFieldRoutes),
+  ...Object.values(JobRoutes),
   ...Object.values(PartyRoutes),
   ...Object.values(SalesRoutes),
 ];

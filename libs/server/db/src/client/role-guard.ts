@@ -1,4 +1,7 @@
-import type pg from 'pg';
+/** Anything that runs a query: a pool, a client, or an adapter over another driver's pool. */
+export interface Queryable {
+  query<R extends Record<string, unknown>>(text: string): Promise<{ rows: R[] }>;
+}
 
 export class UnsafeDatabaseRoleError extends Error {
   constructor(role: string, reasons: string[]) {
@@ -15,7 +18,7 @@ export class UnsafeDatabaseRoleError extends Error {
  * Tenant isolation rests on RLS, and RLS does not bind a superuser, a BYPASSRLS role, or a
  * table's owner (without FORCE). The API checks its own role at boot and stops if unsafe.
  */
-export async function assertRoleCannotBypassRls(pool: pg.Pool): Promise<void> {
+export async function assertRoleCannotBypassRls(pool: Queryable): Promise<void> {
   const { rows } = await pool.query<{
     role: string;
     rolsuper: boolean;

@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import { APP_ROLE, OWNER_ROLE, RELAY_ROLE } from '../roles.js';
+import { APP_ROLE, OWNER_ROLE, RELAY_ROLE, WORKER_ROLE } from '../roles.js';
 
 /**
  * Roles are per cluster, not per database, so they cannot live in a migration that runs
@@ -28,6 +28,12 @@ export async function bootstrapRoles(client: pg.Client, appPassword?: string): P
         EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
         END;
       END IF;
+      IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '${WORKER_ROLE}') THEN
+        BEGIN
+          CREATE ROLE ${WORKER_ROLE} LOGIN NOSUPERUSER NOBYPASSRLS NOCREATEROLE NOCREATEDB;
+        EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
+        END;
+      END IF;
     END $$;
   `);
   const { rows } = await client.query<{ rolsuper: boolean; db: string }>(
@@ -41,17 +47,18 @@ export async function bootstrapRoles(client: pg.Client, appPassword?: string): P
     `GRANT CREATE, CONNECT ON DATABASE "${me.db.replace(/"/g, '""')}" TO ${OWNER_ROLE}`,
   );
   await client.query(
-    `GRANT CONNECT ON DATABASE "${me.db.replace(/"/g, '""')}" TO ${APP_ROLE}, ${RELAY_ROLE}`,
+    `GRANT CONNECT ON DATABASE "${me.db.replace(/"/g, '""')}" TO ${APP_ROLE}, ${RELAY_ROLE}, ${WORKER_ROLE}`,
   );
   if (appPassword) {
     // The password travels as a bound parameter and is quoted server-side by format(%L), so
-    // it never appears in statement text that the server might log. The relay role shares
-    // it, so a deployment keeps one database secret.
+    // it never appears in statement text that the server might log. The relay and worker
+    // roles share it, so a deployment keeps one database secret.
     await client.query(`SELECT set_config('nexo.app_password', $1, false)`, [appPassword]);
     await client.query(
       `DO $$ BEGIN
         EXECUTE format('ALTER ROLE ${APP_ROLE} PASSWORD %L', current_setting('nexo.app_password'));
         EXECUTE format('ALTER ROLE ${RELAY_ROLE} PASSWORD %L', current_setting('nexo.app_password'));
+        EXECUTE format('ALTER ROLE ${WORKER_ROLE} PASSWORD %L', current_setting('nexo.app_password'));
       END $$`,
     );
     await client.query(`SELECT set_config('nexo.app_password', '', false)`);

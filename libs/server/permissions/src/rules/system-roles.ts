@@ -13,6 +13,8 @@ const read = (subject: string | string[], extra: Partial<Rule> = {}): Rule => ({
 
 const EVERY_EMPLOYEE: Rule[] = [
   read(['tenancy.tenant', 'customization.field', 'crm.pipeline', 'crm.team']),
+  // The background jobs they started themselves (an import's progress and outcome).
+  read('jobs.run', { conditions: { created_by: '$user' } }),
 ];
 
 /** Own or team: the salesperson's records, and their team's. */

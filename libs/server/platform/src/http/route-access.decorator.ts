@@ -13,10 +13,13 @@ export interface RequiredPermission {
 }
 
 /**
- * Field-level read rules for contexts the permission engine cannot be imported into (it
- * depends on them, as it does on tenancy's tables). The permissions module provides it.
+ * Record checks and field masks for libraries the permission engine cannot be imported into
+ * (it depends on them: tenancy's tables, jobs). `assertCan` answers not found when the
+ * current principal may not `action` this record of `type`; `mask` leaves out the fields it
+ * may not read. The permissions module provides it.
  */
-export interface FieldMasker {
+export interface RecordAccess {
+  assertCan(action: string, type: string, record: Record<string, unknown>): Promise<void>;
   mask<T extends Record<string, unknown>>(type: string, record: T): Promise<Partial<T>>;
 }
-export const FIELD_MASKER = Symbol('FIELD_MASKER');
+export const RECORD_ACCESS = Symbol('RECORD_ACCESS');

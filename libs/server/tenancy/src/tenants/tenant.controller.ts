@@ -1,6 +1,12 @@
 import { Controller, Inject, Param } from '@nestjs/common';
 import { PlatformRoutes as R, type RouteParams, type RouteResult } from '@nexo/contracts';
-import { DomainError, FIELD_MASKER, Route, requestContext, type FieldMasker } from '@nexo/platform';
+import {
+  DomainError,
+  RECORD_ACCESS,
+  Route,
+  requestContext,
+  type RecordAccess,
+} from '@nexo/platform';
 import { TenantService } from './tenant.service.js';
 
 /** The company as its members see it. Another company's id answers 404, never 403. */
@@ -8,7 +14,7 @@ import { TenantService } from './tenant.service.js';
 export class TenantController {
   constructor(
     @Inject(TenantService) private readonly tenants: TenantService,
-    @Inject(FIELD_MASKER) private readonly permissions: FieldMasker,
+    @Inject(RECORD_ACCESS) private readonly permissions: RecordAccess,
   ) {}
 
   @Route(R.getTenant)
