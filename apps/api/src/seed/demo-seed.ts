@@ -2,6 +2,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { UserService } from '@nexo/auth';
 import { Database } from '@nexo/db';
 import { TenantService } from '@nexo/tenancy';
+import { seedDemoCrm } from './demo-crm.js';
 
 /** Fixed, so that every start can tell whether the demo company is already there. */
 export const DEMO_TENANT_ID = '01936b2c-5a00-7000-8000-00000000de30';
@@ -25,13 +26,13 @@ export const DEMO_LOGINS = [
 
 /**
  * The demo company, in one transaction: it is there whole or not at all, and a second run
- * changes nothing. Later contexts add their sample data here (parties, items, pipelines).
+ * changes nothing. Each context's sample data has its own file (`demo-crm.ts`, …).
  */
 export async function seedDemo(app: INestApplicationContext): Promise<{ seeded: boolean }> {
   const database = app.get(Database);
   const tenants = app.get(TenantService);
   const users = app.get(UserService);
-  return database.withContext({ tenantId: DEMO_TENANT_ID }, async () => {
+  return database.withContext({ tenantId: DEMO_TENANT_ID }, async (tx) => {
     if (await tenants.findById(DEMO_TENANT_ID)) return { seeded: false };
     await tenants.create(DEMO_TENANT_ID, {
       slug: 'demo',
@@ -43,8 +44,9 @@ export async function seedDemo(app: INestApplicationContext): Promise<{ seeded: 
       locale: 'es',
       timezone: 'America/Argentina/Buenos_Aires',
     });
+    const created: Record<string, { userId: string; membershipId: string }> = {};
     for (const login of DEMO_LOGINS) {
-      await users.createWithMembership({
+      const { user, membership } = await users.createWithMembership({
         tenantId: DEMO_TENANT_ID,
         email: login.email,
         name: login.name,
@@ -52,7 +54,16 @@ export async function seedDemo(app: INestApplicationContext): Promise<{ seeded: 
         actor: 'employee',
         roles: [...login.roles],
       });
+      created[login.label] = { userId: user.id, membershipId: membership.id };
     }
+    const admin = created.admin;
+    const sales = created.sales;
+    if (!admin || !sales) throw new Error('demo logins missing');
+    await seedDemoCrm(tx, DEMO_TENANT_ID, {
+      adminId: admin.userId,
+      salesId: sales.userId,
+      salesMembershipId: sales.membershipId,
+    });
     return { seeded: true };
   });
 }

@@ -7,6 +7,7 @@ import { SalesController } from './opportunities/sales.controller.js';
 import { DuplicateFinder } from './parties/duplicate-finder.js';
 import { PartyDetailsService } from './parties/party-details.service.js';
 import { PartyExportService } from './parties/party-export.service.js';
+import { PartyImportService } from './parties/party-import.service.js';
 import { PartyMergeService } from './parties/party-merge.service.js';
 import { PartyController } from './parties/party.controller.js';
 import { PartyService } from './parties/party.service.js';
@@ -23,6 +24,7 @@ import { TimelineService } from './timeline/timeline.service.js';
     PartyMergeService,
     PartyDetailsService,
     PartyExportService,
+    PartyImportService,
     PipelineService,
     OpportunityService,
     BoardService,

@@ -26,23 +26,23 @@ export class BoardService {
     const scope = await this.opportunities.scope();
     const tx = this.database.tx();
     // One index range per column (tenant, stage, rank): cheap however long the column is.
-    const columns = await Promise.all(
-      pipeline.stages.map(async (stage) => {
-        const rows = await tx
-          .select()
-          .from(opportunities)
-          .where(and(scope, eq(opportunities.stageId, stage.id)))
-          .orderBy(asc(opportunities.rank), asc(opportunities.id))
-          .limit(CARDS_PER_COLUMN + 1);
-        return {
-          stageId: stage.id,
-          cards: await Promise.all(
-            rows.slice(0, CARDS_PER_COLUMN).map((r) => this.opportunities.view(r)),
-          ),
-          more: rows.length > CARDS_PER_COLUMN,
-        };
-      }),
-    );
+    // In turn: the queries share the request's one connection.
+    const columns = [];
+    for (const stage of pipeline.stages) {
+      const rows = await tx
+        .select()
+        .from(opportunities)
+        .where(and(scope, eq(opportunities.stageId, stage.id)))
+        .orderBy(asc(opportunities.rank), asc(opportunities.id))
+        .limit(CARDS_PER_COLUMN + 1);
+      columns.push({
+        stageId: stage.id,
+        cards: await Promise.all(
+          rows.slice(0, CARDS_PER_COLUMN).map((r) => this.opportunities.view(r)),
+        ),
+        more: rows.length > CARDS_PER_COLUMN,
+      });
+    }
     return { pipeline, columns };
   }
 

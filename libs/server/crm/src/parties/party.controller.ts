@@ -12,6 +12,7 @@ import { TimelineService } from '../timeline/timeline.service.js';
 import { DuplicateFinder } from './duplicate-finder.js';
 import { PartyDetailsService } from './party-details.service.js';
 import { PartyExportService } from './party-export.service.js';
+import { PartyImportService } from './party-import.service.js';
 import { PartyMergeService } from './party-merge.service.js';
 import { PartyService } from './party.service.js';
 
@@ -25,6 +26,7 @@ export class PartyController {
     @Inject(PartyMergeService) private readonly merger: PartyMergeService,
     @Inject(PartyDetailsService) private readonly details: PartyDetailsService,
     @Inject(PartyExportService) private readonly exporter: PartyExportService,
+    @Inject(PartyImportService) private readonly importer: PartyImportService,
     @Inject(TimelineService) private readonly timelines: TimelineService,
   ) {}
 
@@ -42,6 +44,11 @@ export class PartyController {
       'content-disposition': 'attachment; filename="parties.csv"',
     });
     await this.exporter.export(q, reply.raw);
+  }
+
+  @Route(R.import)
+  import(@Body() body: RouteBody<typeof R.import>): Result<typeof R.import> {
+    return this.importer.start(body);
   }
 
   @Route(R.duplicates)

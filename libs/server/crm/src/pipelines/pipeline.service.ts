@@ -49,18 +49,16 @@ export class PipelineService {
   async list(): Promise<PipelineView[]> {
     const tenantId = currentPrincipal().tenantId;
     const tx = this.database.tx();
-    const [rows, allStages] = await Promise.all([
-      tx
-        .select()
-        .from(pipelines)
-        .where(eq(pipelines.tenantId, tenantId))
-        .orderBy(asc(pipelines.name)),
-      tx
-        .select()
-        .from(stages)
-        .where(eq(stages.tenantId, tenantId))
-        .orderBy(asc(stages.position), asc(stages.id)),
-    ]);
+    const rows = await tx
+      .select()
+      .from(pipelines)
+      .where(eq(pipelines.tenantId, tenantId))
+      .orderBy(asc(pipelines.name));
+    const allStages = await tx
+      .select()
+      .from(stages)
+      .where(eq(stages.tenantId, tenantId))
+      .orderBy(asc(stages.position), asc(stages.id));
     return rows.map((p) => this.view(p, allStages));
   }
 

@@ -9,6 +9,7 @@ import {
   CreatePartyInputSchema,
   DuplicateCandidateSchema,
   DuplicateQuerySchema,
+  ImportPartiesInputSchema,
   MergePartyInputSchema,
   PartySchema,
   UpdateAddressInputSchema,
@@ -71,6 +72,18 @@ export const PartyRoutes = {
     status: 200,
     response: z.string(),
     responseType: 'text/csv',
+  }),
+  import: defineRoute({
+    method: 'POST',
+    path: `${V1}/parties/import`,
+    operationId: 'importParties',
+    summary:
+      "Import parties from CSV (the export's columns) as a background job: follow it at /api/v1/jobs/{jobId}; its result reports each bad cell by line and column",
+    tag,
+    access: permission('import', 'crm.party'),
+    body: ImportPartiesInputSchema,
+    status: 202,
+    response: z.object({ jobId: z.uuid() }),
   }),
   duplicates: defineRoute({
     method: 'POST',

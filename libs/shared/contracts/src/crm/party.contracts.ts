@@ -183,3 +183,32 @@ export const MergePartyInputSchema = z.strictObject({
   /** The party that stays; the one in the path is merged into it. */
   intoId: z.uuid(),
 });
+
+export const IMPORT_MODES = ['all-or-nothing', 'valid-only'] as const;
+
+/** A CSV import: the same columns as the export (`name`, `kind`, …, `custom.<key>`). */
+export const ImportPartiesInputSchema = z.strictObject({
+  csv: z.string().min(1).max(1_000_000),
+  /** All rows or none when any is wrong (default), or the valid rows and a report. */
+  mode: z.enum(IMPORT_MODES).default('all-or-nothing'),
+});
+
+/** One problem of an import, where a spreadsheet shows it: line (1 = header) and column. */
+export const ImportIssueSchema = z.object({
+  line: z.number().int(),
+  column: z.string(),
+  code: z.string(),
+  message: z.string(),
+});
+
+/** What an import job answers when it ends (`GET /api/v1/jobs/:id`, `result`). */
+export const ImportResultSchema = z
+  .object({
+    mode: z.enum(IMPORT_MODES),
+    rows: z.number().int(),
+    imported: z.number().int(),
+    rejected: z.number().int(),
+    issues: z.array(ImportIssueSchema),
+  })
+  .meta({ id: 'ImportResult' });
+export type ImportResult = z.infer<typeof ImportResultSchema>;
