@@ -99,21 +99,38 @@ describe('CSV import of parties (a job with progress)', () => {
     });
   });
 
-  it('takes back what it exports, and names unknown columns', async () => {
+  it('takes back what it exports, custom fields included, and names unknown columns', async () => {
     const from = await signIn();
-    for (const name of ['Distribuidora Sur', 'Bodega Cuyo', 'Lácteos Tandil']) {
-      await from.post('/api/v1/crm/parties', {
+    const to = await signIn();
+    const field = {
+      resource: 'crm.party',
+      key: 'cajas_mes',
+      label: 'Cajas por mes',
+      type: 'number',
+    };
+    for (const api of [from, to])
+      expect((await api.post('/api/v1/custom-fields', field)).status).toBe(201);
+    for (const [i, name] of ['Distribuidora Sur', 'Bodega Cuyo', 'Lácteos Tandil'].entries()) {
+      const res = await from.post('/api/v1/crm/parties', {
         kind: 'organization',
         name,
         isSupplier: true,
         tags: ['proveedor'],
+        custom: { cajas_mes: (i + 1) * 40 },
       });
+      expect(res.status).toBe(201);
     }
-    const exported = await from.get('/api/v1/crm/parties/export.csv');
-    const to = await signIn();
+    const exported = await from.get('/api/v1/crm/parties/export.csv?custom.cajas_mes.gte=80');
+    expect(exported.body.split('\n')[0]).toContain('custom.cajas_mes');
     const job = await importCsv(to, exported.body);
-    expect(job.result, JSON.stringify(job)).toMatchObject({ imported: 3, issues: [] });
-    expect(await names(to)).toEqual(['Bodega Cuyo', 'Distribuidora Sur', 'Lácteos Tandil']);
+    expect(job.result, JSON.stringify(job)).toMatchObject({ imported: 2, issues: [] });
+    const back = await to.get<{ items: { name: string; custom: { cajas_mes: number } }[] }>(
+      '/api/v1/crm/parties?custom.cajas_mes.gte=80&sort=custom.cajas_mes',
+    );
+    expect(back.json.items.map((p) => [p.name, p.custom.cajas_mes])).toEqual([
+      ['Bodega Cuyo', 80],
+      ['Lácteos Tandil', 120],
+    ]);
 
     const unknown = await importCsv(to, 'kind,name,color\norganization,X,rojo');
     expect(unknown.result?.issues).toEqual([
