@@ -12,6 +12,7 @@ import { PartyMergeService } from './parties/party-merge.service.js';
 import { PartyController } from './parties/party.controller.js';
 import { PartyService } from './parties/party.service.js';
 import { PipelineService } from './pipelines/pipeline.service.js';
+import { CrmSearchProvider } from './search/crm-search.provider.js';
 import { TeamService } from './teams/team.service.js';
 import { TimelineService } from './timeline/timeline.service.js';
 
@@ -32,6 +33,7 @@ import { TimelineService } from './timeline/timeline.service.js';
     ActivityService,
     TimelineService,
     TeamService,
+    CrmSearchProvider,
   ],
   exports: [PartyService, OpportunityService, PipelineService],
 })

@@ -18,3 +18,4 @@ export * from './mail/mailer.js';
 export * from './secrets/secret-box.js';
 export * from './http/route-access.decorator.js';
 export * from './http/concurrency.js';
+export * from './search/search.registry.js';

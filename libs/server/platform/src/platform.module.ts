@@ -2,6 +2,8 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import type { Logger } from 'pino';
 import type { AppConfig } from './config/config.schema.js';
 import { HealthController } from './health/health.controller.js';
+import { SearchController } from './search/search.controller.js';
+import { SearchRegistry } from './search/search.registry.js';
 import { ReadinessRegistry } from './health/readiness.registry.js';
 import { Mailer } from './mail/mailer.js';
 import { MetricsService } from './metrics/metrics.service.js';
@@ -25,7 +27,7 @@ export class PlatformModule {
     return {
       module: PlatformModule,
       global: true,
-      controllers: [HealthController],
+      controllers: [HealthController, SearchController],
       providers: [
         { provide: APP_CONFIG, useValue: deps.config },
         { provide: APP_LOGGER, useValue: deps.logger },
@@ -33,8 +35,17 @@ export class PlatformModule {
         { provide: SecretBox, useValue: deps.secretBox },
         { provide: Mailer, useValue: deps.mailer },
         ReadinessRegistry,
+        SearchRegistry,
       ],
-      exports: [APP_CONFIG, APP_LOGGER, MetricsService, SecretBox, Mailer, ReadinessRegistry],
+      exports: [
+        APP_CONFIG,
+        APP_LOGGER,
+        MetricsService,
+        SecretBox,
+        Mailer,
+        ReadinessRegistry,
+        SearchRegistry,
+      ],
     };
   }
 }

@@ -17,3 +17,4 @@ export * from './crm/party.contracts.js';
 export * from './crm/sales-pipeline.contracts.js';
 export * from './crm/crm.routes.js';
 export * from './jobs/job.contracts.js';
+export * from './search/search.contracts.js';

@@ -2,6 +2,7 @@ import { AuthRoutes } from './auth/auth.routes.js';
 import { PartyRoutes, SalesRoutes } from './crm/crm.routes.js';
 import { CustomFieldRoutes } from './custom-fields/custom-field.contracts.js';
 import { JobRoutes } from './jobs/job.contracts.js';
+import { SearchRoutes } from './search/search.contracts.js';
 import type { RouteContract } from './http/route-contract.js';
 import { PermissionRoutes } from './permissions/permission.routes.js';
 import { PlatformRoutes } from './platform.routes.js';
@@ -16,6 +17,7 @@ export const API_ROUTES: readonly RouteContract[] = [
   ...Object.values(PermissionRoutes),
   ...Object.values(CustomFieldRoutes),
   ...Object.values(JobRoutes),
+  ...Object.values(SearchRoutes),
   ...Object.values(PartyRoutes),
   ...Object.values(SalesRoutes),
 ];

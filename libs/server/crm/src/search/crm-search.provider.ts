@@ -1,0 +1,132 @@
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import type { SearchHit } from '@nexo/contracts';
+import { Database } from '@nexo/db';
+import { PermissionService, columnsOf } from '@nexo/permissions';
+import { SearchRegistry, currentPrincipal, type SearchProvider } from '@nexo/platform';
+import { and, desc, eq, ilike, ne, or, sql } from 'drizzle-orm';
+import { contacts, opportunities, parties } from '../db/crm.tables.js';
+
+const like = (q: string): string => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/**
+ * CRM's part of the global search: parties by name, tax id or email; contacts by name or
+ * email; opportunities by title. Substring matches use the trigram indexes (tenant first),
+ * exact ids and emails the b-tree ones; each kind through the caller's read rules.
+ */
+@Injectable()
+export class CrmSearchProvider implements SearchProvider, OnModuleInit {
+  readonly kinds = ['party', 'contact', 'opportunity'] as const;
+
+  constructor(
+    @Inject(Database) private readonly database: Database,
+    @Inject(PermissionService) private readonly permissions: PermissionService,
+    @Inject(SearchRegistry) private readonly registry: SearchRegistry,
+  ) {}
+
+  onModuleInit(): void {
+    this.registry.register(this);
+  }
+
+  async search(query: string, limit: number): Promise<SearchHit[]> {
+    const tenantId = currentPrincipal().tenantId;
+    const taxId = query.replace(/[\s.\-/]/g, '').toUpperCase();
+    const email = query.includes('@') ? query.toLowerCase() : null;
+    const tx = this.database.tx();
+
+    const partyScore = sql<number>`greatest(similarity(${parties.name}, ${query}), case when ${parties.taxId} = ${taxId} or lower(${parties.email}) = ${email} then 1 else 0 end)`;
+    const partyRows = await tx
+      .select({ id: parties.id, name: parties.name, taxId: parties.taxId, score: partyScore })
+      .from(parties)
+      .where(
+        and(
+          eq(parties.tenantId, tenantId),
+          ne(parties.status, 'merged'),
+          or(
+            ilike(parties.name, like(query)),
+            eq(parties.taxId, taxId),
+            email ? eq(sql`lower(${parties.email})`, email) : undefined,
+          ),
+          await this.permissions.where('read', 'crm.party', columnsOf(parties)),
+        ),
+      )
+      .orderBy(desc(partyScore))
+      .limit(limit);
+
+    const contactScore = sql<number>`greatest(similarity(${contacts.name}, ${query}), case when lower(${contacts.email}) = ${email} then 1 else 0 end)`;
+    const contactRows = await tx
+      .select({
+        id: contacts.id,
+        name: contacts.name,
+        partyId: contacts.partyId,
+        partyName: parties.name,
+        score: contactScore,
+      })
+      .from(contacts)
+      .innerJoin(
+        parties,
+        and(eq(parties.tenantId, contacts.tenantId), eq(parties.id, contacts.partyId)),
+      )
+      .where(
+        and(
+          eq(contacts.tenantId, tenantId),
+          or(
+            ilike(contacts.name, like(query)),
+            email ? eq(sql`lower(${contacts.email})`, email) : undefined,
+          ),
+          await this.permissions.where('read', 'crm.contact', columnsOf(contacts)),
+          await this.permissions.where('read', 'crm.party', columnsOf(parties)),
+        ),
+      )
+      .orderBy(desc(contactScore))
+      .limit(limit);
+
+    const opportunityScore = sql<number>`similarity(${opportunities.title}, ${query})`;
+    const opportunityRows = await tx
+      .select({
+        id: opportunities.id,
+        title: opportunities.title,
+        status: opportunities.status,
+        partyId: opportunities.partyId,
+        score: opportunityScore,
+      })
+      .from(opportunities)
+      .where(
+        and(
+          eq(opportunities.tenantId, tenantId),
+          ilike(opportunities.title, like(query)),
+          await this.permissions.where('read', 'crm.opportunity', columnsOf(opportunities)),
+        ),
+      )
+      .orderBy(desc(opportunityScore))
+      .limit(limit);
+
+    // A substring match scores at least 0.3, so a short query still ranks what contains it.
+    const floor = (score: number): number => Math.max(Number(score), 0.3);
+    return [
+      ...partyRows.map((r) => ({
+        kind: 'party' as const,
+        id: r.id,
+        title: r.name,
+        subtitle: r.taxId,
+        score: floor(r.score),
+        partyId: r.id,
+      })),
+      ...contactRows.map((r) => ({
+        kind: 'contact' as const,
+        id: r.id,
+        title: r.name,
+        subtitle: r.partyName,
+        score: floor(r.score),
+        partyId: r.partyId,
+      })),
+      ...opportunityRows.map((r) => ({
+        kind: 'opportunity' as const,
+        id: r.id,
+        title: r.title,
+        subtitle: r.status,
+        score: floor(r.score),
+        partyId: r.partyId,
+      })),
+    ];
+  }
+}
