@@ -2,7 +2,14 @@ import 'reflect-metadata';
 import type { DynamicModule } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { NestPinoLogger, ProblemFilter, fastifyOptions, installHttpHooks } from '@nexo/platform';
+import { API_ROUTES } from '@nexo/contracts';
+import {
+  NestPinoLogger,
+  ProblemFilter,
+  fastifyOptions,
+  installBinaryBodies,
+  installHttpHooks,
+} from '@nexo/platform';
 import { registerApiDocs } from './api-docs.js';
 import { AppModule, type AppDependencies } from './app.module.js';
 
@@ -16,6 +23,7 @@ export async function createApp(
 ): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter(fastifyOptions(deps.logger, deps.config.NEXO_TRUST_PROXY));
   installHttpHooks(adapter.getInstance(), deps.metrics);
+  installBinaryBodies(adapter.getInstance(), API_ROUTES);
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRoot(deps, extra),
     adapter,

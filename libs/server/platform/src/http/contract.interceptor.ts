@@ -6,7 +6,12 @@ import {
   type NestInterceptor,
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import type { RouteContract } from '@nexo/contracts';
+import {
+  ErrorCode,
+  type BinaryContent,
+  type BinaryFile,
+  type RouteContract,
+} from '@nexo/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { map, type Observable } from 'rxjs';
 import type { ZodType } from 'zod';
@@ -23,6 +28,34 @@ function parseInput<T>(schema: ZodType<T>, value: unknown, prefix: string): T {
       prefix ? { ...issue, path: issue.path ? `${prefix}.${issue.path}` : prefix } : issue,
     ),
   );
+}
+
+/** The media type without parameters, lower case: `Image/PNG; x=1` → `image/png`. */
+const mediaType = (header: unknown): string =>
+  typeof header === 'string' ? (header.split(';')[0] ?? '').trim().toLowerCase() : '';
+
+/** A file body: one of the route's media types, parsed to bytes, not empty, not too large. */
+function parseBinaryBody(content: BinaryContent & { maxBytes: number }, request: FastifyRequest) {
+  const type = mediaType(request.headers['content-type']);
+  if (!content.mediaTypes.includes(type) || !(request.body instanceof Uint8Array)) {
+    throw new DomainError(
+      ErrorCode.UnsupportedMediaType,
+      `Send the file's bytes as ${content.mediaTypes.join(', ')}`,
+    );
+  }
+  if (request.body.length === 0)
+    throw DomainError.validation([{ path: 'body', code: 'empty', message: 'The file is empty' }]);
+  if (request.body.length > content.maxBytes)
+    throw new DomainError(ErrorCode.PayloadTooLarge, `At most ${content.maxBytes} bytes`);
+  return request.body;
+}
+
+/** A file answer: its own media type, never sniffed by the browser as something else. */
+function sendBinary(content: BinaryContent, file: BinaryFile, reply: FastifyReply): Buffer {
+  if (!content.mediaTypes.includes(file.contentType))
+    throw new Error(`A file of type ${file.contentType} is outside the route's contract`);
+  void reply.type(file.contentType).header('x-content-type-options', 'nosniff');
+  return Buffer.from(file.data.buffer, file.data.byteOffset, file.data.byteLength);
 }
 
 /**
@@ -47,7 +80,16 @@ export class ContractInterceptor implements NestInterceptor {
     if (route.params) request.params = parseInput(route.params, request.params, 'params');
     if (route.query) request.query = parseInput(route.query, request.query, 'query');
     if (route.body) request.body = parseInput(route.body, request.body ?? {}, '');
+    if (route.binaryBody) request.body = parseBinaryBody(route.binaryBody, request);
     if (route.ifMatch) expectedVersion();
+    if (route.binaryResponse) {
+      const content = route.binaryResponse;
+      return next
+        .handle()
+        .pipe(
+          map((file: BinaryFile) => sendBinary(content, file, http.getResponse<FastifyReply>())),
+        );
+    }
     if (!route.response || (route.responseType && route.responseType !== 'application/json')) {
       return next.handle().pipe(map(() => undefined));
     }

@@ -1,3 +1,4 @@
+import type { RouteContract } from '@nexo/contracts';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import type { Logger } from 'pino';
 import { newId } from '@nexo/utils';
@@ -63,4 +64,22 @@ export function installHttpHooks(app: FastifyInstance, metrics: MetricsService):
       .observe(reply.elapsedTime / 1000);
     done();
   });
+}
+
+/**
+ * Parsers for the file bodies the routes take (`binaryBody`): the bytes as a Buffer, up to
+ * the largest size a route accepts for that media type; each route then checks its own.
+ */
+export function installBinaryBodies(app: FastifyInstance, routes: readonly RouteContract[]): void {
+  const limits = new Map<string, number>();
+  for (const route of routes) {
+    for (const type of route.binaryBody?.mediaTypes ?? []) {
+      limits.set(type, Math.max(limits.get(type) ?? 0, route.binaryBody?.maxBytes ?? 0));
+    }
+  }
+  for (const [type, bodyLimit] of limits) {
+    app.addContentTypeParser(type, { parseAs: 'buffer', bodyLimit }, (_request, body, done) =>
+      done(null, body),
+    );
+  }
 }

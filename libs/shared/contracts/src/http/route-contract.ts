@@ -8,6 +8,18 @@ export type RouteAccess =
   | { kind: 'signed-in'; duringMfaEnrolment?: boolean }
   | { kind: 'permission'; action: string; subject: string };
 
+/** A file instead of JSON: its media types and, for request bodies, the largest accepted. */
+export interface BinaryContent {
+  mediaTypes: readonly string[];
+  maxBytes?: number;
+}
+
+/** What a handler of a route with `binaryResponse` returns: the bytes and their media type. */
+export interface BinaryFile {
+  contentType: string;
+  data: Uint8Array;
+}
+
 /**
  * One route, written once: the API validates requests and serializes responses through these
  * schemas, the OpenAPI document is generated from them and the portals' client from that.
@@ -27,8 +39,16 @@ export interface RouteContract {
   /** The body's media type when it is not JSON (the OAuth token endpoint takes a form). */
   bodyType?: 'application/json' | 'application/x-www-form-urlencoded';
   status: 200 | 201 | 202 | 204;
+  /**
+   * The body is the raw bytes of a file (an image upload), not JSON: `body` is then absent,
+   * the handler receives the bytes, and a body of another media type or larger than
+   * `maxBytes` is refused (415, 413).
+   */
+  binaryBody?: BinaryContent & { maxBytes: number };
   /** The success body; serialized through it so fields it does not name never leave. */
   response?: z.ZodType;
+  /** The success body is a file (`BinaryFile`) of one of these media types, not JSON. */
+  binaryResponse?: BinaryContent;
   /** A text response (Prometheus exposition, CSV), written by the handler itself. */
   responseType?: 'application/json' | 'text/plain' | 'text/csv';
   /** The response carries an `ETag` (records with a version). */
@@ -48,7 +68,9 @@ export const permission = (action: string, subject: string) =>
 /** The parsed inputs of a route, for its handler's parameters. */
 export type RouteBody<T extends RouteContract> = T['body'] extends z.ZodType
   ? z.output<T['body']>
-  : never;
+  : T['binaryBody'] extends BinaryContent
+    ? Uint8Array
+    : never;
 export type RouteQuery<T extends RouteContract> = T['query'] extends z.ZodType
   ? z.output<T['query']>
   : never;
@@ -58,4 +80,6 @@ export type RouteParams<T extends RouteContract> = T['params'] extends z.ZodType
 /** What a handler returns: the response schema's input (dates as Date, before serialization). */
 export type RouteResult<T extends RouteContract> = T['response'] extends z.ZodType
   ? z.input<T['response']>
-  : void;
+  : T['binaryResponse'] extends BinaryContent
+    ? BinaryFile
+    : void;

@@ -4,7 +4,7 @@ import {
   type ZodOpenApiPathsObject,
 } from 'zod-openapi';
 import { ProblemSchema } from '../errors/problem.schema.js';
-import type { RouteContract } from '../http/route-contract.js';
+import type { BinaryContent, RouteContract } from '../http/route-contract.js';
 
 const Problem = ProblemSchema.meta({ id: 'Problem' });
 const problem = (description: string) => ({
@@ -14,6 +14,12 @@ const problem = (description: string) => ({
 
 /** `/api/v1/roles/:key` → `/api/v1/roles/{key}` */
 export const openApiPath = (path: string): string => path.replace(/:([A-Za-z0-9_]+)/g, '{$1}');
+
+/** Files: the bytes themselves, under each media type. */
+const binaryContent = (content: BinaryContent) =>
+  Object.fromEntries(
+    content.mediaTypes.map((type) => [type, { schema: { type: 'string', format: 'binary' } }]),
+  ) as Record<string, { schema: { type: 'string'; format: string } }>;
 
 function accessNote(route: RouteContract): string {
   switch (route.access.kind) {
@@ -49,6 +55,7 @@ function operation(route: RouteContract): ZodOpenApiOperationObject {
               },
             }
           : {}),
+        ...(route.binaryResponse ? { content: binaryContent(route.binaryResponse) } : {}),
       },
       '4XX': problem('The request cannot be served: see `code`'),
       '5XX': problem('Server error: quote `errorId`'),
@@ -58,6 +65,13 @@ function operation(route: RouteContract): ZodOpenApiOperationObject {
     op.requestBody = {
       required: true,
       content: { [route.bodyType ?? 'application/json']: { schema: route.body } },
+    };
+  }
+  if (route.binaryBody) {
+    op.requestBody = {
+      required: true,
+      description: `The file's bytes, at most ${route.binaryBody.maxBytes} bytes`,
+      content: binaryContent(route.binaryBody),
     };
   }
   if (route.ifMatch) {
