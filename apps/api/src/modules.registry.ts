@@ -1,4 +1,5 @@
 import type { Type } from '@nestjs/common';
+import { CatalogModule } from '@nexo/catalog';
 import type { ModuleName } from '@nexo/platform';
 import { CrmModule } from '@nexo/crm';
 import { TenancyModule } from '@nexo/tenancy';
@@ -10,4 +11,5 @@ import { TenancyModule } from '@nexo/tenancy';
 export const CONTEXT_MODULES: Record<ModuleName, Type> = {
   tenancy: TenancyModule,
   crm: CrmModule,
+  catalog: CatalogModule,
 };

@@ -37,6 +37,9 @@ const PARTY_DETAILS_WRITE = ['contact', 'address'].flatMap((s) =>
   ['create', 'update', 'delete'].map((a) => `${a} crm.${s}`),
 );
 const PORTAL = ['read tenancy.tenant', ...PARTY_READ];
+/** Items and what they are made of: units, taxes, categories (prices are field rules). */
+const CATALOG_READ = ['item', 'unit', 'tax', 'category'].map((s) => `read catalog.${s}`);
+const PRICE_LISTS = 'read catalog.price-list';
 const GRANTS: Record<string, string[] | 'all'> = {
   owner: 'all',
   admin: 'all',
@@ -57,6 +60,8 @@ const GRANTS: Record<string, string[] | 'all'> = {
     'create crm.activity',
     'read crm.activity',
     'update crm.activity',
+    ...CATALOG_READ,
+    PRICE_LISTS,
   ],
   purchasing: [
     ...EMPLOYEE,
@@ -68,13 +73,14 @@ const GRANTS: Record<string, string[] | 'all'> = {
     'read crm.activity',
     'create crm.activity',
     'update crm.activity',
+    ...CATALOG_READ,
   ],
-  warehouse: [...EMPLOYEE, ...PARTY_READ],
-  production: EMPLOYEE,
-  accountant: [...EMPLOYEE, ...PARTY_READ, 'export crm.party'],
+  warehouse: [...EMPLOYEE, ...PARTY_READ, ...CATALOG_READ],
+  production: [...EMPLOYEE, ...CATALOG_READ],
+  accountant: [...EMPLOYEE, ...PARTY_READ, 'export crm.party', ...CATALOG_READ, PRICE_LISTS],
   'client-portal': PORTAL,
   'supplier-portal': PORTAL,
-  'professional-accountant': [...EMPLOYEE, ...PARTY_READ],
+  'professional-accountant': [...EMPLOYEE, ...PARTY_READ, ...CATALOG_READ, PRICE_LISTS],
   'professional-contractor': ['read tenancy.tenant'],
 };
 const ALLOWED: Record<string, (route: { action: string; subject: string }) => boolean> =

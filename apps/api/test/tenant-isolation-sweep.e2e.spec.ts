@@ -5,6 +5,7 @@ import { newId } from '@nexo/utils';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, createAccount, login, type TestAccount } from './helpers/accounts.js';
 import { listRoutes, type RouteInfo } from './helpers/routes.js';
+import { caller, tinyPng } from './helpers/catalog.js';
 import { SmtpCapture } from './helpers/smtp-capture.js';
 import { buildTestApp, type TestApp } from './helpers/test-app.js';
 
@@ -24,6 +25,7 @@ describe('tenant isolation sweep', () => {
   const idsOfB: Record<string, string> = {};
   /** A valid body where the route needs one: input is judged before the record is looked up. */
   const bodies: Record<string, object> = {};
+  let itemOfB = '';
   let routes: RouteInfo[];
 
   beforeAll(async () => {
@@ -69,6 +71,49 @@ describe('tenant isolation sweep', () => {
         createdBy: b.userId,
       }),
     );
+    const catalogOfB = caller(t.app, sessionB.accessToken);
+    const made = async (url: string, body: object): Promise<string> => {
+      const res = await catalogOfB(
+        'POST',
+        url,
+        body,
+        body instanceof Buffer ? { 'content-type': 'image/png' } : {},
+      );
+      expect(res.status).toBe(201);
+      return res.body.id as string;
+    };
+    const unit = await made('/api/v1/catalog/units', { code: 'u', name: 'Unidad de B' });
+    const tax = await made('/api/v1/catalog/tax-rates', {
+      code: 'iva21',
+      name: 'IVA de B',
+      kind: 'vat',
+      rate: '21',
+    });
+    const category = await made('/api/v1/catalog/categories', { name: 'Categoría de B' });
+    itemOfB = await made('/api/v1/catalog/items', {
+      kind: 'stockable',
+      name: 'Artículo de B',
+      sku: 'B-1',
+      unitId: unit,
+      categoryId: category,
+      cost: '10',
+      listPrice: '20',
+      variantAttributes: ['color'],
+    });
+    const variant = await made(`/api/v1/catalog/items/${itemOfB}/variants`, {
+      sku: 'B-1-R',
+      attributes: { color: 'rojo' },
+    });
+    const image = await made(`/api/v1/catalog/items/${itemOfB}/images`, tinyPng());
+    const priceList = await made('/api/v1/catalog/price-lists', {
+      name: 'Lista de B',
+      currency: 'ARS',
+    });
+    const rule = await made(`/api/v1/catalog/price-lists/${priceList}/rules`, {
+      itemId: itemOfB,
+      kind: 'fixed',
+      price: '15',
+    });
     Object.assign(idsOfB, {
       'GET /api/v1/tenancy/tenants/:id': b.tenantId,
       'POST /api/v1/auth/members/:id/disable': other.membershipId,
@@ -85,6 +130,44 @@ describe('tenant isolation sweep', () => {
       'DELETE /api/v1/auth/sessions/:id': sessionB.sessionId,
       'GET /api/v1/jobs/:id': jobOfB,
       ...crm.ids,
+      'GET /api/v1/catalog/units/:id': unit,
+      'PATCH /api/v1/catalog/units/:id': unit,
+      'DELETE /api/v1/catalog/units/:id': unit,
+      'GET /api/v1/catalog/tax-rates/:id': tax,
+      'PATCH /api/v1/catalog/tax-rates/:id': tax,
+      'DELETE /api/v1/catalog/tax-rates/:id': tax,
+      'GET /api/v1/catalog/categories/:id': category,
+      'PATCH /api/v1/catalog/categories/:id': category,
+      'DELETE /api/v1/catalog/categories/:id': category,
+      'GET /api/v1/catalog/items/:id': itemOfB,
+      'PATCH /api/v1/catalog/items/:id': itemOfB,
+      'DELETE /api/v1/catalog/items/:id': itemOfB,
+      'GET /api/v1/catalog/items/:id/variants': itemOfB,
+      'POST /api/v1/catalog/items/:id/variants': itemOfB,
+      'GET /api/v1/catalog/item-variants/:id': variant,
+      'PATCH /api/v1/catalog/item-variants/:id': variant,
+      'DELETE /api/v1/catalog/item-variants/:id': variant,
+      'GET /api/v1/catalog/items/:id/images': itemOfB,
+      'POST /api/v1/catalog/items/:id/images': itemOfB,
+      'GET /api/v1/catalog/item-images/:id': image,
+      'DELETE /api/v1/catalog/item-images/:id': image,
+      'GET /api/v1/catalog/price-lists/:id': priceList,
+      'PATCH /api/v1/catalog/price-lists/:id': priceList,
+      'DELETE /api/v1/catalog/price-lists/:id': priceList,
+      'GET /api/v1/catalog/price-lists/:id/rules': priceList,
+      'POST /api/v1/catalog/price-lists/:id/rules': priceList,
+      'PATCH /api/v1/catalog/price-list-rules/:id': rule,
+      'DELETE /api/v1/catalog/price-list-rules/:id': rule,
+    });
+    Object.assign(bodies, {
+      'POST /api/v1/catalog/items/:id/variants': { sku: 'A-1', attributes: { color: 'rojo' } },
+      'PATCH /api/v1/catalog/item-variants/:id': { sku: 'A-2' },
+      'POST /api/v1/catalog/price-lists/:id/rules': {
+        itemId: itemOfB,
+        kind: 'fixed',
+        price: '1',
+      },
+      'PATCH /api/v1/catalog/price-list-rules/:id': { price: '1' },
     });
     Object.assign(bodies, crm.bodies);
   });
@@ -102,24 +185,38 @@ describe('tenant isolation sweep', () => {
     expect(missing).toEqual([]);
     const answers: string[] = [];
     for (const route of withIds) {
-      const id = idsOfB[`${route.method} ${route.path}`] ?? '';
+      const key = `${route.method} ${route.path}`;
+      const id = idsOfB[key] ?? '';
       const url = route.path.replace(/:(id|key|clientId)\b/, encodeURIComponent(id));
+      // A file route gets a real file, so that only the id can make it fail.
+      const file = route.contract?.binaryBody;
       const res = await t.app.inject({
         method: route.method as 'GET',
         url,
-        headers: { ...bearer(tokenA), 'if-match': '"1"' },
+        headers: {
+          ...bearer(tokenA),
+          'if-match': '"1"',
+          ...(file ? { 'content-type': 'image/png' } : {}),
+        },
         ...(route.method === 'GET' || route.method === 'DELETE'
           ? {}
           : {
-              payload:
-                bodies[`${route.method} ${route.path}`] ??
-                (route.method === 'PUT' ? { roles: ['sales'] } : { name: 'x' }),
+              payload: file
+                ? tinyPng()
+                : (bodies[key] ?? (route.method === 'PUT' ? { roles: ['sales'] } : { name: 'x' })),
             }),
       });
       answers.push(`${route.method} ${route.path} → ${res.statusCode}`);
     }
     expect(answers.filter((line) => !line.endsWith('→ 404'))).toEqual([]);
     expect(answers.length).toBe(Object.keys(idsOfB).length);
+    // And nothing of B's changed.
+    const theirs = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/catalog/items/${itemOfB}`,
+      headers: bearer((await login(t.app, b)).accessToken),
+    });
+    expect(theirs.json()).toMatchObject({ name: 'Artículo de B', version: 1 });
   });
 
   it('shows nothing of another company in lists or in a record’s audit history', async () => {
@@ -135,6 +232,11 @@ describe('tenant isolation sweep', () => {
       '/api/v1/auth/invitations',
       '/api/v1/auth/api-clients',
       '/api/v1/auth/oidc-providers',
+      '/api/v1/catalog/units',
+      '/api/v1/catalog/tax-rates',
+      '/api/v1/catalog/categories',
+      '/api/v1/catalog/items?q=B-1',
+      '/api/v1/catalog/price-lists',
     ];
     for (const url of lists) {
       const body = JSON.stringify(
@@ -144,8 +246,14 @@ describe('tenant isolation sweep', () => {
       expect(body).not.toContain('solo-b@example.test');
       expect(body).not.toContain('Cliente de B');
       expect(body).not.toContain('IdP de B');
-      expect(body).not.toContain('de B');
+      expect(body).not.toMatch(/de B|B-1/);
     }
+    const price = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/catalog/prices/resolve?itemId=${itemOfB}&currency=ARS`,
+      headers: bearer(tokenA),
+    });
+    expect(price.statusCode).toBe(404);
     const roles = await t.app.inject({
       method: 'GET',
       url: '/api/v1/permissions/roles',

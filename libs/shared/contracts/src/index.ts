@@ -18,3 +18,5 @@ export * from './crm/sales-pipeline.contracts.js';
 export * from './crm/crm.routes.js';
 export * from './jobs/job.contracts.js';
 export * from './search/search.contracts.js';
+export * from './catalog/catalog.contracts.js';
+export * from './catalog/catalog.routes.js';

@@ -3,6 +3,7 @@ import { PartyRoutes, SalesRoutes } from './crm/crm.routes.js';
 import { CustomFieldRoutes } from './custom-fields/custom-field.contracts.js';
 import { JobRoutes } from './jobs/job.contracts.js';
 import { SearchRoutes } from './search/search.contracts.js';
+import { CatalogRoutes } from './catalog/catalog.routes.js';
 import type { RouteContract } from './http/route-contract.js';
 import { PermissionRoutes } from './permissions/permission.routes.js';
 import { PlatformRoutes } from './platform.routes.js';
@@ -20,4 +21,5 @@ export const API_ROUTES: readonly RouteContract[] = [
   ...Object.values(SearchRoutes),
   ...Object.values(PartyRoutes),
   ...Object.values(SalesRoutes),
+  ...Object.values(CatalogRoutes),
 ];

@@ -59,6 +59,27 @@ const SALES: Rule[] = [
   { action: 'update', subject: 'crm.activity', conditions: { created_by: '$user' } },
 ];
 
+/**
+ * Catalog (ADR 0011). Units, taxes and categories are read by everyone who reads items. Field
+ * rules hide prices: `cost` and `margin` (list price less cost) from sales, every price from
+ * the warehouse. Variants follow their item's rules; price resolution reads price lists.
+ */
+const CATALOG_MASTERS = ['catalog.unit', 'catalog.tax', 'catalog.category'];
+const CATALOG_READER: Rule[] = [read(CATALOG_MASTERS), read('catalog.item')];
+const hide = (fields: string[]): Rule => read('catalog.item', { fields, inverted: true });
+const CATALOG = {
+  /** Sells at list and price-list prices; never sees what an item costs. */
+  sales: [...CATALOG_READER, hide(['cost', 'margin']), read('catalog.price-list')],
+  /** Buys: costs are its business; sale price lists are not. */
+  purchasing: CATALOG_READER,
+  /** Moves goods: items, units and codes, no prices at all. */
+  warehouse: [...CATALOG_READER, hide(['cost', 'list_price', 'margin'])],
+  /** Builds: needs costs for the roll-up, not sale price lists. */
+  production: CATALOG_READER,
+  /** Values stock and checks invoices: everything, read only. */
+  accountant: [...CATALOG_READER, read('catalog.price-list')],
+};
+
 export const SYSTEM_ROLES: Record<string, { name: string; rules: Rule[] }> = {
   owner: { name: 'Dueño', rules: [{ action: 'manage', subject: 'all' }] },
   admin: {
@@ -69,7 +90,7 @@ export const SYSTEM_ROLES: Record<string, { name: string; rules: Rule[] }> = {
       { action: ['update', 'delete'], subject: 'tenancy.tenant', inverted: true },
     ],
   },
-  sales: { name: 'Ventas', rules: SALES },
+  sales: { name: 'Ventas', rules: [...SALES, ...CATALOG.sales] },
   purchasing: {
     name: 'Compras',
     rules: [
@@ -79,6 +100,7 @@ export const SYSTEM_ROLES: Record<string, { name: string; rules: Rule[] }> = {
       { action: ['create', 'update', 'delete'], subject: ['crm.contact', 'crm.address'] },
       { action: 'create', subject: 'crm.activity' },
       { action: 'update', subject: 'crm.activity', conditions: { created_by: '$user' } },
+      ...CATALOG.purchasing,
     ],
   },
   warehouse: {
@@ -90,15 +112,17 @@ export const SYSTEM_ROLES: Record<string, { name: string; rules: Rule[] }> = {
         fields: ['id', 'kind', 'name', 'legal_name', 'phone', 'email', 'status'],
       }),
       read(['crm.contact', 'crm.address']),
+      ...CATALOG.warehouse,
     ],
   },
-  production: { name: 'Producción', rules: [...EVERY_EMPLOYEE] },
+  production: { name: 'Producción', rules: [...EVERY_EMPLOYEE, ...CATALOG.production] },
   accountant: {
     name: 'Contable',
     rules: [
       ...EVERY_EMPLOYEE,
       read(['crm.party', 'crm.contact', 'crm.address']),
       { action: 'export', subject: 'crm.party' },
+      ...CATALOG.accountant,
     ],
   },
   'client-portal': {
@@ -121,7 +145,11 @@ export const SYSTEM_ROLES: Record<string, { name: string; rules: Rule[] }> = {
   },
   'professional-accountant': {
     name: 'Contador externo',
-    rules: [...EVERY_EMPLOYEE, read(['crm.party', 'crm.contact', 'crm.address'])],
+    rules: [
+      ...EVERY_EMPLOYEE,
+      read(['crm.party', 'crm.contact', 'crm.address']),
+      ...CATALOG.accountant,
+    ],
   },
   'professional-contractor': {
     name: 'Contratista',

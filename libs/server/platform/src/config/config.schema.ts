@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 /** Every context NEXO knows how to mount. `NEXO_MODULES` picks a subset of these. */
 /** Identity and audit are not in this list: every process mounts them, so no route is ever unguarded. */
-export const KNOWN_MODULES = ['tenancy', 'crm'] as const;
+export const KNOWN_MODULES = ['tenancy', 'crm', 'catalog'] as const;
 export type ModuleName = (typeof KNOWN_MODULES)[number];
 
 const booleanFromEnv = z

@@ -19,6 +19,8 @@ export const ErrorCode = {
   PreconditionFailed: 'precondition_failed',
   PreconditionRequired: 'precondition_required',
   IdempotencyKeyReused: 'idempotency_key_reused',
+  /** No price list rule and no list price prices the item in the currency asked for. */
+  NoPrice: 'no_price',
   RateLimited: 'rate_limited',
   ServiceUnavailable: 'service_unavailable',
   BadRequest: 'bad_request',

@@ -1,0 +1,56 @@
+import { Module } from '@nestjs/common';
+import { CategoryController } from './categories/category.controller.js';
+import { CategoryRepository } from './categories/category.repository.js';
+import { CategoryService } from './categories/category.service.js';
+import { ItemImageController } from './items/item-image.controller.js';
+import { ItemImageService } from './items/item-image.service.js';
+import { ItemVariantController } from './items/item-variant.controller.js';
+import { ItemVariantService } from './items/item-variant.service.js';
+import { ItemController } from './items/item.controller.js';
+import { ItemRepository } from './items/item.repository.js';
+import { ItemService } from './items/item.service.js';
+import { PriceListController } from './prices/price-list.controller.js';
+import { PriceListRepository } from './prices/price-list.repository.js';
+import { PriceListService } from './prices/price-list.service.js';
+import { PriceResolver } from './prices/price-resolver.service.js';
+import { CatalogSearchProvider } from './search/catalog-search.provider.js';
+import { TaxRateController } from './taxes/tax-rate.controller.js';
+import { TaxRateRepository } from './taxes/tax-rate.repository.js';
+import { TaxRateService } from './taxes/tax-rate.service.js';
+import { UnitController } from './units/unit.controller.js';
+import { UnitRepository } from './units/unit.repository.js';
+import { UnitService } from './units/unit.service.js';
+
+/**
+ * Artículos: items (goods and services) with variants, units and conversions, taxes,
+ * categories, images, and price lists with price resolution (`catalog` schema).
+ */
+@Module({
+  controllers: [
+    UnitController,
+    TaxRateController,
+    CategoryController,
+    ItemController,
+    ItemVariantController,
+    ItemImageController,
+    PriceListController,
+  ],
+  providers: [
+    UnitRepository,
+    UnitService,
+    TaxRateRepository,
+    TaxRateService,
+    CategoryRepository,
+    CategoryService,
+    ItemRepository,
+    ItemService,
+    ItemVariantService,
+    ItemImageService,
+    PriceListRepository,
+    PriceListService,
+    PriceResolver,
+    CatalogSearchProvider,
+  ],
+  exports: [ItemService, PriceResolver],
+})
+export class CatalogModule {}

@@ -1,0 +1,207 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { AuditLog } from '@nexo/audit';
+import type { CreateItemVariantInput, UpdateItemVariantInput } from '@nexo/contracts';
+import { parseListQuery, type ListDefinition } from '@nexo/db';
+import { EventOutbox } from '@nexo/events';
+import { PermissionService } from '@nexo/permissions';
+import { DomainError, stale, type Principal } from '@nexo/platform';
+import { newId } from '@nexo/utils';
+import { and, eq } from 'drizzle-orm';
+import {
+  ItemVariantCreated,
+  ItemVariantDeleted,
+  ItemVariantUpdated,
+  changedFields,
+} from '../catalog.events.js';
+import { itemVariants } from '../db/catalog.tables.js';
+import {
+  CODE_CONSTRAINTS,
+  translateDeleteError,
+  translateWriteError,
+  type ConstraintMeaning,
+} from '../shared/db-errors.js';
+import { ItemRepository, type ItemRecord, type VariantRecord } from './item.repository.js';
+import { ITEM_SUBJECT, ItemService, itemView, type Visible } from './item.service.js';
+
+const RESOURCE = 'catalog.item-variant';
+const LIST: ListDefinition = {
+  fields: {
+    sku: { column: itemVariants.sku, type: 'text', sortable: true, searchable: true },
+    barcode: { column: itemVariants.barcode, type: 'text' },
+    status: { column: itemVariants.status, type: 'text' },
+  },
+  defaultSort: 'sku',
+  id: itemVariants.id,
+};
+const CONSTRAINTS: Record<string, ConstraintMeaning> = {
+  ...CODE_CONSTRAINTS,
+  item_variants_tenant_item_attributes_key: {
+    kind: 'taken',
+    field: 'attributes',
+    message: 'The item has a variant with these attributes',
+  },
+};
+/** The price fields of a variant follow the reader's rules on the item's. */
+const PRICE_FIELDS = ['cost', 'listPrice', 'margin'] as const;
+
+export type VariantView = Omit<VariantRecord, 'status'> & { status: 'active' | 'archived' };
+const view = (row: VariantRecord): VariantView => ({
+  ...row,
+  status: row.status as VariantView['status'],
+});
+
+/**
+ * Variants of an item by its attributes (size, colour), each with its own SKU and barcode in
+ * the company's one space of codes. Access follows the item: who may read the item reads its
+ * variants (with the same price fields), who may change it manages them.
+ */
+@Injectable()
+export class ItemVariantService {
+  constructor(
+    @Inject(ItemRepository) private readonly items: ItemRepository,
+    @Inject(ItemService) private readonly itemService: ItemService,
+    @Inject(PermissionService) private readonly permissions: PermissionService,
+    @Inject(AuditLog) private readonly audit: AuditLog,
+    @Inject(EventOutbox) private readonly outbox: EventOutbox,
+  ) {}
+
+  async list(principal: Principal, itemId: string, query: Record<string, unknown>) {
+    const item = await this.itemService.readable(principal, itemId);
+    const list = parseListQuery(
+      LIST,
+      query,
+      and(eq(itemVariants.tenantId, principal.tenantId), eq(itemVariants.itemId, itemId)),
+    );
+    const page = await this.items.variantPage(list);
+    const hidden = await this.hiddenPriceFields(item);
+    return { ...page, items: page.items.map((v) => hide(view(v), hidden)) };
+  }
+
+  async get(principal: Principal, id: string): Promise<Visible<VariantView>> {
+    const variant = await this.items.variantById(principal.tenantId, id);
+    if (!variant) throw DomainError.notFound('Variant');
+    const item = await this.itemService.readable(principal, variant.itemId);
+    return hide(view(variant), await this.hiddenPriceFields(item));
+  }
+
+  async create(
+    principal: Principal,
+    itemId: string,
+    input: CreateItemVariantInput,
+  ): Promise<Visible<VariantView>> {
+    const item = await this.itemService.writable(principal, itemId);
+    await this.permissions.assertWritable('update', ITEM_SUBJECT, item, priceChanges(input));
+    checkAttributes(item, input.attributes);
+    const id = newId();
+    await this.items
+      .insertVariant({ ...input, tenantId: principal.tenantId, id, itemId })
+      .catch((error: unknown) => translateWriteError(error, CONSTRAINTS));
+    const created = await this.load(principal.tenantId, id);
+    await this.audit.record({
+      action: 'create',
+      resource: RESOURCE,
+      resourceId: id,
+      after: created,
+    });
+    await this.outbox.publish(ItemVariantCreated.of(itemId, { id, itemId, sku: created.sku }));
+    return hide(created, await this.hiddenPriceFields(item));
+  }
+
+  async update(
+    principal: Principal,
+    id: string,
+    version: number,
+    input: UpdateItemVariantInput,
+  ): Promise<Visible<VariantView>> {
+    const before = await this.items.variantById(principal.tenantId, id);
+    if (!before) throw DomainError.notFound('Variant');
+    const item = await this.itemService.writable(principal, before.itemId);
+    await this.permissions.assertWritable('update', ITEM_SUBJECT, item, priceChanges(input));
+    if (input.attributes) checkAttributes(item, input.attributes);
+    const updated = await this.items
+      .updateVariant(principal.tenantId, id, version, input)
+      .catch((error: unknown) => translateWriteError(error, CONSTRAINTS));
+    if (!updated) throw stale();
+    const after = await this.load(principal.tenantId, id);
+    await this.audit.record({
+      action: 'update',
+      resource: RESOURCE,
+      resourceId: id,
+      before: view(before),
+      after,
+    });
+    await this.outbox.publish(
+      ItemVariantUpdated.of(item.id, {
+        id,
+        itemId: item.id,
+        changed: changedFields(view(before), after),
+      }),
+    );
+    return hide(after, await this.hiddenPriceFields(item));
+  }
+
+  /** 409 while a price list names it. */
+  async remove(principal: Principal, id: string, version: number): Promise<void> {
+    const before = await this.items.variantById(principal.tenantId, id);
+    if (!before) throw DomainError.notFound('Variant');
+    const item = await this.itemService.writable(principal, before.itemId);
+    const removed = await this.items
+      .removeVariant(principal.tenantId, id, version)
+      .catch((error: unknown) => translateDeleteError(error, 'The variant'));
+    if (!removed) throw stale();
+    await this.audit.record({
+      action: 'delete',
+      resource: RESOURCE,
+      resourceId: id,
+      before: view(before),
+    });
+    await this.outbox.publish(ItemVariantDeleted.of(item.id, { id, itemId: item.id }));
+  }
+
+  private async load(tenantId: string, id: string): Promise<VariantView> {
+    const row = await this.items.variantById(tenantId, id);
+    if (!row) throw DomainError.notFound('Variant');
+    return view(row);
+  }
+
+  /** The price fields the reader may not see on this item, hence on its variants. */
+  private async hiddenPriceFields(item: ItemRecord): Promise<Set<string>> {
+    const visible = await this.itemService.visible(itemView(item));
+    return new Set(PRICE_FIELDS.filter((f) => !(f in visible)));
+  }
+}
+
+function hide(variant: VariantView, hidden: Set<string>): Visible<VariantView> {
+  return Object.fromEntries(
+    Object.entries(variant).filter(([k]) => !hidden.has(k)),
+  ) as Visible<VariantView>;
+}
+
+/** A variant's cost and list price are the item's fields as far as write rules go. */
+function priceChanges(input: UpdateItemVariantInput): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(input).filter(([k]) => k === 'cost' || k === 'listPrice'),
+  );
+}
+
+/** One value for each of the item's variant attributes, and no other. */
+function checkAttributes(item: ItemRecord, attributes: Record<string, string>): void {
+  const expected = [...item.variantAttributes].sort();
+  const given = Object.keys(attributes).sort();
+  if (!expected.length)
+    throw DomainError.validation([
+      {
+        path: 'attributes',
+        code: 'no_variant_attributes',
+        message: 'Give the item its variantAttributes (size, colour…) first',
+      },
+    ]);
+  if (expected.join('\n') !== given.join('\n'))
+    throw DomainError.validation([
+      {
+        path: 'attributes',
+        code: 'attributes_mismatch',
+        message: `One value for each of: ${expected.join(', ')}`,
+      },
+    ]);
+}

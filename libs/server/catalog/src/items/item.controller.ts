@@ -1,0 +1,43 @@
+import { Body, Controller, Inject, Param, Query } from '@nestjs/common';
+import {
+  CatalogRoutes as R,
+  type RouteBody,
+  type RouteParams,
+  type RouteQuery,
+  type RouteResult,
+} from '@nexo/contracts';
+import { Route, currentPrincipal, expectedVersion } from '@nexo/platform';
+import { ItemService } from './item.service.js';
+
+@Controller()
+export class ItemController {
+  constructor(@Inject(ItemService) private readonly items: ItemService) {}
+
+  @Route(R.listItems)
+  list(@Query() q: RouteQuery<typeof R.listItems>): Promise<RouteResult<typeof R.listItems>> {
+    return this.items.list(currentPrincipal(), q);
+  }
+
+  @Route(R.createItem)
+  create(@Body() body: RouteBody<typeof R.createItem>): Promise<RouteResult<typeof R.createItem>> {
+    return this.items.create(currentPrincipal(), body);
+  }
+
+  @Route(R.getItem)
+  get(@Param() p: RouteParams<typeof R.getItem>): Promise<RouteResult<typeof R.getItem>> {
+    return this.items.get(currentPrincipal(), p.id);
+  }
+
+  @Route(R.updateItem)
+  update(
+    @Param() p: RouteParams<typeof R.updateItem>,
+    @Body() body: RouteBody<typeof R.updateItem>,
+  ): Promise<RouteResult<typeof R.updateItem>> {
+    return this.items.update(currentPrincipal(), p.id, expectedVersion(), body);
+  }
+
+  @Route(R.deleteItem)
+  remove(@Param() p: RouteParams<typeof R.deleteItem>): Promise<void> {
+    return this.items.remove(currentPrincipal(), p.id, expectedVersion());
+  }
+}

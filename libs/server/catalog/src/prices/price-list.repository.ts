@@ -1,0 +1,296 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { Database, cappedCount, type ListRequest } from '@nexo/db';
+import { tenants } from '@nexo/tenancy/tables';
+import { and, count, eq, sql, type SQL } from 'drizzle-orm';
+import { priceListRules, priceLists } from '../db/catalog.tables.js';
+
+export type PriceListRow = typeof priceLists.$inferSelect;
+export type PriceListRuleRow = typeof priceListRules.$inferSelect;
+
+/** What price resolution asks: `quantity` of a unit holding `factor` base units. */
+export interface RuleQuery {
+  tenantId: string;
+  itemId: string;
+  variantId: string | null;
+  partyId: string | null;
+  customerGroup: string | null;
+  quantity: string;
+  factor: string;
+  date: string;
+  currency: string;
+  /** The reader's rules on price lists, compiled. */
+  readable: SQL;
+}
+
+export interface ChosenRule {
+  ruleId: string;
+  priceListId: string;
+  kind: 'fixed' | 'discount';
+  price: string | null;
+  discountPercent: string | null;
+}
+
+/** Price lists and their rules; queries only, tenant first. */
+@Injectable()
+export class PriceListRepository {
+  constructor(@Inject(Database) private readonly database: Database) {}
+
+  async page(list: ListRequest) {
+    const tx = this.database.tx();
+    const rows = await tx
+      .select({ row: priceLists, sortKey: list.sortValue })
+      .from(priceLists)
+      .where(list.where)
+      .orderBy(...list.orderBy)
+      .limit(list.limit + 1);
+    const page = list.page(
+      rows,
+      (r) => r.sortKey,
+      (r) => r.row.id,
+    );
+    return {
+      items: page.items.map((r) => r.row),
+      nextCursor: page.nextCursor,
+      ...(list.count ? { count: await cappedCount(tx, priceLists, list.where) } : {}),
+    };
+  }
+
+  async byId(tenantId: string, id: string): Promise<PriceListRow | undefined> {
+    const [row] = await this.database
+      .tx()
+      .select()
+      .from(priceLists)
+      .where(and(eq(priceLists.tenantId, tenantId), eq(priceLists.id, id)));
+    return row;
+  }
+
+  async insert(row: typeof priceLists.$inferInsert): Promise<PriceListRow> {
+    const [created] = await this.database.tx().insert(priceLists).values(row).returning();
+    if (!created) throw new Error('insert returned no row');
+    return created;
+  }
+
+  async update(
+    tenantId: string,
+    id: string,
+    version: number,
+    values: Partial<typeof priceLists.$inferInsert>,
+  ): Promise<PriceListRow | undefined> {
+    const [row] = await this.database
+      .tx()
+      .update(priceLists)
+      .set({ ...values, updatedAt: sql`now()`, version: sql`${priceLists.version} + 1` })
+      .where(
+        and(
+          eq(priceLists.tenantId, tenantId),
+          eq(priceLists.id, id),
+          eq(priceLists.version, version),
+        ),
+      )
+      .returning();
+    return row;
+  }
+
+  /** With its rules (cascade). */
+  async remove(tenantId: string, id: string, version: number): Promise<boolean> {
+    const rows = await this.database
+      .tx()
+      .delete(priceLists)
+      .where(
+        and(
+          eq(priceLists.tenantId, tenantId),
+          eq(priceLists.id, id),
+          eq(priceLists.version, version),
+        ),
+      )
+      .returning({ id: priceLists.id });
+    return rows.length === 1;
+  }
+
+  async discountRuleCount(tenantId: string, priceListId: string): Promise<number> {
+    const [row] = await this.database
+      .tx()
+      .select({ n: count() })
+      .from(priceListRules)
+      .where(
+        and(
+          eq(priceListRules.tenantId, tenantId),
+          eq(priceListRules.priceListId, priceListId),
+          eq(priceListRules.kind, 'discount'),
+        ),
+      );
+    return row?.n ?? 0;
+  }
+
+  async rulePage(list: ListRequest) {
+    const tx = this.database.tx();
+    const rows = await tx
+      .select({ row: priceListRules, sortKey: list.sortValue })
+      .from(priceListRules)
+      .where(list.where)
+      .orderBy(...list.orderBy)
+      .limit(list.limit + 1);
+    const page = list.page(
+      rows,
+      (r) => r.sortKey,
+      (r) => r.row.id,
+    );
+    return {
+      items: page.items.map((r) => r.row),
+      nextCursor: page.nextCursor,
+      ...(list.count ? { count: await cappedCount(tx, priceListRules, list.where) } : {}),
+    };
+  }
+
+  async ruleById(tenantId: string, id: string): Promise<PriceListRuleRow | undefined> {
+    const [row] = await this.database
+      .tx()
+      .select()
+      .from(priceListRules)
+      .where(and(eq(priceListRules.tenantId, tenantId), eq(priceListRules.id, id)));
+    return row;
+  }
+
+  async insertRule(row: typeof priceListRules.$inferInsert): Promise<PriceListRuleRow> {
+    const [created] = await this.database.tx().insert(priceListRules).values(row).returning();
+    if (!created) throw new Error('insert returned no row');
+    return created;
+  }
+
+  async updateRule(
+    tenantId: string,
+    id: string,
+    version: number,
+    values: Partial<typeof priceListRules.$inferInsert>,
+  ): Promise<PriceListRuleRow | undefined> {
+    const [row] = await this.database
+      .tx()
+      .update(priceListRules)
+      .set({ ...values, updatedAt: sql`now()`, version: sql`${priceListRules.version} + 1` })
+      .where(
+        and(
+          eq(priceListRules.tenantId, tenantId),
+          eq(priceListRules.id, id),
+          eq(priceListRules.version, version),
+        ),
+      )
+      .returning();
+    return row;
+  }
+
+  async removeRule(tenantId: string, id: string, version: number): Promise<boolean> {
+    const rows = await this.database
+      .tx()
+      .delete(priceListRules)
+      .where(
+        and(
+          eq(priceListRules.tenantId, tenantId),
+          eq(priceListRules.id, id),
+          eq(priceListRules.version, version),
+        ),
+      )
+      .returning({ id: priceListRules.id });
+    return rows.length === 1;
+  }
+
+  /** The company's currency and today's date where it is. */
+  async companyToday(tenantId: string): Promise<{ currency: string; today: string }> {
+    const [row] = await this.database
+      .tx()
+      .select({
+        currency: tenants.currency,
+        today: sql<string>`(now() at time zone ${tenants.timezone})::date::text`,
+      })
+      .from(tenants)
+      .where(eq(tenants.id, tenantId));
+    if (!row) throw new Error('The current company is not visible');
+    return row;
+  }
+
+  /**
+   * The one rule that prices the item, by the documented precedence:
+   * 1. the list's audience: the party's own list, then its group's, then a general one;
+   * 2. the narrower validity: a list with both dates, the shorter span first; then the one
+   *    that started later, then the one that ends sooner (open ends count as endless);
+   * 3. a rule for the variant over a rule for the whole item;
+   * 4. the highest quantity break not above the quantity;
+   * 5. on a tie, the newer list and rule (ids are time-ordered).
+   * Only active lists in the currency, valid on the date, that the reader may read.
+   */
+  async bestRule(q: RuleQuery): Promise<ChosenRule | undefined> {
+    const l = priceLists;
+    const r = priceListRules;
+    const audience = [
+      and(sql`${l.partyId} is null`, sql`${l.customerGroup} is null`),
+      ...(q.partyId ? [eq(l.partyId, q.partyId)] : []),
+      ...(q.customerGroup ? [eq(l.customerGroup, q.customerGroup)] : []),
+    ];
+    const [row] = await this.database
+      .tx()
+      .select({
+        ruleId: r.id,
+        priceListId: l.id,
+        kind: sql<'fixed' | 'discount'>`${r.kind}`,
+        price: r.price,
+        discountPercent: r.discountPercent,
+      })
+      .from(r)
+      .innerJoin(l, and(eq(l.tenantId, r.tenantId), eq(l.id, r.priceListId)))
+      .where(
+        and(
+          eq(r.tenantId, q.tenantId),
+          eq(r.itemId, q.itemId),
+          q.variantId
+            ? sql`(${r.variantId} is null or ${r.variantId} = ${q.variantId})`
+            : sql`${r.variantId} is null`,
+          // Quantity breaks are in the base unit.
+          sql`${r.minQuantity} <= ${q.quantity}::numeric * ${q.factor}::numeric`,
+          eq(l.active, true),
+          eq(l.currency, q.currency),
+          sql`(${l.validFrom} is null or ${l.validFrom} <= ${q.date}::date)`,
+          sql`(${l.validTo} is null or ${l.validTo} >= ${q.date}::date)`,
+          sql`(${sql.join(audience, sql` or `)})`,
+          q.readable,
+        ),
+      )
+      .orderBy(
+        sql`case when ${l.partyId} is not null then 0 when ${l.customerGroup} is not null then 1 else 2 end`,
+        sql`${l.validTo} - ${l.validFrom} asc nulls last`,
+        sql`${l.validFrom} desc nulls last`,
+        sql`${l.validTo} asc nulls last`,
+        sql`${r.variantId} is null`,
+        sql`${r.minQuantity} desc`,
+        sql`${l.id} desc`,
+        sql`${r.id} desc`,
+      )
+      .limit(1);
+    return row;
+  }
+
+  /**
+   * The unit price per requested unit, exactly: fixed, or the base less the discount
+   * (rounded half away from zero to cents), or the base; times the unit's factor.
+   */
+  async unitPrice(input: {
+    kind: 'fixed' | 'discount' | 'base';
+    price: string | null;
+    discountPercent: string | null;
+    base: string | null;
+    factor: string;
+  }): Promise<string> {
+    const { rows } = await this.database.tx().execute<{ price: string }>(sql`
+      with p as (
+        select (case ${input.kind}
+                  when 'fixed' then ${input.price}::numeric
+                  when 'discount' then round(${input.base}::numeric
+                                             * (1 - ${input.discountPercent}::numeric / 100), 2)
+                  else ${input.base}::numeric
+                end) * ${input.factor}::numeric as x
+      )
+      select (case when scale(x) > 6 then trim_scale(round(x, 6)) else x end)::text as price
+        from p`);
+    const price = rows[0]?.price;
+    if (!price) throw new Error('The price computed to nothing');
+    return price;
+  }
+}

@@ -1,0 +1,56 @@
+import type { Principal } from '@nexo/platform';
+import { PgDialect, pgTable, numeric, text, uuid } from 'drizzle-orm/pg-core';
+import { describe, expect, it } from 'vitest';
+import { buildAbility } from '../engine/ability.factory.js';
+import { maskRecord } from '../engine/field-mask.js';
+import { accessibleWhere } from '../engine/sql-compiler.js';
+import { SYSTEM_ROLES } from './system-roles.js';
+
+const items = pgTable('items', {
+  id: uuid('id'),
+  name: text('name'),
+  cost: numeric('cost'),
+  listPrice: numeric('list_price'),
+});
+const columns = { id: items.id, name: items.name, cost: items.cost, list_price: items.listPrice };
+const item = { id: 'i1', name: 'Yerba', cost: '10', listPrice: '15', margin: '5' };
+
+const as = (role: string) => {
+  const principal: Principal = {
+    userId: 'u',
+    tenantId: 't',
+    actor: 'employee',
+    membershipId: 'm',
+    roles: [role],
+    issuedAt: 0,
+  };
+  return buildAbility(
+    (SYSTEM_ROLES[role]?.rules ?? []).map((r) => ({ ...r, role })),
+    principal,
+  );
+};
+const where = (role: string) =>
+  new PgDialect().sqlToQuery(accessibleWhere(as(role), 'read', 'catalog.item', columns)).sql;
+
+describe('catalog rules of the system roles', () => {
+  it('hides cost and margin from sales, and every price from the warehouse', () => {
+    expect(Object.keys(maskRecord(as('sales'), 'catalog.item', item))).toEqual([
+      'id',
+      'name',
+      'listPrice',
+    ]);
+    expect(Object.keys(maskRecord(as('warehouse'), 'catalog.item', item))).toEqual(['id', 'name']);
+    for (const role of ['purchasing', 'production', 'accountant', 'admin'])
+      expect(maskRecord(as(role), 'catalog.item', item)).toEqual(item);
+  });
+
+  it('hides fields without hiding rows: the list filter stays open for readers', () => {
+    // A deny with fields but no conditions must not turn into "no rows" in SQL.
+    for (const role of ['sales', 'warehouse', 'purchasing']) expect(where(role)).toBe('true');
+    expect(where('client-portal')).toBe('false');
+    expect(as('sales').can('read', 'catalog.item', 'cost')).toBe(false);
+    expect(as('sales').can('read', 'catalog.item', 'list_price')).toBe(true);
+    expect(as('warehouse').can('read', 'catalog.price-list')).toBe(false);
+    expect(as('sales').can('update', 'catalog.item')).toBe(false);
+  });
+});
