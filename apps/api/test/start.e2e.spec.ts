@@ -18,7 +18,12 @@ describe('nexo start', () => {
 
   const env = (): NodeJS.ProcessEnv => cliEnv({ NEXO_DATA_DIR: dataDir, PORT: '0' });
 
-  async function countDemoRows(): Promise<{ tenants: number; users: number; memberships: number }> {
+  async function countDemoRows(): Promise<{
+    tenants: number;
+    users: number;
+    memberships: number;
+    items: number;
+  }> {
     const pid = readFileSync(path.join(dataDir, 'pg', 'postmaster.pid'), 'utf8').split('\n');
     const password = readFileSync(path.join(dataDir, 'pg-superuser.secret'), 'utf8').trim();
     const client = new pg.Client({
@@ -29,12 +34,18 @@ describe('nexo start', () => {
       database: 'nexo',
     });
     await client.connect();
-    const { rows } = await client.query<{ tenants: number; users: number; memberships: number }>(
+    const { rows } = await client.query<{
+      tenants: number;
+      users: number;
+      memberships: number;
+      items: number;
+    }>(
       `select (select count(*)::int from tenancy.tenants) as tenants, (select count(*)::int from auth.users) as users,
-              (select count(*)::int from auth.memberships) as memberships`,
+              (select count(*)::int from auth.memberships) as memberships,
+              (select count(*)::int from catalog.items) as items`,
     );
     await client.end();
-    return rows[0] as { tenants: number; users: number; memberships: number };
+    return rows[0] as { tenants: number; users: number; memberships: number; items: number };
   }
 
   it('starts on a fresh folder, is ready, prints the URLs and demo logins, and stops cleanly', async () => {
@@ -44,7 +55,7 @@ describe('nexo start', () => {
       expect(nexo.banner).toMatch(/admin\s+admin@demo\.nexo\.test \/ \S+/);
       const ready = await fetch(`${nexo.baseUrl}/health/ready`);
       expect(ready.status).toBe(200);
-      expect(await countDemoRows()).toEqual({ tenants: 1, users: 2, memberships: 2 });
+      expect(await countDemoRows()).toEqual({ tenants: 1, users: 2, memberships: 2, items: 105 });
     } finally {
       nexo.child.kill('SIGTERM');
     }
@@ -58,7 +69,7 @@ describe('nexo start', () => {
     try {
       expect(nexo.banner).not.toContain('(created now)');
       expect((await fetch(`${nexo.baseUrl}/health/ready`)).status).toBe(200);
-      expect(await countDemoRows()).toEqual({ tenants: 1, users: 2, memberships: 2 });
+      expect(await countDemoRows()).toEqual({ tenants: 1, users: 2, memberships: 2, items: 105 });
     } finally {
       nexo.child.kill('SIGINT');
     }

@@ -2,6 +2,8 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { UserService } from '@nexo/auth';
 import { Database } from '@nexo/db';
 import { TenantService } from '@nexo/tenancy';
+import type { Tx } from '@nexo/db';
+import { seedDemoCatalog } from './demo-catalog.js';
 import { seedDemoCrm } from './demo-crm.js';
 
 /** Fixed, so that every start can tell whether the demo company is already there. */
@@ -26,44 +28,52 @@ export const DEMO_LOGINS = [
 
 /**
  * The demo company, in one transaction: it is there whole or not at all, and a second run
- * changes nothing. Each context's sample data has its own file (`demo-crm.ts`, …).
+ * changes nothing. Each context's sample data has its own file (`demo-crm.ts`, …). The
+ * catalog is seeded whenever the company has none, so a demo company made before the
+ * catalog existed gains it on the next start.
  */
 export async function seedDemo(app: INestApplicationContext): Promise<{ seeded: boolean }> {
   const database = app.get(Database);
   const tenants = app.get(TenantService);
   const users = app.get(UserService);
   return database.withContext({ tenantId: DEMO_TENANT_ID }, async (tx) => {
-    if (await tenants.findById(DEMO_TENANT_ID)) return { seeded: false };
-    await tenants.create(DEMO_TENANT_ID, {
-      slug: 'demo',
-      name: 'Distribuidora Del Plata',
-      legalName: 'Distribuidora Del Plata S.A.',
-      taxId: '30-71234567-1',
-      country: 'AR',
-      currency: 'ARS',
-      locale: 'es',
-      timezone: 'America/Argentina/Buenos_Aires',
+    const company = !(await tenants.findById(DEMO_TENANT_ID));
+    if (company) await createCompany(tx, tenants, users);
+    const catalog = await seedDemoCatalog(tx, DEMO_TENANT_ID);
+    return { seeded: company || catalog };
+  });
+}
+
+/** The company, its demo logins and its CRM. */
+async function createCompany(tx: Tx, tenants: TenantService, users: UserService): Promise<void> {
+  await tenants.create(DEMO_TENANT_ID, {
+    slug: 'demo',
+    name: 'Distribuidora Del Plata',
+    legalName: 'Distribuidora Del Plata S.A.',
+    taxId: '30-71234567-1',
+    country: 'AR',
+    currency: 'ARS',
+    locale: 'es',
+    timezone: 'America/Argentina/Buenos_Aires',
+  });
+  const created: Record<string, { userId: string; membershipId: string }> = {};
+  for (const login of DEMO_LOGINS) {
+    const { user, membership } = await users.createWithMembership({
+      tenantId: DEMO_TENANT_ID,
+      email: login.email,
+      name: login.name,
+      password: login.password,
+      actor: 'employee',
+      roles: [...login.roles],
     });
-    const created: Record<string, { userId: string; membershipId: string }> = {};
-    for (const login of DEMO_LOGINS) {
-      const { user, membership } = await users.createWithMembership({
-        tenantId: DEMO_TENANT_ID,
-        email: login.email,
-        name: login.name,
-        password: login.password,
-        actor: 'employee',
-        roles: [...login.roles],
-      });
-      created[login.label] = { userId: user.id, membershipId: membership.id };
-    }
-    const admin = created.admin;
-    const sales = created.sales;
-    if (!admin || !sales) throw new Error('demo logins missing');
-    await seedDemoCrm(tx, DEMO_TENANT_ID, {
-      adminId: admin.userId,
-      salesId: sales.userId,
-      salesMembershipId: sales.membershipId,
-    });
-    return { seeded: true };
+    created[login.label] = { userId: user.id, membershipId: membership.id };
+  }
+  const admin = created.admin;
+  const sales = created.sales;
+  if (!admin || !sales) throw new Error('demo logins missing');
+  await seedDemoCrm(tx, DEMO_TENANT_ID, {
+    adminId: admin.userId,
+    salesId: sales.userId,
+    salesMembershipId: sales.membershipId,
   });
 }
