@@ -1,0 +1,89 @@
+/** The benchmark's report: raw JSON beside a Markdown table with the ratios. */
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { ROOT, type DataSet } from './database.ts';
+import type { ContenderName, ScenarioName } from './scenarios.ts';
+
+export interface Measurement {
+  contender: ContenderName;
+  scenario: ScenarioName;
+  connections: number;
+  requestsPerSecond: number;
+  p50: number;
+  p99: number;
+  non2xx: number;
+  /** req/s of the three measured runs, lowest first; the median is reported. */
+  runs: number[];
+}
+
+export interface Report {
+  date: string;
+  quick: boolean;
+  dataSet: DataSet;
+  secondsPerRun: number;
+  machine: { cpus: string; memoryGb: number; node: string; postgres: string };
+  measurements: Measurement[];
+  memory: { contender: ContenderName; idleMb: number; peakMb: number }[];
+  startup: { kind: 'fresh' | 'warm'; ms: number }[];
+}
+
+const ratio = (a?: number, b?: number): string => (a && b ? (a / b).toFixed(2) : '—');
+
+export function writeReport(report: Report): void {
+  const file = report.quick ? 'compare-quick.json' : 'compare.json';
+  writeFileSync(path.join(ROOT, 'bench/results', file), `${JSON.stringify(report, null, 2)}\n`);
+  const find = (c: ContenderName, s: ScenarioName, n: number) =>
+    report.measurements.find((m) => m.contender === c && m.scenario === s && m.connections === n);
+  const rows: string[] = [];
+  for (const scenario of [...new Set(report.measurements.map((m) => m.scenario))]) {
+    for (const n of [...new Set(report.measurements.map((m) => m.connections))]) {
+      const [nexo, limit, peer] = (['nexo', 'limit', 'postgraphile'] as const).map((c) =>
+        find(c, scenario, n),
+      );
+      const cell = (m?: Measurement) =>
+        m
+          ? `${m.requestsPerSecond} | ${m.p50} | ${m.p99}${m.non2xx ? ` (${m.non2xx} non-2xx)` : ''}`
+          : '— | — | —';
+      rows.push(
+        `| ${scenario} | ${n} | ${cell(nexo)} | ${cell(limit)} | ${cell(peer)} | ${ratio(nexo?.requestsPerSecond, limit?.requestsPerSecond)} | ${ratio(nexo?.requestsPerSecond, peer?.requestsPerSecond)} |`,
+      );
+    }
+  }
+  const md = `# Benchmarks: NEXO, the limit and PostGraphile
+
+Measured ${report.date.slice(0, 16).replace('T', ' ')} UTC${report.quick ? ' (**quick** data set)' : ''} on
+${report.machine.cpus}, ${report.machine.memoryGb} GiB, Node ${report.machine.node}, PostgreSQL ${report.machine.postgres}.
+The load generator (autocannon) runs on the same two cores as the server under test, so
+absolute figures are low; the ratios, measured side by side in one run, are the point.
+
+Reproduce: \`npm run bench\` (full: ${report.quick ? '200 × 5,000' : `${report.dataSet.tenants} tenants × ${report.dataSet.partiesPerTenant} parties`}, seeded once into
+\`.nexo-bench/\`) or \`npm run bench -- --quick\`; raw figures in \`bench/results/${report.quick ? 'compare-quick.json' : 'compare.json'}\`.
+
+- **NEXO**: the API as deployed (\`nexo start\`): JWT, principal re-check, permission filter
+  compiled into SQL, RLS transaction, contract serialization, audit and outbox on writes.
+- **limit**: Fastify + \`pg\`, same JWT check, the same statements in the same transaction
+  (tenant settings, query, commit), no framework.
+- **PostGraphile** 5 (Amber preset) on the same tables as the same RLS-bound role, JWT claims
+  mapped to the same settings; a \`nameContains\` condition for search; its create and update
+  write no audit row or event and take no \`If-Match\` (it has neither).
+
+Data: ${report.dataSet.tenants} tenants × ${report.dataSet.partiesPerTenant} parties (plus contacts and opportunities); requests
+spread over 4 tenants. Each cell: median of ${3} runs of ${report.secondsPerRun} s after a warm-up; req/s | p50 ms | p99 ms.
+
+| scenario | conn. | NEXO req/s \\| p50 \\| p99 | limit req/s \\| p50 \\| p99 | PostGraphile req/s \\| p50 \\| p99 | NEXO / limit | NEXO / PostGraphile |
+| --- | --- | --- | --- | --- | --- | --- |
+${rows.join('\n')}
+
+| process | RSS idle (MB) | RSS peak under load (MB) |
+| --- | --- | --- |
+${report.memory.map((m) => `| ${m.contender} | ${m.idleMb} | ${m.peakMb} |`).join('\n')}
+
+| NEXO start to ready | ms |
+| --- | --- |
+${report.startup.map((s) => `| ${s.kind === 'fresh' ? 'fresh data folder (initdb, migrations, demo seed)' : 'same folder again'} | ${s.ms} |`).join('\n')}
+`;
+  writeFileSync(
+    path.join(ROOT, report.quick ? 'docs/benchmarks-quick.md' : 'docs/benchmarks.md'),
+    md,
+  );
+}
