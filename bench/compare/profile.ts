@@ -1,0 +1,138 @@
+/**
+ * Profiles NEXO under one scenario's load (`--cpu-prof`), for finding where a request's time
+ * goes: `node bench/compare/profile.ts get-by-id` writes a .cpuprofile under .nexo-bench/prof
+ * and prints the functions with the most self time.
+ */
+import autocannon from 'autocannon';
+import { spawn } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import {
+  BENCH_DIR,
+  BENCH_PASSWORD,
+  QUICK,
+  ROOT,
+  SEED_TAG,
+  ensureUsers,
+  openDatabase,
+} from './database.ts';
+import {
+  buildRequest,
+  resetRun,
+  returnEntry,
+  type ScenarioName,
+  type TenantFixture,
+} from './scenarios.ts';
+import pg from 'pg';
+
+const scenario = (process.argv[2] ?? 'get-by-id') as ScenarioName;
+const db = await openDatabase(QUICK, () => undefined);
+const env = {
+  DATABASE_URL: db.adminUrl,
+  NEXO_DB_APP_PASSWORD: db.appPassword,
+  NEXO_DATA_DIR: path.join(BENCH_DIR, 'nexo'),
+  NEXO_SEED_DEMO: 'false',
+  NEXO_PUBLIC_URL: 'http://bench.nexo.test',
+  LOG_LEVEL: 'warn',
+  PORT: '0',
+};
+ensureUsers(db, env);
+const profDir = path.join(BENCH_DIR, 'prof');
+mkdirSync(profDir, { recursive: true });
+const child = spawn(
+  process.execPath,
+  [
+    '--cpu-prof',
+    `--cpu-prof-dir=${profDir}`,
+    path.join(ROOT, 'apps/api/dist/cli/nexo.js'),
+    'start',
+  ],
+  {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  },
+);
+const baseUrl = await new Promise<string>((resolve) => {
+  let out = '';
+  child.stdout.on('data', (d: Buffer) => {
+    out += d.toString();
+    const m = /Health\s+(http:\/\/[^/\s]+)\/health/.exec(out);
+    if (m?.[1]) resolve(m[1]);
+  });
+});
+const admin = new pg.Client({ connectionString: db.adminUrl });
+await admin.connect();
+const tenants: TenantFixture[] = [];
+for (const t of db.loadTenants) {
+  const res = await fetch(`${baseUrl}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: t.email, password: BENCH_PASSWORD, tenantId: t.id }),
+  });
+  const { accessToken } = (await res.json()) as { accessToken: string };
+  const { rows } = await admin.query<{ id: string }>(
+    'select id from crm.parties where tenant_id = $1 and $2 = any(tags) order by id limit 200',
+    [t.id, SEED_TAG],
+  );
+  tenants.push({ tenantId: t.id, token: accessToken, ids: rows.map((r) => r.id), deepCursor: '' });
+}
+await admin.end();
+resetRun(tenants);
+const result = await autocannon({
+  url: baseUrl,
+  connections: 10,
+  duration: 10,
+  requests: [
+    {
+      setupRequest: (_req, context) =>
+        buildRequest('nexo', scenario, tenants, context),
+      onResponse: (status, body, context) => returnEntry(context, status, body),
+    },
+  ],
+});
+console.log(`${scenario}: ${Math.round(result.requests.average)} req/s, non-2xx ${result.non2xx}`);
+await new Promise<void>((done) => {
+  child.once('exit', () => done());
+  child.kill('SIGINT');
+});
+await db.stop();
+
+interface Node {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  hitCount: number;
+}
+const file =
+  readdirSync(profDir)
+    .filter((f) => f.endsWith('.cpuprofile'))
+    .sort()
+    .at(-1) ?? '';
+const profile = JSON.parse(readFileSync(path.join(profDir, file), 'utf8')) as { nodes: Node[] };
+const total = profile.nodes.reduce((a, n) => a + n.hitCount, 0);
+const byFn = new Map<string, number>();
+for (const n of profile.nodes) {
+  const where = n.callFrame.url
+    .replace(/^.*node_modules\//, '')
+    .replace(/^file:\/\/.*\/(apps|libs)\//, '$1/');
+  const key = `${n.callFrame.functionName || '(anonymous)'} ${where}:${n.callFrame.lineNumber}`;
+  byFn.set(key, (byFn.get(key) ?? 0) + n.hitCount);
+}
+const byPackage = new Map<string, number>();
+for (const n of profile.nodes) {
+  const url = n.callFrame.url;
+  const pkg =
+    /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url)?.[1] ??
+    (url.includes('/libs/') || url.includes('/apps/')
+      ? 'nexo'
+      : url
+        ? 'node'
+        : n.callFrame.functionName);
+  byPackage.set(pkg, (byPackage.get(pkg) ?? 0) + n.hitCount);
+}
+console.log(`profile ${file}: ${total} samples`);
+for (const [k, v] of [...byPackage].sort((a, b) => b[1] - a[1]).slice(0, 15))
+  console.log(`${((100 * v) / total).toFixed(1).padStart(5)} %  ${k}`);
+console.log('---');
+for (const [k, v] of [...byFn].sort((a, b) => b[1] - a[1]).slice(0, 25))
+  console.log(`${((100 * v) / total).toFixed(1).padStart(5)} %  ${k}`);
