@@ -96,6 +96,30 @@ describe('catalog permissions', () => {
     expect(byPrice.body.items.map((i: { id: string }) => i.id)).toEqual([itemId]);
   });
 
+  it('exports items as CSV without the columns a role may not read', async () => {
+    const csvOf = async (who: Caller): Promise<{ header: string[]; body: string }> => {
+      const res = await who('GET', '/api/v1/catalog/items/export.csv?q=malbec');
+      expect(res.status).toBe(200);
+      const body = res.raw.toString('utf8').replace(/^\uFEFF/, '');
+      return { header: (body.split('\n')[0] ?? '').split(','), body };
+    };
+    const full = await csvOf(api);
+    expect(full.header).toEqual(
+      expect.arrayContaining(['sku', 'name', 'cost', 'listPrice', 'margin']),
+    );
+    expect(full.body).toContain(COST);
+    const sales = await csvOf(as.sales as Caller);
+    expect(sales.header).toContain('listPrice');
+    expect(sales.header).not.toContain('cost');
+    expect(sales.header).not.toContain('margin');
+    expect(sales.body).toContain('VIN-MAL-750');
+    expect(sales.body).not.toContain(COST);
+    expect(sales.body).not.toContain(MARGIN);
+    const warehouse = await csvOf(as.warehouse as Caller);
+    expect(warehouse.header).not.toContain('listPrice');
+    expect(warehouse.body).not.toContain(LIST_PRICE);
+  });
+
   it('lets sales read price lists and resolve prices, but change nothing', async () => {
     const sales = as.sales as Caller;
     expect((await sales('GET', '/api/v1/catalog/price-lists')).body.items).toHaveLength(1);

@@ -38,7 +38,10 @@ const PARTY_DETAILS_WRITE = ['contact', 'address'].flatMap((s) =>
 );
 const PORTAL = ['read tenancy.tenant', ...PARTY_READ];
 /** Items and what they are made of: units, taxes, categories (prices are field rules). */
-const CATALOG_READ = ['item', 'unit', 'tax', 'category'].map((s) => `read catalog.${s}`);
+const CATALOG_READ = [
+  ...['item', 'unit', 'tax', 'category'].map((s) => `read catalog.${s}`),
+  'export catalog.item',
+];
 const PRICE_LISTS = 'read catalog.price-list';
 const GRANTS: Record<string, string[] | 'all'> = {
   owner: 'all',

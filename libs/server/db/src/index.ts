@@ -13,3 +13,4 @@ export * from './http/idempotency.js';
 export * from './numbering/numbering.service.js';
 export * from './list/list-query.js';
 export * from './list/list-page.js';
+export * from './list/list-csv.js';

@@ -1,4 +1,5 @@
-import { Body, Controller, Inject, Param, Query } from '@nestjs/common';
+import { Body, Controller, Inject, Param, Query, Res } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
 import {
   CatalogRoutes as R,
   type RouteBody,
@@ -12,6 +13,20 @@ import { ItemService } from './item.service.js';
 @Controller()
 export class ItemController {
   constructor(@Inject(ItemService) private readonly items: ItemService) {}
+
+  /** Streams inside the request's transaction; the reply is written here, not serialized. */
+  @Route(R.exportItems)
+  async export(
+    @Query() q: RouteQuery<typeof R.exportItems>,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    reply.hijack();
+    reply.raw.writeHead(200, {
+      'content-type': 'text/csv; charset=utf-8',
+      'content-disposition': 'attachment; filename="items.csv"',
+    });
+    await this.items.exportCsv(currentPrincipal(), q, reply.raw);
+  }
 
   @Route(R.listItems)
   list(@Query() q: RouteQuery<typeof R.listItems>): Promise<RouteResult<typeof R.listItems>> {

@@ -1,12 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AuditLog } from '@nexo/audit';
 import type { CreateItemInput, FieldIssue, UpdateItemInput } from '@nexo/contracts';
-import { parseListQuery, type ListDefinition } from '@nexo/db';
+import { parseListQuery, writeListCsv, type ListDefinition, type ListPage } from '@nexo/db';
 import { EventOutbox } from '@nexo/events';
 import { PermissionService } from '@nexo/permissions';
 import { DomainError, stale, type Principal } from '@nexo/platform';
 import { newId } from '@nexo/utils';
 import { and, eq } from 'drizzle-orm';
+import type { Writable } from 'node:stream';
 import { ItemCreated, ItemDeleted, ItemUpdated, changedFields } from '../catalog.events.js';
 import { items } from '../db/catalog.tables.js';
 import {
@@ -18,6 +19,22 @@ import {
 import { ItemRepository, type Conversion, type ItemRecord } from './item.repository.js';
 
 export const ITEM_SUBJECT = 'catalog.item';
+/** The CSV export's columns, in order; those a reader may not read are left out. */
+export const ITEM_CSV_COLUMNS = [
+  'id',
+  'sku',
+  'barcode',
+  'name',
+  'kind',
+  'status',
+  'categoryId',
+  'unitId',
+  'salesTaxId',
+  'purchaseTaxId',
+  'cost',
+  'listPrice',
+  'margin',
+] as const;
 
 /** Rules about items name these fields (snake_case, as in the database). */
 const COLUMNS = {
@@ -136,6 +153,30 @@ export class ItemService {
       ...page,
       items: await Promise.all(page.items.map((row) => this.visible(itemView(row)))),
     };
+  }
+
+  /** The filtered list as CSV: columns the reader may read, every page, audited. */
+  async exportCsv(
+    principal: Principal,
+    query: Record<string, unknown>,
+    out: Writable,
+  ): Promise<number> {
+    const columns = await this.permissions.readableFields(ITEM_SUBJECT, ITEM_CSV_COLUMNS);
+    const rows = await writeListCsv(
+      {
+        columns,
+        page: (q) => this.list(principal, q) as Promise<ListPage<Record<string, unknown>>>,
+      },
+      query,
+      out,
+    );
+    await this.audit.record({
+      action: 'export',
+      resource: ITEM_SUBJECT,
+      resourceId: 'csv',
+      after: { rows, query },
+    });
+    return rows;
   }
 
   async get(principal: Principal, id: string): Promise<Visible<ItemDetail>> {

@@ -54,7 +54,7 @@ export class LeadService {
   }
 
   async list(query: Record<string, unknown>): Promise<ListPage<LeadView>> {
-    const custom = await this.customFields.listFields(SUBJECT, leads.custom);
+    const custom = await this.customFields.listFields(SUBJECT, leads.custom, query);
     const list = parseListQuery(
       { ...LEAD_LIST, fields: { ...LEAD_LIST.fields, ...custom } },
       query,

@@ -51,7 +51,7 @@ export class OpportunityService {
   }
 
   async list(query: Record<string, unknown>): Promise<ListPage<OpportunityView>> {
-    const custom = await this.customFields.listFields(SUBJECT, opportunities.custom);
+    const custom = await this.customFields.listFields(SUBJECT, opportunities.custom, query);
     const list = parseListQuery(
       { ...OPPORTUNITY_LIST, fields: { ...OPPORTUNITY_LIST.fields, ...custom } },
       query,

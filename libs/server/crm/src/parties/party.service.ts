@@ -45,7 +45,7 @@ export class PartyService {
 
   /** The list request for a query string: filters, sort, search and the caller's scope. */
   async listRequest(query: Record<string, unknown>) {
-    const custom = await this.customFields.listFields(SUBJECT, parties.custom);
+    const custom = await this.customFields.listFields(SUBJECT, parties.custom, query);
     return parseListQuery(
       { ...PARTY_LIST, fields: { ...PARTY_LIST.fields, ...custom } },
       query,

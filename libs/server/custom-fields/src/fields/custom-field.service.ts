@@ -202,9 +202,19 @@ export class CustomFields {
     }
   }
 
-  /** List filters and sorts `custom.<key>` for a resource, on its `custom` column. */
-  async listFields(resource: string, custom: AnyPgColumn): Promise<Record<string, ListField>> {
+  /**
+   * List filters and sorts `custom.<key>` for a resource, on its `custom` column. Read only
+   * when the query names a custom field: most list requests do not, and skip the lookup.
+   */
+  async listFields(
+    resource: string,
+    custom: AnyPgColumn,
+    query: Record<string, unknown>,
+  ): Promise<Record<string, ListField>> {
     const fields: Record<string, ListField> = {};
+    const sort = typeof query.sort === 'string' ? query.sort.replace(/^-/, '') : '';
+    if (!sort.startsWith('custom.') && !Object.keys(query).some((k) => k.startsWith('custom.')))
+      return fields;
     for (const d of await this.list(resource)) {
       const text: SQL = sql`(${custom}->>${d.key})`;
       // Keyset pages compare (value, id): a missing value must still compare, so it sorts as

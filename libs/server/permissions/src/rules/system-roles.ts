@@ -65,7 +65,11 @@ const SALES: Rule[] = [
  * the warehouse. Variants follow their item's rules; price resolution reads price lists.
  */
 const CATALOG_MASTERS = ['catalog.unit', 'catalog.tax', 'catalog.category'];
-const CATALOG_READER: Rule[] = [read(CATALOG_MASTERS), read('catalog.item')];
+// Whoever reads items may export them too: the CSV has the same columns and masks.
+const CATALOG_READER: Rule[] = [
+  read(CATALOG_MASTERS),
+  { action: ['read', 'export'], subject: 'catalog.item' },
+];
 const hide = (fields: string[]): Rule => read('catalog.item', { fields, inverted: true });
 const CATALOG = {
   /** Sells at list and price-list prices; never sees what an item costs. */

@@ -171,6 +171,19 @@ export const CatalogRoutes = {
   updateCategory: categories.update,
   deleteCategory: categories.remove,
 
+  exportItems: defineRoute({
+    method: 'GET',
+    path: '/api/v1/catalog/items/export.csv',
+    operationId: 'exportItems',
+    summary:
+      'The filtered items as CSV (same query as the list, all pages; prices the reader may not see are not in the file)',
+    tag,
+    access: permission('export', 'catalog.item'),
+    query: ListQuerySchema,
+    status: 200,
+    response: z.string(),
+    responseType: 'text/csv',
+  }),
   listItems: defineRoute({
     method: 'GET',
     path: `${base}/items`,

@@ -1,0 +1,58 @@
+import { stringify } from 'csv-stringify';
+import { once } from 'node:events';
+import type { Writable } from 'node:stream';
+import { LIST_LIMIT_MAX } from './list-query.js';
+
+/** One CSV cell: arrays joined with `|`, dates in ISO 8601, objects as JSON, nothing as empty. */
+export function csvCell(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (Array.isArray(value)) return value.map(csvCell).join('|');
+  if (value instanceof Date) return value.toISOString();
+  return JSON.stringify(value);
+}
+
+export interface ListCsv<T> {
+  /** Column names in order: `field`, or `custom.<key>` for a custom field. */
+  columns: readonly string[];
+  /** One page of the list, with the caller's query, filters, scope and field masks. */
+  page(query: Record<string, unknown>): Promise<{ items: T[]; nextCursor: string | null }>;
+}
+
+/**
+ * A list route's CSV: the same query string as the list, every page in turn (keyset, so
+ * the last page costs what the first does), written as it is read with back-pressure. The
+ * caller decides the columns (only those the reader may read); a cell the row's own mask
+ * left out stays empty. Resolves to the number of rows written.
+ */
+export async function writeListCsv<T extends Record<string, unknown>>(
+  csv: ListCsv<T>,
+  query: Record<string, unknown>,
+  out: Writable,
+): Promise<number> {
+  const writer = stringify({ header: true, columns: [...csv.columns], bom: true });
+  writer.pipe(out);
+  let rows = 0;
+  let cursor: string | undefined;
+  do {
+    const page = await csv.page({
+      ...query,
+      limit: String(LIST_LIMIT_MAX),
+      count: 'false',
+      ...(cursor ? { cursor } : {}),
+    });
+    for (const row of page.items) {
+      const custom = (row.custom ?? {}) as Record<string, unknown>;
+      const line = csv.columns.map((c) =>
+        csvCell(c.startsWith('custom.') ? custom[c.slice('custom.'.length)] : row[c]),
+      );
+      if (!writer.write(line)) await once(writer, 'drain');
+      rows++;
+    }
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  writer.end();
+  await once(out, 'finish');
+  return rows;
+}
