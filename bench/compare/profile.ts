@@ -85,8 +85,7 @@ const result = await autocannon({
   duration: 10,
   requests: [
     {
-      setupRequest: (_req, context) =>
-        buildRequest('nexo', scenario, tenants, context),
+      setupRequest: (_req, context) => buildRequest('nexo', scenario, tenants, context),
       onResponse: (status, body, context) => returnEntry(context, status, body),
     },
   ],
