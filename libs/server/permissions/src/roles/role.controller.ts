@@ -53,6 +53,12 @@ export class RoleController {
     return this.roles.effective(currentPrincipal(), p.id);
   }
 
+  @Route(R.myPermissions)
+  mine(): Promise<RouteResult<typeof R.myPermissions>> {
+    const principal = currentPrincipal();
+    return this.roles.effective(principal, principal.membershipId);
+  }
+
   @Route(R.explain)
   explain(@Body() body: RouteBody<typeof R.explain>): Promise<RouteResult<typeof R.explain>> {
     return this.roles.explain(currentPrincipal(), body);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineRoute, permission } from '../http/route-contract.js';
+import { defineRoute, permission, signedIn } from '../http/route-contract.js';
 import {
   AssignRolesInputSchema,
   CreateRoleInputSchema,
@@ -94,6 +94,20 @@ export const PermissionRoutes = {
     tag,
     access: permission('read', 'permissions.role'),
     params: MembershipParams,
+    status: 200,
+    response: z.object({
+      roles: z.array(z.string()),
+      rules: z.array(RuleSchema.extend({ role: z.string() })),
+    }),
+  }),
+  myPermissions: defineRoute({
+    method: 'GET',
+    path: '/api/v1/permissions/me',
+    operationId: 'myPermissions',
+    summary:
+      'The signed-in membership’s roles and every rule they grant (what a portal shows and hides)',
+    tag,
+    access: signedIn,
     status: 200,
     response: z.object({
       roles: z.array(z.string()),
