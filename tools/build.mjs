@@ -2,7 +2,7 @@
 // (`npm run typecheck` does that). SWC rather than tsc because Nest needs decorator
 // metadata and a full tsc emit of the workspace is many times slower on two cores.
 import { transformFile } from '@swc/core';
-import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -37,9 +37,19 @@ const dirs = [
   ...(await packageDirs('libs/server')),
   ...(await packageDirs('libs/web')),
 ];
+/** The portals and their libraries (`scope:web`) are built by Next.js, not here. */
+const isWeb = async (dir) => {
+  try {
+    const pkg = JSON.parse(await readFile(path.join(dir, 'package.json'), 'utf8'));
+    return (pkg.nx?.tags ?? []).includes('scope:web');
+  } catch {
+    return false;
+  }
+};
 let count = 0;
 await Promise.all(
   dirs.map(async (dir) => {
+    if (await isWeb(dir)) return;
     const src = path.join(dir, 'src');
     const dist = path.join(dir, 'dist');
     try {

@@ -1,0 +1,20 @@
+export { nexoTheme } from './theme';
+export { UiProvider } from './provider';
+export { ProblemAlert, EmptyBlock, LoadingBlock, PageHeader, notify } from './feedback';
+export {
+  useContractForm,
+  contractValues,
+  setProblemErrors,
+  stripBlanks,
+  zodFormErrors,
+  useZodLocale,
+} from './forms';
+export { useApiQuery, asProblem, type ApiAnswer, type QueryState } from './use-query';
+export {
+  DataTable,
+  type DataColumn,
+  type DataFilter,
+  type DataTableProps,
+  type ListPage,
+  type ListRequest,
+} from './data-table';
