@@ -1,6 +1,7 @@
 import { createApp } from '../create-app.js';
 import { bootDatabase } from '../runtime/boot-database.js';
 import { platformDependencies } from '../runtime/platform-deps.js';
+import { startPortal, type RunningPortal } from '../runtime/portal.js';
 import { DEMO_LOGINS, seedDemo } from '../seed/demo-seed.js';
 import type { CommandEnv } from './commands.js';
 
@@ -22,11 +23,21 @@ export async function startCommand({ config, logger }: CommandEnv): Promise<void
   const port = typeof address === 'object' && address ? address.port : config.PORT;
   const host = config.HOST === '0.0.0.0' ? 'localhost' : config.HOST;
   const base = `http://${host}:${port}`;
-  logger.info({ url: base, ms: Date.now() - startedAt, seeded }, 'NEXO is ready');
+  let portal: RunningPortal | null = null;
+  if (config.NEXO_PORTAL) {
+    try {
+      portal = await startPortal(config, logger, `http://127.0.0.1:${port}`);
+    } catch (error) {
+      // The API still serves: the portal's failure is told, not fatal.
+      logger.error({ err: error }, 'the employee portal did not start');
+    }
+  }
+  logger.info({ url: base, portal: portal?.url, ms: Date.now() - startedAt, seeded }, 'NEXO is ready');
 
   const lines = [
     '',
     `  NEXO is running (${booted.target.embedded ? `embedded PostgreSQL, data in ${config.NEXO_DATA_DIR}` : 'external PostgreSQL'})`,
+    ...(portal ? [`    Portal       ${portal.url}   ← open this to sign in`] : []),
     `    API          ${base}/api/v1`,
     `    API docs     ${base}/api/docs`,
     `    Health       ${base}/health/ready`,
@@ -53,6 +64,7 @@ export async function startCommand({ config, logger }: CommandEnv): Promise<void
     }, config.NEXO_SHUTDOWN_TIMEOUT_MS);
     force.unref();
     try {
+      await portal?.stop();
       await app.close(); // stops accepting, drains in-flight requests, closes the pool
       await booted.target.stop();
       logger.info('stopped');

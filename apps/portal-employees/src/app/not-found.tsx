@@ -1,10 +1,10 @@
+'use client';
 import { Button, Center, Stack, Text, Title } from '@mantine/core';
-import { createTranslator } from '@nexo/i18n';
+import { useI18n } from '@nexo/i18n';
 import Link from 'next/link';
-import { getLocale } from '../lib/server';
 
-export default async function NotFound() {
-  const t = createTranslator(await getLocale());
+export default function NotFound() {
+  const { t } = useI18n();
   return (
     <Center mih="60vh">
       <Stack align="center">

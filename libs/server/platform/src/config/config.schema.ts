@@ -78,6 +78,12 @@ export const ConfigSchema = z.object({
     .min(60)
     .max(30 * 86400)
     .default(86400),
+  /** `nexo start` also serves the employee portal (Next.js) as a child process. */
+  NEXO_PORTAL: booleanFromEnv.default(true),
+  /** The portal's port (`0` picks a free one). */
+  NEXO_PORTAL_PORT: z.coerce.number().int().min(0).max(65535).default(3001),
+  /** 32+ random bytes sealing the portal's session cookies; made once in the data folder if unset. */
+  NEXO_PORTAL_SECRET: z.string().min(32).optional(),
   NEXO_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
 });
 

@@ -308,7 +308,7 @@ function ExplainPanel() {
   const [result, setResult] = useState<{ allowed: boolean; decidedBy: { role: string; rule: Rule } | null } | null>(null);
   const [problem, setProblem] = useState<ProblemLike | null | undefined>(undefined);
   return (
-    <Card>
+    <Card component="section" aria-label={t('roles.explainTitle')}>
       <Title order={2} size="h4" mb={4}>
         {t('roles.explainTitle')}
       </Title>
