@@ -1,5 +1,7 @@
 import nx from '@nx/eslint-plugin';
+import nextPlugin from '@next/eslint-plugin-next';
 import prettier from 'eslint-config-prettier';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
@@ -10,6 +12,9 @@ export default tseslint.config(
       '.nexo/**',
       '.nx/**',
       'libs/server/db/migrations/**',
+      '**/.next/**',
+      '**/next-env.d.ts',
+      'test-results/**',
     ],
   },
   ...tseslint.configs.recommendedTypeChecked,
@@ -85,6 +90,15 @@ export default tseslint.config(
               ],
             },
             { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
+            // The portals and their libraries use the shared ones, never server code…
+            { sourceTag: 'scope:web', onlyDependOnLibsWithTags: ['scope:web', 'scope:shared'] },
+            // …and no server code uses theirs.
+            { sourceTag: 'scope:server', notDependOnLibsWithTags: ['scope:web'] },
+            {
+              sourceTag: 'type:web',
+              onlyDependOnLibsWithTags: ['type:web', 'type:util', 'type:contracts'],
+            },
+            { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: [] },
             { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['*'] },
           ],
         },
@@ -137,6 +151,22 @@ export default tseslint.config(
         },
       ],
     },
+  },
+  {
+    // The portals (React): the rules of hooks, and Next's own checks in the apps.
+    files: ['apps/portal-*/**/*.{ts,tsx}', 'libs/web/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks, '@next/next': nextPlugin },
+    rules: {
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'error',
+      ...nextPlugin.configs.recommended.rules,
+      // Async handlers on DOM events are how forms submit; a rejected one is shown by its own code.
+      '@typescript-eslint/no-misused-promises': [
+        'error',
+        { checksVoidReturn: { attributes: false } },
+      ],
+    },
+    settings: { next: { rootDir: 'apps/portal-employees' } },
   },
   {
     files: ['**/*.mjs', '*.config.ts'],

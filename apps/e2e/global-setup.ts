@@ -14,7 +14,9 @@ const root = path.resolve(import.meta.dirname, '../..');
  */
 export default async function globalSetup(): Promise<() => Promise<void>> {
   if (!existsSync(CHROMIUM))
-    throw new Error(`No Chromium at ${CHROMIUM}: apt-get install chromium (or set NEXO_E2E_CHROMIUM)`);
+    throw new Error(
+      `No Chromium at ${CHROMIUM}: apt-get install chromium (or set NEXO_E2E_CHROMIUM)`,
+    );
   const dataDir = await mkdtemp(path.join(tmpdir(), 'nexo-e2e-'));
   const child = spawn(process.execPath, [path.join(root, 'apps/api/dist/cli/nexo.js'), 'start'], {
     cwd: root,
@@ -33,7 +35,10 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   let output = '';
   const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
   const urls = await new Promise<{ portal: string; api: string }>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`nexo start did not come up:\n${output}`)), 300_000);
+    const timer = setTimeout(
+      () => reject(new Error(`nexo start did not come up:\n${output}`)),
+      300_000,
+    );
     const onData = (d: Buffer) => {
       output += d.toString();
       const portal = /Portal\s+(http:\/\/\S+)/.exec(output)?.[1];

@@ -8,7 +8,13 @@ const config: NextConfig = {
   poweredByHeader: false,
   // Type checking and lint run in `npm run check` (tsc and ESLint over the whole workspace).
   typescript: { ignoreBuildErrors: false, tsconfigPath: 'tsconfig.json' },
-  transpilePackages: ['@nexo/ui', '@nexo/session', '@nexo/i18n', '@nexo/api-client', '@nexo/contracts'],
+  transpilePackages: [
+    '@nexo/ui',
+    '@nexo/session',
+    '@nexo/i18n',
+    '@nexo/api-client',
+    '@nexo/contracts',
+  ],
   // The web libraries are TypeScript sources compiled here; `@nexo/contracts` and
   // `@nexo/api-client` come from their `dist` (tools/build.mjs runs first: `npm run portal:build`).
   turbopack: {

@@ -31,7 +31,9 @@ test('a wrong password is told in Spanish, from the API’s problem', async ({ p
 /** The newest mail to `to` in the API's mail drop (no SMTP configured). */
 async function mailTo(to: string): Promise<string> {
   const dir = path.join(process.env.NEXO_E2E_DATA_DIR ?? '', 'mail');
-  const files = (await readdir(dir)).filter((f) => f.includes(to.replace(/[^a-z0-9@.]/gi, '_'))).sort();
+  const files = (await readdir(dir))
+    .filter((f) => f.includes(to.replace(/[^a-z0-9@.]/gi, '_')))
+    .sort();
   const last = files.at(-1);
   if (!last) throw new Error(`no mail to ${to}`);
   return readFile(path.join(dir, last), 'utf8');

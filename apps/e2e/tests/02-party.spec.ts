@@ -9,7 +9,10 @@ test('creates a party with a contact and opens its detail', async ({ page }) => 
   await page.getByRole('button', { name: 'Nuevo cliente o proveedor' }).click();
 
   const dialog = page.getByRole('dialog', { name: 'Nuevo cliente o proveedor' });
-  await dialog.getByRole('textbox', { name: /^Nombre/ }).first().fill(name);
+  await dialog
+    .getByRole('textbox', { name: /^Nombre/ })
+    .first()
+    .fill(name);
   await dialog.getByLabel('Razón social').fill(`${name} S.R.L.`);
   await dialog.getByLabel('Correo electrónico').first().fill('compras@almacen-prueba.test');
   await dialog.getByLabel('Nuevo contacto 1: Nombre').fill('Julieta Prueba');

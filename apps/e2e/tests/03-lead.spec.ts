@@ -20,6 +20,8 @@ test('converts a lead into a customer and an opportunity', async ({ page }) => {
   await expect(page.getByRole('heading', { name: 'Panadería Díaz', level: 1 })).toBeVisible();
   await expect(async () => {
     await page.getByRole('button', { name: 'Actualizar' }).click();
-    await expect(page.getByText('Nueva oportunidad: Primer pedido — Panadería Díaz')).toBeVisible({ timeout: 1000 });
+    await expect(page.getByText('Nueva oportunidad: Primer pedido — Panadería Díaz')).toBeVisible({
+      timeout: 1000,
+    });
   }).toPass();
 });

@@ -22,7 +22,9 @@ test('drags an opportunity to the next stage and sees it on its timeline', async
   await expect(page.getByRole('heading', { name: title, level: 1 })).toBeVisible();
   await expect(async () => {
     await page.getByRole('button', { name: 'Actualizar' }).click();
-    await expect(page.getByText(`${title}: de «Nuevo» a «Calificado»`)).toBeVisible({ timeout: 1000 });
+    await expect(page.getByText(`${title}: de «Nuevo» a «Calificado»`)).toBeVisible({
+      timeout: 1000,
+    });
   }).toPass();
   await screenshot(page, 'opportunity-timeline');
 });

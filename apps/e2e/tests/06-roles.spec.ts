@@ -33,9 +33,11 @@ test('an admin creates a role, assigns it, and the salesperson sees the change a
   // Close the options list (it stays open for more picks).
   await dialog.getByRole('heading', { name: `Roles de ${SALES.name}` }).click();
   await dialog.getByRole('button', { name: 'Guardar' }).click();
-  await expect(page.getByRole('table', { name: 'Personas' }).getByRole('row', { name: new RegExp(SALES.name) })).toContainText(
-    'Auditor interno',
-  );
+  await expect(
+    page
+      .getByRole('table', { name: 'Personas' })
+      .getByRole('row', { name: new RegExp(SALES.name) }),
+  ).toContainText('Auditor interno');
 
   // "Explain" agrees: the salesperson may now read the audit log, by the new role.
   await page.goto(`${portalUrl()}/admin/roles/auditor`);

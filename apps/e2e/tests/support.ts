@@ -2,8 +2,16 @@ import { expect, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 
-export const ADMIN = { email: 'admin@demo.nexo.test', password: 'nexo-demo-admin', name: 'Ana Álvarez' };
-export const SALES = { email: 'ventas@demo.nexo.test', password: 'nexo-demo-ventas', name: 'Bruno Benítez' };
+export const ADMIN = {
+  email: 'admin@demo.nexo.test',
+  password: 'nexo-demo-admin',
+  name: 'Ana Álvarez',
+};
+export const SALES = {
+  email: 'ventas@demo.nexo.test',
+  password: 'nexo-demo-ventas',
+  name: 'Bruno Benítez',
+};
 
 export const portalUrl = (): string => {
   const url = process.env.NEXO_PORTAL_URL;
@@ -30,4 +38,6 @@ export async function signIn(page: Page, who: { email: string; password: string 
 
 /** The kanban column of a stage. */
 export const column = (page: Page, stage: string) =>
-  page.locator('section[data-stage-id]').filter({ has: page.getByRole('heading', { name: stage, exact: true }) });
+  page
+    .locator('section[data-stage-id]')
+    .filter({ has: page.getByRole('heading', { name: stage, exact: true }) });

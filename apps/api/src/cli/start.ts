@@ -32,7 +32,10 @@ export async function startCommand({ config, logger }: CommandEnv): Promise<void
       logger.error({ err: error }, 'the employee portal did not start');
     }
   }
-  logger.info({ url: base, portal: portal?.url, ms: Date.now() - startedAt, seeded }, 'NEXO is ready');
+  logger.info(
+    { url: base, portal: portal?.url, ms: Date.now() - startedAt, seeded },
+    'NEXO is ready',
+  );
 
   const lines = [
     '',

@@ -81,7 +81,9 @@ export async function startPortal(
   apiUrl: string,
 ): Promise<RunningPortal | null> {
   if (!existsSync(path.join(PORTAL_DIR, 'package.json'))) return null;
-  const nextBin = createRequire(path.join(PORTAL_DIR, 'package.json')).resolve('next/dist/bin/next');
+  const nextBin = createRequire(path.join(PORTAL_DIR, 'package.json')).resolve(
+    'next/dist/bin/next',
+  );
   const secret =
     config.NEXO_PORTAL_SECRET ??
     (await persistentSecret(path.join(path.resolve(config.NEXO_DATA_DIR), 'portal.secret')));
@@ -107,19 +109,23 @@ export async function startPortal(
   const shownHost = host === '0.0.0.0' ? 'localhost' : host;
   const url = `http://${shownHost}:${port}`;
   // Started through node and Next's own bin, so stopping this PID stops the server.
-  const child = spawn(process.execPath, [nextBin, 'start', PORTAL_DIR, '-p', String(port), '-H', host], {
-    cwd: root,
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      NEXT_TELEMETRY_DISABLED: '1',
-      NEXO_API_URL: apiUrl,
-      NEXO_PORTAL_SECRET: secret,
-      NEXO_PORTAL_URL: url,
-      NEXO_REFRESH_TOKEN_TTL_S: String(config.NEXO_REFRESH_TOKEN_TTL_S),
+  const child = spawn(
+    process.execPath,
+    [nextBin, 'start', PORTAL_DIR, '-p', String(port), '-H', host],
+    {
+      cwd: root,
+      env: {
+        ...process.env,
+        NODE_ENV: 'production',
+        NEXT_TELEMETRY_DISABLED: '1',
+        NEXO_API_URL: apiUrl,
+        NEXO_PORTAL_SECRET: secret,
+        NEXO_PORTAL_URL: url,
+        NEXO_REFRESH_TOKEN_TTL_S: String(config.NEXO_REFRESH_TOKEN_TTL_S),
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  );
   child.stdout?.on('data', (d: Buffer) => logger.debug({ portal: d.toString().trim() }, 'portal'));
   child.stderr?.on('data', (d: Buffer) => logger.warn({ portal: d.toString().trim() }, 'portal'));
   const exited = run(child);

@@ -7,7 +7,13 @@ export const CLI = path.join(root, 'apps/api/dist/cli/nexo.js');
 /** Only what NEXO reads, so the outer environment (e.g. a DATABASE_URL) cannot leak in. */
 export function cliEnv(vars: Record<string, string>): NodeJS.ProcessEnv {
   // The portal has its own (browser) tests in apps/e2e; these test the API's CLI.
-  return { PATH: process.env.PATH, HOME: process.env.HOME, LOG_LEVEL: 'warn', NEXO_PORTAL: 'false', ...vars };
+  return {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    LOG_LEVEL: 'warn',
+    NEXO_PORTAL: 'false',
+    ...vars,
+  };
 }
 
 export interface CliResult {

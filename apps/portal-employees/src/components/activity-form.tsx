@@ -2,7 +2,13 @@
 import { Button, Group, Select, Stack, TextInput, Textarea } from '@mantine/core';
 import { CreateActivityInputSchema, ACTIVITY_KINDS } from '@nexo/contracts';
 import { useI18n, type ProblemLike } from '@nexo/i18n';
-import { asProblem, contractValues, ProblemAlert, setProblemErrors, useContractForm } from '@nexo/ui';
+import {
+  asProblem,
+  contractValues,
+  ProblemAlert,
+  setProblemErrors,
+  useContractForm,
+} from '@nexo/ui';
 import { useState } from 'react';
 import { api } from '../lib/api';
 
@@ -27,7 +33,10 @@ export function ActivityForm(props: {
         setPending(true);
         const body = contractValues(CreateActivityInputSchema, {
           ...values,
-          dueAt: values.dueAt ? new Date(String(values.dueAt)).toISOString() : '',
+          dueAt:
+            typeof values.dueAt === 'string' && values.dueAt
+              ? new Date(values.dueAt).toISOString()
+              : '',
         });
         const { error } = await api.POST('/api/v1/crm/activities', { body });
         setPending(false);
@@ -50,7 +59,11 @@ export function ActivityForm(props: {
             allowDeselect={false}
             {...form.getInputProps('kind')}
           />
-          <TextInput label={t('activity.dueAt')} type="datetime-local" {...form.getInputProps('dueAt')} />
+          <TextInput
+            label={t('activity.dueAt')}
+            type="datetime-local"
+            {...form.getInputProps('dueAt')}
+          />
         </Group>
         <TextInput label={t('activity.subject')} required {...form.getInputProps('subject')} />
         <Textarea label={t('activity.body')} autosize minRows={2} {...form.getInputProps('body')} />

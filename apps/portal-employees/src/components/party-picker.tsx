@@ -20,7 +20,9 @@ export function PartyPicker(props: {
   useEffect(() => {
     let live = true;
     void api
-      .GET('/api/v1/crm/parties', { params: { query: listQuery({ q: q || undefined, limit: '10', sort: 'name' }) } })
+      .GET('/api/v1/crm/parties', {
+        params: { query: listQuery({ q: q || undefined, limit: '10', sort: 'name' }) },
+      })
       .then(({ data }) => {
         if (!live || !data) return;
         setOptions((current) => {

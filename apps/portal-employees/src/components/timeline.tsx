@@ -38,7 +38,9 @@ export function Timeline(props: { items: Item[] }) {
           : hasMessage(key)
             ? t(key, {
                 ...data,
-                status: data.status ? t(`opportunity.status.${data.status}` as 'opportunity.status.won') : '',
+                status: data.status
+                  ? t(`opportunity.status.${data.status}` as 'opportunity.status.won')
+                  : '',
               })
             : item.type;
         return (

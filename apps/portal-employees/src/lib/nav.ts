@@ -16,7 +16,12 @@ export const NAV: NavGroup[] = [
   {
     label: 'nav.crm',
     entries: [
-      { href: '/crm/pipeline', label: 'nav.pipeline', can: ['read', 'crm.opportunity'], icon: 'pipeline' },
+      {
+        href: '/crm/pipeline',
+        label: 'nav.pipeline',
+        can: ['read', 'crm.opportunity'],
+        icon: 'pipeline',
+      },
       { href: '/crm/parties', label: 'nav.parties', can: ['read', 'crm.party'], icon: 'parties' },
       { href: '/crm/leads', label: 'nav.leads', can: ['read', 'crm.lead'], icon: 'leads' },
       { href: '/crm/tasks', label: 'nav.tasks', can: ['read', 'crm.activity'], icon: 'tasks' },
@@ -26,7 +31,12 @@ export const NAV: NavGroup[] = [
     label: 'nav.admin',
     entries: [
       { href: '/admin/users', label: 'nav.users', can: ['read', 'auth.member'], icon: 'users' },
-      { href: '/admin/roles', label: 'nav.roles', can: ['read', 'permissions.role'], icon: 'roles' },
+      {
+        href: '/admin/roles',
+        label: 'nav.roles',
+        can: ['read', 'permissions.role'],
+        icon: 'roles',
+      },
       { href: '/admin/audit', label: 'nav.audit', can: ['read', 'audit.log'], icon: 'audit' },
       {
         href: '/admin/custom-fields',
@@ -34,7 +44,12 @@ export const NAV: NavGroup[] = [
         can: ['create', 'customization.field'],
         icon: 'fields',
       },
-      { href: '/admin/company', label: 'nav.company', can: ['read', 'auth.member'], icon: 'company' },
+      {
+        href: '/admin/company',
+        label: 'nav.company',
+        can: ['read', 'auth.member'],
+        icon: 'company',
+      },
     ],
   },
 ];

@@ -58,7 +58,9 @@ export function createFormatters(locale: Locale, timeZone?: string): Formatters 
     number(v, digits) {
       if (v === null || v === undefined || v === '') return '';
       return new Intl.NumberFormat(region, {
-        ...(digits === undefined ? {} : { minimumFractionDigits: digits, maximumFractionDigits: digits }),
+        ...(digits === undefined
+          ? {}
+          : { minimumFractionDigits: digits, maximumFractionDigits: digits }),
       }).format(typeof v === 'string' ? (v as unknown as number) : v);
     },
     money(amount, currency) {

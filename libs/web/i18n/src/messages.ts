@@ -273,7 +273,8 @@ export const es = {
   'roles.readOnly': 'Los roles del sistema no se pueden editar.',
   'roles.explain': 'Explicar',
   'roles.explainTitle': '¿Puede hacerlo?',
-  'roles.explainHelp': 'Elegí una persona, una acción y un recurso: NEXO dice si puede y qué regla decide.',
+  'roles.explainHelp':
+    'Elegí una persona, una acción y un recurso: NEXO dice si puede y qué regla decide.',
   'roles.member': 'Persona',
   'roles.allowed': 'Permitido',
   'roles.denied': 'Denegado',
@@ -313,7 +314,8 @@ export const es = {
   'company.locale': 'Idioma',
   'company.timezone': 'Zona horaria',
   'company.requireMfa': 'Exigir verificación en dos pasos al personal',
-  'company.readOnlyNote': 'Los datos de la empresa se cambian desde la línea de comandos por ahora.',
+  'company.readOnlyNote':
+    'Los datos de la empresa se cambian desde la línea de comandos por ahora.',
   'account.sessionsTitle': 'Tus sesiones',
   'account.current': 'Esta sesión',
   'account.revoke': 'Cerrar',
@@ -341,7 +343,8 @@ export const es = {
   'error.mfa_enrolment_required': 'Activá la verificación en dos pasos para seguir.',
   'error.forbidden': 'No tenés permiso para hacer esto.',
   'error.conflict': 'Ya existe un registro con esos datos.',
-  'error.precondition_failed': 'Alguien cambió este registro mientras lo editabas. Recargá y probá de nuevo.',
+  'error.precondition_failed':
+    'Alguien cambió este registro mientras lo editabas. Recargá y probá de nuevo.',
   'error.precondition_required': 'Falta la versión del registro. Recargá y probá de nuevo.',
   'error.idempotency_key_reused': 'Esta operación ya se hizo con otros datos.',
   'error.rate_limited': 'Demasiados intentos. Esperá un momento.',
@@ -427,7 +430,8 @@ export const en: Partial<Messages> = {
   'auth.accept': 'Join',
   'auth.acceptDone': 'Done: you have joined the company. Sign in with your email.',
   'auth.sessionExpired': 'Your session ended. Please sign in again.',
-  'auth.mfaEnrolmentRequired': 'Your company requires two-step verification: turn it on to continue.',
+  'auth.mfaEnrolmentRequired':
+    'Your company requires two-step verification: turn it on to continue.',
   'shell.skipToContent': 'Skip to content',
   'shell.navigation': 'Main navigation',
   'shell.toggleNav': 'Show or hide navigation',
@@ -621,7 +625,8 @@ export const en: Partial<Messages> = {
   'roles.readOnly': 'System roles cannot be edited.',
   'roles.explain': 'Explain',
   'roles.explainTitle': 'May they do it?',
-  'roles.explainHelp': 'Pick a person, an action and a resource: NEXO says whether they may and which rule decides.',
+  'roles.explainHelp':
+    'Pick a person, an action and a resource: NEXO says whether they may and which rule decides.',
   'roles.member': 'Person',
   'roles.allowed': 'Allowed',
   'roles.denied': 'Denied',
@@ -689,7 +694,8 @@ export const en: Partial<Messages> = {
   'error.mfa_enrolment_required': 'Turn on two-step verification to continue.',
   'error.forbidden': 'You are not allowed to do this.',
   'error.conflict': 'A record with these details already exists.',
-  'error.precondition_failed': 'Someone changed this record while you were editing. Reload and try again.',
+  'error.precondition_failed':
+    'Someone changed this record while you were editing. Reload and try again.',
   'error.precondition_required': 'The record version is missing. Reload and try again.',
   'error.idempotency_key_reused': 'This operation was already done with other data.',
   'error.rate_limited': 'Too many attempts. Wait a moment.',

@@ -19,12 +19,16 @@ export interface ProblemLike {
 export function problemMessage(problem: ProblemLike | null | undefined, t: Translate): string {
   if (!problem) return t('error.generic');
   const key = `error.${problem.code ?? ''}`;
-  const message = hasMessage(key) ? t(key) : (problem.detail ?? problem.title ?? t('error.generic'));
+  const message = hasMessage(key)
+    ? t(key)
+    : (problem.detail ?? problem.title ?? t('error.generic'));
   return problem.errorId ? `${message} ${t('error.reference', { id: problem.errorId })}` : message;
 }
 
 /** Field issues by form path (`contacts.0.email`), for a form to show beside each field. */
-export function problemFieldErrors(problem: ProblemLike | null | undefined): Record<string, string> {
+export function problemFieldErrors(
+  problem: ProblemLike | null | undefined,
+): Record<string, string> {
   const out: Record<string, string> = {};
   for (const issue of problem?.issues ?? []) {
     const path = issue.path.replace(/^body\./, '');

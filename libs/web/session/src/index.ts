@@ -1,2 +1,8 @@
-export { abilityFor, toClientRules, type ClientRule, type PortalAbility, type SessionView } from './view';
+export {
+  abilityFor,
+  toClientRules,
+  type ClientRule,
+  type PortalAbility,
+  type SessionView,
+} from './view';
 export { SessionProvider, useSession, useCan, Can } from './react';

@@ -114,7 +114,10 @@ export async function switchTenant(tenantId: string): Promise<SignInResult> {
 /** Ends the session at the API (its refresh token dies) and forgets the cookie. */
 export async function signOut(): Promise<void> {
   const session = await readSession();
-  if (session) await apiClient(session).POST('/api/v1/auth/logout').catch(() => undefined);
+  if (session)
+    await apiClient(session)
+      .POST('/api/v1/auth/logout')
+      .catch(() => undefined);
   const jar = await cookies();
   jar.delete(SESSION_COOKIE);
   jar.delete(MFA_COOKIE);

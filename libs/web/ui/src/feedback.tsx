@@ -6,7 +6,10 @@ import { IconAlertTriangle, IconCheck, IconInbox } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 
 /** An API problem, in the person's language, where the failed action was. */
-export function ProblemAlert(props: { problem: ProblemLike | null | undefined; onRetry?: () => void }) {
+export function ProblemAlert(props: {
+  problem: ProblemLike | null | undefined;
+  onRetry?: () => void;
+}) {
   const { t } = useI18n();
   if (props.problem === undefined) return null;
   return (

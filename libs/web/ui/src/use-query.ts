@@ -20,7 +20,7 @@ export interface QueryState<T> {
 }
 
 export const asProblem = (error: unknown): ProblemLike | null =>
-  error && typeof error === 'object' ? (error as ProblemLike) : null;
+  error && typeof error === 'object' ? error : null;
 
 /**
  * Runs `load` now and whenever `key` changes; keeps the last answer while the next loads

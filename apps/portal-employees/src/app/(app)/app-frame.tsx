@@ -107,7 +107,10 @@ export function AppFrame(props: { session: SessionView; children: ReactNode }) {
               {session.memberships.length > 1 ? (
                 <Select
                   aria-label={t('shell.switchTenant')}
-                  data={session.memberships.map((m) => ({ value: m.tenantId, label: m.tenantName }))}
+                  data={session.memberships.map((m) => ({
+                    value: m.tenantId,
+                    label: m.tenantName,
+                  }))}
                   value={session.current.tenantId}
                   disabled={switching}
                   allowDeselect={false}

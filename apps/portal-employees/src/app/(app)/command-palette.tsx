@@ -7,10 +7,17 @@ import { useSession } from '@nexo/session';
 import { IconSearch } from '@tabler/icons-react';
 import { useRouter } from 'next/navigation';
 import { useEffect, useState } from 'react';
-import { api, listQuery } from '../../lib/api';
+import { api } from '../../lib/api';
 import { NAV } from '../../lib/nav';
 
 export const openCommandPalette = () => spotlight.open();
+
+const KIND_LABELS = {
+  party: 'nav.parties',
+  contact: 'party.contacts',
+  opportunity: 'nav.opportunities',
+  item: 'nav.items',
+} as const;
 
 interface Hit {
   id: string;
@@ -21,11 +28,11 @@ interface Hit {
 }
 
 /**
- * Ctrl+K: jump to a screen, or search parties and opportunities (and items, where the
- * catalog is there) at once — each list route's `q`, in parallel, five of each.
+ * Ctrl+K: jump to a screen, or search parties, contacts, opportunities and items at once
+ * (the API's `/api/v1/search`, which answers only what the person may read).
  */
 export function CommandPalette() {
-  const { t, f } = useI18n();
+  const { t } = useI18n();
   const { ability } = useSession();
   const router = useRouter();
   const [query, setQuery] = useState('');
@@ -38,43 +45,30 @@ export function CommandPalette() {
       setHits([]);
       return;
     }
-    const search = { q, limit: '5' };
-    const tasks: Promise<Hit[]>[] = [];
-    if (ability.can('read', 'crm.party'))
-      tasks.push(
-        api
-          .GET('/api/v1/crm/parties', { params: { query: listQuery(search) } })
-          .then(({ data }) =>
-            (data?.items ?? []).map((p) => ({
-              id: p.id,
-              href: `/crm/parties/${p.id}`,
-              title: p.name ?? '',
-              kind: t('nav.parties'),
-              description: [p.legalName, p.taxId].filter(Boolean).join(' · '),
-            })),
-          ),
-      );
-    if (ability.can('read', 'crm.opportunity'))
-      tasks.push(
-        api
-          .GET('/api/v1/crm/opportunities', { params: { query: listQuery(search) } })
-          .then(({ data }) =>
-            (data?.items ?? []).map((o) => ({
-              id: o.id,
-              href: `/crm/opportunities/${o.id}`,
-              title: o.title ?? '',
-              kind: t('nav.opportunities'),
-              description: o.amount && o.currency ? f.money(o.amount, o.currency) : '',
-            })),
-          ),
-      );
-    void Promise.all(tasks.map((p) => p.catch(() => [] as Hit[]))).then((lists) => {
-      if (live) setHits(lists.flat());
-    });
+    void api
+      .GET('/api/v1/search', { params: { query: { q, limit: 12 } } })
+      .then(({ data }) => {
+        if (!live) return;
+        setHits(
+          (data?.hits ?? []).map((hit) => ({
+            id: `${hit.kind}:${hit.id}`,
+            href:
+              hit.kind === 'opportunity'
+                ? `/crm/opportunities/${hit.id}`
+                : hit.kind === 'item'
+                  ? `/catalog/items/${hit.id}`
+                  : `/crm/parties/${hit.kind === 'contact' ? hit.partyId : hit.id}`,
+            title: hit.title,
+            kind: t(KIND_LABELS[hit.kind]),
+            description: hit.subtitle ?? '',
+          })),
+        );
+      })
+      .catch(() => live && setHits([]));
     return () => {
       live = false;
     };
-  }, [q, ability, t, f]);
+  }, [q, t]);
 
   const screens = NAV.flatMap((g) => g.entries)
     .filter((e) => ability.can(e.can[0], e.can[1]))
@@ -113,7 +107,11 @@ export function CommandPalette() {
           </Spotlight.Action>
         ))}
         {screens.map((entry) => (
-          <Spotlight.Action key={entry.href} onClick={() => go(entry.href)} label={t(entry.label)} />
+          <Spotlight.Action
+            key={entry.href}
+            onClick={() => go(entry.href)}
+            label={t(entry.label)}
+          />
         ))}
         {hits.length === 0 && screens.length === 0 ? (
           <Spotlight.Empty>{t('shell.commandNothing')}</Spotlight.Empty>

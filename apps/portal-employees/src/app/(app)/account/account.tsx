@@ -1,5 +1,19 @@
 'use client';
-import { Alert, Badge, Button, Card, Code, Group, Image, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Badge,
+  Button,
+  Card,
+  Code,
+  Group,
+  Image,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { problemMessage, useI18n, type ProblemLike } from '@nexo/i18n';
 import { useSession } from '@nexo/session';
 import { asProblem, LoadingBlock, notify, PageHeader, ProblemAlert, useApiQuery } from '@nexo/ui';
@@ -100,10 +114,12 @@ export function Account() {
               />
               <Button
                 onClick={async () => {
-                  const { data, error } = await api.POST('/api/v1/auth/mfa/totp/confirm', { body: { code } });
+                  const { data, error } = await api.POST('/api/v1/auth/mfa/totp/confirm', {
+                    body: { code },
+                  });
                   if (!data) return setProblem(asProblem(error));
                   setProblem(undefined);
-                  setRecovery((data as { recoveryCodes: string[] }).recoveryCodes);
+                  setRecovery(data.recoveryCodes);
                   router.refresh();
                 }}
               >

@@ -25,7 +25,8 @@ export function LoginForm(props: { next: string; expired: boolean }) {
     start(async () => {
       const answer = await signInAction(values.email.trim(), values.password);
       if (answer.next === 'error') return setProblem(answer.problem);
-      if (answer.next === 'mfa') return router.push(`/login/mfa?next=${encodeURIComponent(props.next)}`);
+      if (answer.next === 'mfa')
+        return router.push(`/login/mfa?next=${encodeURIComponent(props.next)}`);
       router.replace(answer.mfaEnrolmentRequired ? '/account?enrol=1' : props.next);
       router.refresh();
     }),

@@ -7,7 +7,16 @@ import { api, listQuery } from '../../../../lib/api';
 
 type Entry = components['schemas']['AuditEntry'];
 
-const RESOURCES = ['crm.party', 'crm.contact', 'crm.lead', 'crm.opportunity', 'crm.activity', 'permissions.role', 'auth.member', 'customization.field'];
+const RESOURCES = [
+  'crm.party',
+  'crm.contact',
+  'crm.lead',
+  'crm.opportunity',
+  'crm.activity',
+  'permissions.role',
+  'auth.member',
+  'customization.field',
+];
 
 /** Every change, who made it, before and after; searchable by record and action. */
 export function AuditLog() {
@@ -22,13 +31,39 @@ export function AuditLog() {
         defaultSort="-occurredAt"
         load={(query) => api.GET('/api/v1/audit/log', { params: { query: listQuery(query) } })}
         filters={[
-          { key: 'resource', label: t('audit.resource'), options: RESOURCES.map((r) => ({ value: r, label: r })) },
+          {
+            key: 'resource',
+            label: t('audit.resource'),
+            options: RESOURCES.map((r) => ({ value: r, label: r })),
+          },
         ]}
         columns={[
-          { key: 'occurredAt', header: t('audit.occurredAt'), sortable: true, render: (e) => f.dateTime(e.occurredAt) },
-          { key: 'action', header: t('audit.action'), render: (e) => <Badge variant="light">{e.action}</Badge> },
-          { key: 'resource', header: t('audit.resource'), render: (e) => <code>{e.resource}</code> },
-          { key: 'resourceId', header: t('audit.resourceId'), hidden: true, render: (e) => <Text size="xs" ff="monospace">{e.resourceId}</Text> },
+          {
+            key: 'occurredAt',
+            header: t('audit.occurredAt'),
+            sortable: true,
+            render: (e) => f.dateTime(e.occurredAt),
+          },
+          {
+            key: 'action',
+            header: t('audit.action'),
+            render: (e) => <Badge variant="light">{e.action}</Badge>,
+          },
+          {
+            key: 'resource',
+            header: t('audit.resource'),
+            render: (e) => <code>{e.resource}</code>,
+          },
+          {
+            key: 'resourceId',
+            header: t('audit.resourceId'),
+            hidden: true,
+            render: (e) => (
+              <Text size="xs" ff="monospace">
+                {e.resourceId}
+              </Text>
+            ),
+          },
           { key: 'actor', header: t('audit.user'), render: (e) => e.actor ?? '' },
           {
             key: 'changes',

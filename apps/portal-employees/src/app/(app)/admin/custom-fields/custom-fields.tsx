@@ -1,6 +1,22 @@
 'use client';
-import { Badge, Button, Card, Checkbox, Group, Modal, Select, Stack, Table, Textarea, TextInput } from '@mantine/core';
-import { CreateCustomFieldInputSchema, CUSTOM_FIELD_TYPES, CUSTOMIZABLE_RESOURCES } from '@nexo/contracts';
+import {
+  Badge,
+  Button,
+  Card,
+  Checkbox,
+  Group,
+  Modal,
+  Select,
+  Stack,
+  Table,
+  Textarea,
+  TextInput,
+} from '@mantine/core';
+import {
+  CreateCustomFieldInputSchema,
+  CUSTOM_FIELD_TYPES,
+  CUSTOMIZABLE_RESOURCES,
+} from '@nexo/contracts';
 import { problemMessage, useI18n, type ProblemLike } from '@nexo/i18n';
 import {
   asProblem,
@@ -27,7 +43,10 @@ export function CustomFields() {
       <PageHeader
         title={t('customFields.title')}
         actions={
-          <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setCreating(true)}>
+          <Button
+            leftSection={<IconPlus size={16} aria-hidden />}
+            onClick={() => setCreating(true)}
+          >
             {t('customFields.new')}
           </Button>
         }
@@ -53,13 +72,16 @@ export function CustomFields() {
                 <Table.Tr key={d.id}>
                   <Table.Td>{t(`resource.${d.resource}`)}</Table.Td>
                   <Table.Td fw={600}>
-                    {d.label} {d.required ? <Badge size="xs">{t('customFields.required')}</Badge> : null}
+                    {d.label}{' '}
+                    {d.required ? <Badge size="xs">{t('customFields.required')}</Badge> : null}
                   </Table.Td>
                   <Table.Td>
                     <code>{d.key}</code>
                   </Table.Td>
                   <Table.Td>{d.type}</Table.Td>
-                  <Table.Td>{d.archived ? <Badge color="gray">{t('customFields.archived')}</Badge> : null}</Table.Td>
+                  <Table.Td>
+                    {d.archived ? <Badge color="gray">{t('customFields.archived')}</Badge> : null}
+                  </Table.Td>
                   <Table.Td>
                     {!d.archived ? (
                       <Button
@@ -68,7 +90,10 @@ export function CustomFields() {
                         color="red"
                         onClick={async () => {
                           const { error } = await api.PATCH('/api/v1/custom-fields/{id}', {
-                            params: { path: { id: d.id }, header: { 'If-Match': `"${d.version}"` } },
+                            params: {
+                              path: { id: d.id },
+                              header: { 'If-Match': `"${d.version}"` },
+                            },
                             body: { archived: true },
                           });
                           if (error) notify.error(problemMessage(asProblem(error), t));
@@ -115,7 +140,10 @@ function FieldForm(props: { onClose: () => void; onCreated: () => void }) {
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          const lines = values.split('\n').map((v) => v.trim()).filter(Boolean);
+          const lines = values
+            .split('\n')
+            .map((v) => v.trim())
+            .filter(Boolean);
           form.setFieldValue('options', form.values.type === 'select' ? { values: lines } : {});
           void form.onSubmit(async (v) => {
             const { error } = await api.POST('/api/v1/custom-fields', {
@@ -150,9 +178,18 @@ function FieldForm(props: { onClose: () => void; onCreated: () => void }) {
             {...form.getInputProps('type')}
           />
           {form.values.type === 'select' ? (
-            <Textarea label={t('customFields.values')} value={values} onChange={(e) => setValues(e.currentTarget.value)} autosize minRows={3} />
+            <Textarea
+              label={t('customFields.values')}
+              value={values}
+              onChange={(e) => setValues(e.currentTarget.value)}
+              autosize
+              minRows={3}
+            />
           ) : null}
-          <Checkbox label={t('customFields.required')} {...form.getInputProps('required', { type: 'checkbox' })} />
+          <Checkbox
+            label={t('customFields.required')}
+            {...form.getInputProps('required', { type: 'checkbox' })}
+          />
           <Group justify="flex-end">
             <Button variant="default" onClick={props.onClose}>
               {t('common.cancel')}

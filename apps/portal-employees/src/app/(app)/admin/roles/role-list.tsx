@@ -17,7 +17,11 @@ export function RoleList() {
         title={t('roles.title')}
         actions={
           canCreate ? (
-            <Button component={Link} href="/admin/roles/new" leftSection={<IconPlus size={16} aria-hidden />}>
+            <Button
+              component={Link}
+              href="/admin/roles/new"
+              leftSection={<IconPlus size={16} aria-hidden />}
+            >
               {t('roles.new')}
             </Button>
           ) : null

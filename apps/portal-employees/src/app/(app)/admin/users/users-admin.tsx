@@ -16,7 +16,15 @@ import {
 import type { components } from '@nexo/api-client';
 import { problemMessage, useI18n, type ProblemLike } from '@nexo/i18n';
 import { useCan } from '@nexo/session';
-import { asProblem, EmptyBlock, LoadingBlock, notify, PageHeader, ProblemAlert, useApiQuery } from '@nexo/ui';
+import {
+  asProblem,
+  EmptyBlock,
+  LoadingBlock,
+  notify,
+  PageHeader,
+  ProblemAlert,
+  useApiQuery,
+} from '@nexo/ui';
 import { IconMailPlus, IconShieldCog, IconTrash, IconUserOff } from '@tabler/icons-react';
 import { useState } from 'react';
 import { api } from '../../../../lib/api';
@@ -25,7 +33,9 @@ type Member = components['schemas']['Member'];
 
 export function UsersAdmin() {
   const { t, f } = useI18n();
-  const members = useApiQuery('members', () => api.GET('/api/v1/auth/members', { params: { query: { limit: 200 } } }));
+  const members = useApiQuery('members', () =>
+    api.GET('/api/v1/auth/members', { params: { query: { limit: 200 } } }),
+  );
   const invitations = useApiQuery('invitations', () => api.GET('/api/v1/auth/invitations'));
   const roles = useApiQuery('roles', () => api.GET('/api/v1/permissions/roles'));
   const canAssign = useCan('update', 'auth.member');
@@ -43,7 +53,10 @@ export function UsersAdmin() {
         title={t('admin.users')}
         actions={
           canInvite ? (
-            <Button leftSection={<IconMailPlus size={16} aria-hidden />} onClick={() => setInviting(true)}>
+            <Button
+              leftSection={<IconMailPlus size={16} aria-hidden />}
+              onClick={() => setInviting(true)}
+            >
               {t('admin.invite')}
             </Button>
           ) : null
@@ -82,7 +95,9 @@ export function UsersAdmin() {
                   </Table.Td>
                   <Table.Td>
                     <Badge color={m.status === 'active' ? 'teal' : 'gray'} variant="dot">
-                      {m.status === 'active' ? t('admin.memberStatus.active') : t('admin.memberStatus.disabled')}
+                      {m.status === 'active'
+                        ? t('admin.memberStatus.active')
+                        : t('admin.memberStatus.disabled')}
                     </Badge>
                   </Table.Td>
                   <Table.Td>
@@ -105,9 +120,12 @@ export function UsersAdmin() {
                             color="red"
                             aria-label={`${t('admin.disable')}: ${m.name}`}
                             onClick={async () => {
-                              const { error } = await api.POST('/api/v1/auth/members/{id}/disable', {
-                                params: { path: { id: m.membershipId } },
-                              });
+                              const { error } = await api.POST(
+                                '/api/v1/auth/members/{id}/disable',
+                                {
+                                  params: { path: { id: m.membershipId } },
+                                },
+                              );
                               if (error) notify.error(problemMessage(asProblem(error), t));
                               members.reload();
                             }}
@@ -257,8 +275,19 @@ function InviteDialog(props: {
       >
         <Stack>
           <ProblemAlert problem={problem} />
-          <TextInput label={t('common.email')} type="email" required value={email} onChange={(e) => setEmail(e.currentTarget.value)} />
-          <MultiSelect label={t('common.roles')} data={props.options} value={roles} onChange={setRoles} />
+          <TextInput
+            label={t('common.email')}
+            type="email"
+            required
+            value={email}
+            onChange={(e) => setEmail(e.currentTarget.value)}
+          />
+          <MultiSelect
+            label={t('common.roles')}
+            data={props.options}
+            value={roles}
+            onChange={setRoles}
+          />
           <Group justify="flex-end">
             <Button variant="default" onClick={props.onClose}>
               {t('common.cancel')}

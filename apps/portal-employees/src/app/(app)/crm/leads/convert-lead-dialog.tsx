@@ -1,5 +1,15 @@
 'use client';
-import { Alert, Button, Group, Modal, NumberInput, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Group,
+  Modal,
+  NumberInput,
+  SegmentedControl,
+  Stack,
+  Text,
+  TextInput,
+} from '@mantine/core';
 import type { components } from '@nexo/api-client';
 import { ConvertLeadInputSchema } from '@nexo/contracts';
 import { useI18n, type ProblemLike } from '@nexo/i18n';
@@ -12,7 +22,11 @@ import { PartyPicker } from '../../../../components/party-picker';
 type Lead = components['schemas']['Lead'];
 
 /** Lead → customer (new or existing) + opportunity, in one all-or-nothing request. */
-export function ConvertLeadDialog(props: { lead: Lead; onClose: () => void; onConverted: () => void }) {
+export function ConvertLeadDialog(props: {
+  lead: Lead;
+  onClose: () => void;
+  onConverted: () => void;
+}) {
   const { t } = useI18n();
   const router = useRouter();
   const lead = props.lead;
@@ -36,7 +50,14 @@ export function ConvertLeadDialog(props: { lead: Lead; onClose: () => void; onCo
               isCustomer: true,
               ...(lead.email ? { email: lead.email } : {}),
               ...(lead.phone ? { phone: lead.phone } : {}),
-              contacts: [{ name: lead.name, email: lead.email ?? '', phone: lead.phone ?? '', isPrimary: true }],
+              contacts: [
+                {
+                  name: lead.name,
+                  email: lead.email ?? '',
+                  phone: lead.phone ?? '',
+                  isPrimary: true,
+                },
+              ],
             },
           }
         : { partyId: partyId ?? '' }),
@@ -58,7 +79,12 @@ export function ConvertLeadDialog(props: { lead: Lead; onClose: () => void; onCo
   };
 
   return (
-    <Modal opened onClose={props.onClose} title={t('lead.convertTitle', { name: lead.name })} size="lg">
+    <Modal
+      opened
+      onClose={props.onClose}
+      title={t('lead.convertTitle', { name: lead.name })}
+      size="lg"
+    >
       <Stack>
         <Text size="sm" c="dimmed">
           {t('lead.convertHelp')}
@@ -75,7 +101,7 @@ export function ConvertLeadDialog(props: { lead: Lead; onClose: () => void; onCo
             <SegmentedControl
               aria-label={t('lead.convertInto')}
               value={target}
-              onChange={(v) => setTarget(v as 'new' | 'existing')}
+              onChange={(v) => setTarget(v)}
               data={[
                 { value: 'new', label: t('lead.convertNewParty') },
                 { value: 'existing', label: t('lead.convertExistingParty') },

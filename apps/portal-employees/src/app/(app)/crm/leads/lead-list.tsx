@@ -41,7 +41,10 @@ export function LeadList() {
         title={t('lead.title')}
         actions={
           canCreate ? (
-            <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setCreating(true)}>
+            <Button
+              leftSection={<IconPlus size={16} aria-hidden />}
+              onClick={() => setCreating(true)}
+            >
               {t('lead.new')}
             </Button>
           ) : null
@@ -83,7 +86,12 @@ export function LeadList() {
           },
         ]}
         columns={[
-          { key: 'name', header: t('common.name'), sortable: true, render: (l) => <strong>{l.name}</strong> },
+          {
+            key: 'name',
+            header: t('common.name'),
+            sortable: true,
+            render: (l) => <strong>{l.name}</strong>,
+          },
           { key: 'companyName', header: t('lead.companyName'), render: (l) => l.companyName ?? '' },
           { key: 'email', header: t('common.email'), render: (l) => l.email ?? '' },
           {
@@ -100,7 +108,13 @@ export function LeadList() {
               </Badge>
             ),
           },
-          { key: 'updatedAt', header: t('common.updated'), sortable: true, hidden: true, render: (l) => f.relative(l.updatedAt) },
+          {
+            key: 'updatedAt',
+            header: t('common.updated'),
+            sortable: true,
+            hidden: true,
+            render: (l) => f.relative(l.updatedAt),
+          },
           {
             key: 'actions',
             header: t('common.actions'),
@@ -150,7 +164,12 @@ function LeadForm(props: { onClose: () => void; onCreated: () => void }) {
       >
         <Stack>
           <ProblemAlert problem={problem} />
-          <TextInput label={t('common.name')} required data-autofocus {...form.getInputProps('name')} />
+          <TextInput
+            label={t('common.name')}
+            required
+            data-autofocus
+            {...form.getInputProps('name')}
+          />
           <TextInput label={t('lead.companyName')} {...form.getInputProps('companyName')} />
           <TextInput label={t('common.email')} type="email" {...form.getInputProps('email')} />
           <TextInput label={t('common.phone')} type="tel" {...form.getInputProps('phone')} />

@@ -53,7 +53,12 @@ export function OpportunityForm(props: {
       >
         <Stack>
           <ProblemAlert problem={problem} />
-          <TextInput label={t('opportunity.name')} required data-autofocus {...form.getInputProps('title')} />
+          <TextInput
+            label={t('opportunity.name')}
+            required
+            data-autofocus
+            {...form.getInputProps('title')}
+          />
           <PartyPicker
             label={t('opportunity.party')}
             value={(form.values.partyId as string) || null}
@@ -77,7 +82,11 @@ export function OpportunityForm(props: {
               onChange={(v) => form.setFieldValue('amount', v === '' ? '' : String(v))}
               error={form.errors.amount}
             />
-            <TextInput label={t('opportunity.currency')} maxLength={3} {...form.getInputProps('currency')} />
+            <TextInput
+              label={t('opportunity.currency')}
+              maxLength={3}
+              {...form.getInputProps('currency')}
+            />
             <TextInput
               label={t('opportunity.expectedClose')}
               type="date"

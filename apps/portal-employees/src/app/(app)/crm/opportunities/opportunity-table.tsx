@@ -9,7 +9,10 @@ import { api, listQuery } from '../../../../lib/api';
 type Opportunity = components['schemas']['Opportunity'];
 
 /** The pipeline as a list: sort by amount or close date, filter by stage or status. */
-export function OpportunityTable(props: { pipelineId: string; stages: components['schemas']['Stage'][] }) {
+export function OpportunityTable(props: {
+  pipelineId: string;
+  stages: components['schemas']['Stage'][];
+}) {
   const { t, f } = useI18n();
   const stageName = (id?: string) => props.stages.find((s) => s.id === id)?.name ?? '';
   return (
@@ -54,7 +57,10 @@ export function OpportunityTable(props: { pipelineId: string; stages: components
           key: 'status',
           header: t('common.status'),
           render: (o) => (
-            <Badge variant="light" color={o.status === 'won' ? 'teal' : o.status === 'lost' ? 'red' : 'nexo'}>
+            <Badge
+              variant="light"
+              color={o.status === 'won' ? 'teal' : o.status === 'lost' ? 'red' : 'nexo'}
+            >
               {o.status ? t(`opportunity.status.${o.status}`) : ''}
             </Badge>
           ),

@@ -1,5 +1,15 @@
 'use client';
-import { Alert, Button, FileInput, Group, Modal, Progress, Radio, Stack, Text } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  FileInput,
+  Group,
+  Modal,
+  Progress,
+  Radio,
+  Stack,
+  Text,
+} from '@mantine/core';
 import type { components } from '@nexo/api-client';
 import { problemMessage, useI18n, type ProblemLike } from '@nexo/i18n';
 import { asProblem, ProblemAlert } from '@nexo/ui';
@@ -40,7 +50,11 @@ export function ImportDialog(props: { onClose: () => void; onDone: () => void })
   }, [jobId, onDone]);
 
   const progress = job?.progress;
-  const percent = progress?.total ? Math.round((progress.done / progress.total) * 100) : job ? 5 : 0;
+  const percent = progress?.total
+    ? Math.round((progress.done / progress.total) * 100)
+    : job
+      ? 5
+      : 0;
   const result = job?.state === 'completed' ? (job.result as ImportResult) : null;
 
   return (
@@ -52,8 +66,14 @@ export function ImportDialog(props: { onClose: () => void; onDone: () => void })
         <ProblemAlert problem={problem} />
         {!jobId ? (
           <>
-            <FileInput label={t('party.importFile')} accept=".csv,text/csv" value={file} onChange={setFile} clearable />
-            <Radio.Group value={mode} onChange={(v) => setMode(v as typeof mode)} label={t('common.kind')}>
+            <FileInput
+              label={t('party.importFile')}
+              accept=".csv,text/csv"
+              value={file}
+              onChange={setFile}
+              clearable
+            />
+            <Radio.Group value={mode} onChange={(v) => setMode(v)} label={t('common.kind')}>
               <Group mt="xs">
                 <Radio value="all-or-nothing" label={t('party.importMode.all-or-nothing')} />
                 <Radio value="valid-only" label={t('party.importMode.valid-only')} />
@@ -77,10 +97,17 @@ export function ImportDialog(props: { onClose: () => void; onDone: () => void })
           </>
         ) : (
           <>
-            <Progress value={percent} animated={!result && job?.state !== 'failed'} aria-label={t('party.import')} />
+            <Progress
+              value={percent}
+              animated={!result && job?.state !== 'failed'}
+              aria-label={t('party.import')}
+            />
             <Text size="sm" aria-live="polite">
               {progress?.total
-                ? t('party.importProgress', { done: f.number(progress.done), total: f.number(progress.total) })
+                ? t('party.importProgress', {
+                    done: f.number(progress.done),
+                    total: f.number(progress.total),
+                  })
                 : t('common.loading')}
             </Text>
             {result ? (
@@ -96,7 +123,10 @@ export function ImportDialog(props: { onClose: () => void; onDone: () => void })
             {job?.state === 'failed' ? (
               <Alert color="red" role="alert">
                 {t('party.importFailed', {
-                  message: problemMessage({ code: job.error?.code ?? '', detail: job.error?.message }, t),
+                  message: problemMessage(
+                    { code: job.error?.code ?? '', detail: job.error?.message },
+                    t,
+                  ),
                 })}
               </Alert>
             ) : null}

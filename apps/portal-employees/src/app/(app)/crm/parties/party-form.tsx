@@ -28,6 +28,7 @@ import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { api } from '../../../../lib/api';
 
+const text = (v: unknown): string => (typeof v === 'string' ? v : '');
 const emptyContact = () => ({ name: '', role: '', email: '', phone: '', isPrimary: false });
 
 /** A new party with its contacts, validated by the API's own contract before it is sent. */
@@ -52,12 +53,14 @@ export function PartyForm(props: { onClose: () => void }) {
   const contacts = form.values.contacts as ReturnType<typeof emptyContact>[];
 
   const checkDuplicates = async () => {
-    const name = String(form.values.name ?? '').trim();
+    const name = text(form.values.name).trim();
     if (name.length < 3) return setDuplicates([]);
     const { data } = await api.POST('/api/v1/crm/parties/duplicates', {
       body: {
         name,
-        ...(form.values.taxId ? { taxCountry: String(form.values.taxCountry), taxId: String(form.values.taxId) } : {}),
+        ...(form.values.taxId
+          ? { taxCountry: text(form.values.taxCountry), taxId: text(form.values.taxId) }
+          : {}),
       },
     });
     setDuplicates((data ?? []).map((d) => d.name));
@@ -107,7 +110,11 @@ export function PartyForm(props: { onClose: () => void }) {
             </Alert>
           ) : null}
           <Group grow align="flex-start">
-            <TextInput label={t('party.taxCountry')} maxLength={2} {...form.getInputProps('taxCountry')} />
+            <TextInput
+              label={t('party.taxCountry')}
+              maxLength={2}
+              {...form.getInputProps('taxCountry')}
+            />
             <TextInput label={t('party.taxId')} {...form.getInputProps('taxId')} />
           </Group>
           <Group grow align="flex-start">
@@ -115,8 +122,14 @@ export function PartyForm(props: { onClose: () => void }) {
             <TextInput label={t('common.phone')} type="tel" {...form.getInputProps('phone')} />
           </Group>
           <Group>
-            <Checkbox label={t('party.isCustomer')} {...form.getInputProps('isCustomer', { type: 'checkbox' })} />
-            <Checkbox label={t('party.isSupplier')} {...form.getInputProps('isSupplier', { type: 'checkbox' })} />
+            <Checkbox
+              label={t('party.isCustomer')}
+              {...form.getInputProps('isCustomer', { type: 'checkbox' })}
+            />
+            <Checkbox
+              label={t('party.isSupplier')}
+              {...form.getInputProps('isSupplier', { type: 'checkbox' })}
+            />
           </Group>
           <Divider />
           <Group justify="space-between">
@@ -141,7 +154,11 @@ export function PartyForm(props: { onClose: () => void }) {
             <fieldset
               key={index}
               aria-label={`${t('party.contacts')} ${index + 1}`}
-              style={{ border: '1px solid var(--mantine-color-default-border)', borderRadius: 8, padding: 12 }}
+              style={{
+                border: '1px solid var(--mantine-color-default-border)',
+                borderRadius: 8,
+                padding: 12,
+              }}
             >
               <Group grow align="flex-start">
                 <TextInput
@@ -149,7 +166,10 @@ export function PartyForm(props: { onClose: () => void }) {
                   aria-label={`${t('contact.new')} ${index + 1}: ${t('common.name')}`}
                   {...form.getInputProps(`contacts.${index}.name`)}
                 />
-                <TextInput label={t('contact.role')} {...form.getInputProps(`contacts.${index}.role`)} />
+                <TextInput
+                  label={t('contact.role')}
+                  {...form.getInputProps(`contacts.${index}.role`)}
+                />
               </Group>
               <Group grow align="flex-start" mt="xs">
                 <TextInput
@@ -157,7 +177,11 @@ export function PartyForm(props: { onClose: () => void }) {
                   type="email"
                   {...form.getInputProps(`contacts.${index}.email`)}
                 />
-                <TextInput label={t('common.phone')} type="tel" {...form.getInputProps(`contacts.${index}.phone`)} />
+                <TextInput
+                  label={t('common.phone')}
+                  type="tel"
+                  {...form.getInputProps(`contacts.${index}.phone`)}
+                />
               </Group>
               <Group justify="space-between" mt="xs">
                 <Checkbox

@@ -28,12 +28,19 @@ export function PartyList() {
         actions={
           <>
             {canImport ? (
-              <Button variant="default" leftSection={<IconUpload size={16} aria-hidden />} onClick={() => setImporting(true)}>
+              <Button
+                variant="default"
+                leftSection={<IconUpload size={16} aria-hidden />}
+                onClick={() => setImporting(true)}
+              >
                 {t('party.import')}
               </Button>
             ) : null}
             {canCreate ? (
-              <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setCreating(true)}>
+              <Button
+                leftSection={<IconPlus size={16} aria-hidden />}
+                onClick={() => setCreating(true)}
+              >
                 {t('party.new')}
               </Button>
             ) : null}

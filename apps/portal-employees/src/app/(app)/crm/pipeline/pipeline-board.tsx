@@ -26,7 +26,10 @@ import { OpportunityForm } from '../opportunities/opportunity-form';
 import { OpportunityTable } from '../opportunities/opportunity-table';
 
 type Opportunity = components['schemas']['Opportunity'];
-type Board = { pipeline: components['schemas']['Pipeline']; columns: { stageId: string; cards: Opportunity[]; more: boolean }[] };
+type Board = {
+  pipeline: components['schemas']['Pipeline'];
+  columns: { stageId: string; cards: Opportunity[]; more: boolean }[];
+};
 
 /**
  * The kanban: a column per stage, cards in rank order. Drag a card to another column (or
@@ -68,7 +71,10 @@ export function PipelineBoard(props: { pipelineId: string | null }) {
               ...column,
               cards:
                 column.stageId === toStageId
-                  ? [...column.cards.filter((c) => c.id !== card.id), { ...card, stageId: toStageId }]
+                  ? [
+                      ...column.cards.filter((c) => c.id !== card.id),
+                      { ...card, stageId: toStageId },
+                    ]
                   : column.cards.filter((c) => c.id !== card.id),
             })),
           }
@@ -116,14 +122,17 @@ export function PipelineBoard(props: { pipelineId: string | null }) {
             <SegmentedControl
               aria-label={t('opportunity.board')}
               value={view}
-              onChange={(v) => setView(v as 'board' | 'list')}
+              onChange={(v) => setView(v)}
               data={[
                 { value: 'board', label: t('opportunity.board') },
                 { value: 'list', label: t('opportunity.list') },
               ]}
             />
             {canCreate ? (
-              <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setCreating(true)}>
+              <Button
+                leftSection={<IconPlus size={16} aria-hidden />}
+                onClick={() => setCreating(true)}
+              >
                 {t('opportunity.new')}
               </Button>
             ) : null}
@@ -151,7 +160,12 @@ export function PipelineBoard(props: { pipelineId: string | null }) {
           <Text size="sm" c="dimmed" mb="sm">
             {t('opportunity.dragHint')}
           </Text>
-          <div className="nexo-kanban" role="list" aria-label={t('nav.pipeline')} aria-busy={board.loading}>
+          <div
+            className="nexo-kanban"
+            role="list"
+            aria-label={t('nav.pipeline')}
+            aria-busy={board.loading}
+          >
             {!board.data
               ? Array.from({ length: 5 }, (_, i) => <Skeleton key={i} height={320} radius="md" />)
               : board.data.columns.map((column) => {
@@ -178,13 +192,17 @@ export function PipelineBoard(props: { pipelineId: string | null }) {
                         <Title order={2} size="h5">
                           {stage?.name}
                         </Title>
-                        <Badge variant="light" color={stage?.isWon ? 'teal' : stage?.isLost ? 'red' : 'nexo'}>
+                        <Badge
+                          variant="light"
+                          color={stage?.isWon ? 'teal' : stage?.isLost ? 'red' : 'nexo'}
+                        >
                           {column.cards.length}
                           {column.more ? '+' : ''}
                         </Badge>
                       </Group>
                       <Text size="xs" c="dimmed" mb="sm">
-                        {stage?.probability}% · {t('opportunity.total', { amount: f.money(total.toFixed(2), currency) })}
+                        {stage?.probability}% ·{' '}
+                        {t('opportunity.total', { amount: f.money(total.toFixed(2), currency) })}
                       </Text>
                       <Stack gap="xs" role="list" aria-label={stage?.name}>
                         {column.cards.length === 0 ? (
@@ -226,7 +244,9 @@ export function PipelineBoard(props: { pipelineId: string | null }) {
                                   <ActionIcon
                                     variant="subtle"
                                     size="sm"
-                                    aria-label={t('opportunity.moveCard', { title: card.title ?? '' })}
+                                    aria-label={t('opportunity.moveCard', {
+                                      title: card.title ?? '',
+                                    })}
                                   >
                                     <IconArrowsMove size={14} aria-hidden />
                                   </ActionIcon>

@@ -1,7 +1,15 @@
 'use client';
 import { Anchor, Badge, Card, Checkbox, Group, Stack, Text } from '@mantine/core';
 import { problemMessage, useI18n } from '@nexo/i18n';
-import { asProblem, EmptyBlock, LoadingBlock, notify, PageHeader, ProblemAlert, useApiQuery } from '@nexo/ui';
+import {
+  asProblem,
+  EmptyBlock,
+  LoadingBlock,
+  notify,
+  PageHeader,
+  ProblemAlert,
+  useApiQuery,
+} from '@nexo/ui';
 import Link from 'next/link';
 import { api, listQuery } from '../../../../lib/api';
 
@@ -29,9 +37,14 @@ export function MyTasks() {
                   aria-label={t('activity.markDone', { subject: task.subject })}
                   onChange={async () => {
                     // Optimistic: the task leaves the list at once; it comes back if refused.
-                    tasks.setData((d) => d && { ...d, items: d.items.filter((x) => x.id !== task.id) });
+                    tasks.setData(
+                      (d) => d && { ...d, items: d.items.filter((x) => x.id !== task.id) },
+                    );
                     const { error } = await api.PATCH('/api/v1/crm/activities/{id}', {
-                      params: { path: { id: task.id }, header: { 'If-Match': `"${task.version}"` } },
+                      params: {
+                        path: { id: task.id },
+                        header: { 'If-Match': `"${task.version}"` },
+                      },
                       body: { done: true },
                     });
                     if (error) {
@@ -42,7 +55,11 @@ export function MyTasks() {
                 />
                 <Group gap="xs" wrap="nowrap">
                   {task.opportunityId ? (
-                    <Anchor component={Link} href={`/crm/opportunities/${task.opportunityId}`} size="sm">
+                    <Anchor
+                      component={Link}
+                      href={`/crm/opportunities/${task.opportunityId}`}
+                      size="sm"
+                    >
                       {t('nav.opportunities')}
                     </Anchor>
                   ) : task.partyId ? (

@@ -21,7 +21,15 @@ import type { components } from '@nexo/api-client';
 import { CreateRoleInputSchema } from '@nexo/contracts';
 import { useI18n, type ProblemLike } from '@nexo/i18n';
 import { useCan } from '@nexo/session';
-import { asProblem, LoadingBlock, notify, PageHeader, ProblemAlert, useApiQuery, zodFormErrors } from '@nexo/ui';
+import {
+  asProblem,
+  LoadingBlock,
+  notify,
+  PageHeader,
+  ProblemAlert,
+  useApiQuery,
+  zodFormErrors,
+} from '@nexo/ui';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useRouter } from 'next/navigation';
 import { useEffect, useState } from 'react';
@@ -51,7 +59,17 @@ const SUBJECTS = [
   'tenancy.tenant',
   'jobs.run',
 ];
-const ACTIONS = ['read', 'create', 'update', 'delete', 'export', 'import', 'convert', 'merge', 'manage'];
+const ACTIONS = [
+  'read',
+  'create',
+  'update',
+  'delete',
+  'export',
+  'import',
+  'convert',
+  'merge',
+  'manage',
+];
 
 interface RuleDraft {
   action: string[];
@@ -80,7 +98,9 @@ export function RoleEditor(props: { roleKey: string | null }) {
   const [key, setKey] = useState('');
   const [name, setName] = useState('');
   const [description, setDescription] = useState('');
-  const [rules, setRules] = useState<RuleDraft[]>([{ action: ['read'], subject: [], fields: [], conditions: '', inverted: false }]);
+  const [rules, setRules] = useState<RuleDraft[]>([
+    { action: ['read'], subject: [], fields: [], conditions: '', inverted: false },
+  ]);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [problem, setProblem] = useState<ProblemLike | null | undefined>(undefined);
   const [saving, setSaving] = useState(false);
@@ -112,7 +132,7 @@ export function RoleEditor(props: { roleKey: string | null }) {
         action: r.action.length === 1 ? r.action[0]! : r.action,
         subject: r.subject.length === 1 ? r.subject[0]! : r.subject,
         ...(r.fields.length ? { fields: r.fields } : {}),
-        ...(conditions ? { conditions: conditions as Rule['conditions'] } : {}),
+        ...(conditions ? { conditions: conditions } : {}),
         ...(r.inverted ? { inverted: true } : {}),
       });
     });
@@ -124,14 +144,24 @@ export function RoleEditor(props: { roleKey: string | null }) {
     };
     const parsed = CreateRoleInputSchema.safeParse(input);
     if (!parsed.success || Object.keys(errs).length) {
-      return setErrors({ ...(parsed.success ? {} : (zodFormErrors(parsed.error) as Record<string, string>)), ...errs });
+      return setErrors({
+        ...(parsed.success ? {} : (zodFormErrors(parsed.error) as Record<string, string>)),
+        ...errs,
+      });
     }
     setErrors({});
     setSaving(true);
     const answer = props.roleKey
       ? await api.PATCH('/api/v1/permissions/roles/{key}', {
-          params: { path: { key: props.roleKey }, header: { 'If-Match': `"${role.data?.version}"` } },
-          body: { name: input.name, description: input.description ?? '', rules: parsed.data.rules as never },
+          params: {
+            path: { key: props.roleKey },
+            header: { 'If-Match': `"${role.data?.version}"` },
+          },
+          body: {
+            name: input.name,
+            description: input.description ?? '',
+            rules: parsed.data.rules as never,
+          },
         })
       : await api.POST('/api/v1/permissions/roles', { body: parsed.data as never });
     setSaving(false);
@@ -168,7 +198,9 @@ export function RoleEditor(props: { roleKey: string | null }) {
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, lg: 8 }}>
           <Stack>
-            {readOnly && role.data?.system ? <Alert color="gray">{t('roles.readOnly')}</Alert> : null}
+            {readOnly && role.data?.system ? (
+              <Alert color="gray">{t('roles.readOnly')}</Alert>
+            ) : null}
             <ProblemAlert problem={problem} />
             <Card>
               <Stack>
@@ -208,7 +240,16 @@ export function RoleEditor(props: { roleKey: string | null }) {
                   variant="light"
                   leftSection={<IconPlus size={16} aria-hidden />}
                   onClick={() =>
-                    setRules((r) => [...r, { action: ['read'], subject: [], fields: [], conditions: '', inverted: false }])
+                    setRules((r) => [
+                      ...r,
+                      {
+                        action: ['read'],
+                        subject: [],
+                        fields: [],
+                        conditions: '',
+                        inverted: false,
+                      },
+                    ])
                   }
                 >
                   {t('roles.addRule')}
@@ -300,12 +341,17 @@ export function RoleEditor(props: { roleKey: string | null }) {
 
 function ExplainPanel() {
   const { t } = useI18n();
-  const members = useApiQuery('members', () => api.GET('/api/v1/auth/members', { params: { query: { limit: 200 } } }));
+  const members = useApiQuery('members', () =>
+    api.GET('/api/v1/auth/members', { params: { query: { limit: 200 } } }),
+  );
   const [membershipId, setMembershipId] = useState<string | null>(null);
   const [action, setAction] = useState<string | null>('read');
   const [subject, setSubject] = useState<string | null>('crm.party');
   const [field, setField] = useState('');
-  const [result, setResult] = useState<{ allowed: boolean; decidedBy: { role: string; rule: Rule } | null } | null>(null);
+  const [result, setResult] = useState<{
+    allowed: boolean;
+    decidedBy: { role: string; rule: Rule } | null;
+  } | null>(null);
   const [problem, setProblem] = useState<ProblemLike | null | undefined>(undefined);
   return (
     <Card component="section" aria-label={t('roles.explainTitle')}>
@@ -318,20 +364,38 @@ function ExplainPanel() {
       <Stack gap="sm">
         <Select
           label={t('roles.member')}
-          data={(members.data ?? []).map((m) => ({ value: m.membershipId, label: `${m.name} (${m.email})` }))}
+          data={(members.data ?? []).map((m) => ({
+            value: m.membershipId,
+            label: `${m.name} (${m.email})`,
+          }))}
           value={membershipId}
           onChange={setMembershipId}
           searchable
         />
         <Select label={t('roles.action')} data={ACTIONS} value={action} onChange={setAction} />
-        <Select label={t('roles.subject')} data={SUBJECTS.filter((s) => s !== 'all')} value={subject} onChange={setSubject} searchable />
-        <TextInput label={t('roles.fields')} value={field} onChange={(e) => setField(e.currentTarget.value)} />
+        <Select
+          label={t('roles.subject')}
+          data={SUBJECTS.filter((s) => s !== 'all')}
+          value={subject}
+          onChange={setSubject}
+          searchable
+        />
+        <TextInput
+          label={t('roles.fields')}
+          value={field}
+          onChange={(e) => setField(e.currentTarget.value)}
+        />
         <Button
           variant="light"
           disabled={!membershipId || !action || !subject}
           onClick={async () => {
             const { data, error } = await api.POST('/api/v1/permissions/explain', {
-              body: { membershipId: membershipId!, action: action!, subject: subject!, ...(field.trim() ? { field: field.trim() } : {}) },
+              body: {
+                membershipId: membershipId!,
+                action: action!,
+                subject: subject!,
+                ...(field.trim() ? { field: field.trim() } : {}),
+              },
             });
             if (!data) {
               setResult(null);
@@ -345,7 +409,11 @@ function ExplainPanel() {
         </Button>
         <ProblemAlert problem={problem} />
         {result ? (
-          <Alert color={result.allowed ? 'teal' : 'red'} title={result.allowed ? t('roles.allowed') : t('roles.denied')} role="status">
+          <Alert
+            color={result.allowed ? 'teal' : 'red'}
+            title={result.allowed ? t('roles.allowed') : t('roles.denied')}
+            role="status"
+          >
             {result.decidedBy ? (
               <Text size="sm">
                 {t('roles.decidedBy', { role: result.decidedBy.role, rule: '' })}
@@ -362,4 +430,3 @@ function ExplainPanel() {
     </Card>
   );
 }
-

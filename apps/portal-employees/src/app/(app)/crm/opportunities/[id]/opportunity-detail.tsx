@@ -12,7 +12,9 @@ export function OpportunityDetail(props: { id: string }) {
   const { t, f } = useI18n();
   const canLog = useCan('create', 'crm.activity');
   const path = { params: { path: { id: props.id } } };
-  const opportunity = useApiQuery(`opp:${props.id}`, () => api.GET('/api/v1/crm/opportunities/{id}', path));
+  const opportunity = useApiQuery(`opp:${props.id}`, () =>
+    api.GET('/api/v1/crm/opportunities/{id}', path),
+  );
   const timeline = useApiQuery(`opp-timeline:${props.id}`, () =>
     api.GET('/api/v1/crm/opportunities/{id}/timeline', path),
   );
@@ -21,7 +23,12 @@ export function OpportunityDetail(props: { id: string }) {
   const party = useApiQuery(o?.partyId ? `party:${o.partyId}` : null, () =>
     api.GET('/api/v1/crm/parties/{id}', { params: { path: { id: o!.partyId! } } }),
   );
-  if (!o) return opportunity.problem !== undefined ? <ProblemAlert problem={opportunity.problem} /> : <LoadingBlock />;
+  if (!o)
+    return opportunity.problem !== undefined ? (
+      <ProblemAlert problem={opportunity.problem} />
+    ) : (
+      <LoadingBlock />
+    );
   const stage = pipelines.data?.flatMap((p) => p.stages).find((s) => s.id === o.stageId);
   return (
     <>
@@ -30,7 +37,10 @@ export function OpportunityDetail(props: { id: string }) {
         subtitle={
           <Group gap="xs" component="span">
             <Badge variant="light">{stage?.name}</Badge>
-            <Badge variant="light" color={o.status === 'won' ? 'teal' : o.status === 'lost' ? 'red' : 'gray'}>
+            <Badge
+              variant="light"
+              color={o.status === 'won' ? 'teal' : o.status === 'lost' ? 'red' : 'gray'}
+            >
               {o.status ? t(`opportunity.status.${o.status}`) : ''}
             </Badge>
           </Group>
@@ -40,7 +50,10 @@ export function OpportunityDetail(props: { id: string }) {
         <Grid.Col span={{ base: 12, md: 5 }}>
           <Card>
             <SimpleGrid cols={2} spacing="md">
-              <Field label={t('opportunity.amount')} value={f.money(o.amount, o.currency ?? 'ARS')} />
+              <Field
+                label={t('opportunity.amount')}
+                value={f.money(o.amount, o.currency ?? 'ARS')}
+              />
               <Field label={t('opportunity.expectedClose')} value={f.date(o.expectedCloseDate)} />
               <Field
                 label={t('opportunity.party')}

@@ -44,13 +44,19 @@ export function PartyDetail(props: { id: string }) {
   const { t, f } = useI18n();
   const path = { params: { path: { id: props.id } } };
   const party = useApiQuery(`party:${props.id}`, () => api.GET('/api/v1/crm/parties/{id}', path));
-  const contacts = useApiQuery(`contacts:${props.id}`, () => api.GET('/api/v1/crm/parties/{id}/contacts', path));
+  const contacts = useApiQuery(`contacts:${props.id}`, () =>
+    api.GET('/api/v1/crm/parties/{id}/contacts', path),
+  );
   const addresses = useApiQuery(`addresses:${props.id}`, () =>
     api.GET('/api/v1/crm/parties/{id}/addresses', path),
   );
-  const timeline = useApiQuery(`timeline:${props.id}`, () => api.GET('/api/v1/crm/parties/{id}/timeline', path));
+  const timeline = useApiQuery(`timeline:${props.id}`, () =>
+    api.GET('/api/v1/crm/parties/{id}/timeline', path),
+  );
   const activities = useApiQuery(`activities:${props.id}`, () =>
-    api.GET('/api/v1/crm/activities', { params: { query: listQuery({ partyId: props.id, sort: '-createdAt', limit: '50' }) } }),
+    api.GET('/api/v1/crm/activities', {
+      params: { query: listQuery({ partyId: props.id, sort: '-createdAt', limit: '50' }) },
+    }),
   );
   const fields = useApiQuery('fields:crm.party', () =>
     api.GET('/api/v1/custom-fields', { params: { query: { resource: 'crm.party' } } }),
@@ -58,7 +64,12 @@ export function PartyDetail(props: { id: string }) {
   const canWriteContacts = useCan('create', 'crm.contact');
   const canLog = useCan('create', 'crm.activity');
   const p = party.data;
-  if (!p) return party.problem !== undefined ? <ProblemAlert problem={party.problem} /> : <LoadingBlock />;
+  if (!p)
+    return party.problem !== undefined ? (
+      <ProblemAlert problem={party.problem} />
+    ) : (
+      <LoadingBlock />
+    );
 
   return (
     <>
@@ -77,7 +88,11 @@ export function PartyDetail(props: { id: string }) {
                 {t(`party.status.${p.status}`)}
               </Badge>
             ) : null}
-            {p.legalName ? <Text span c="dimmed">{p.legalName}</Text> : null}
+            {p.legalName ? (
+              <Text span c="dimmed">
+                {p.legalName}
+              </Text>
+            ) : null}
           </Group>
         }
       />
@@ -95,13 +110,19 @@ export function PartyDetail(props: { id: string }) {
             <Tabs.Panel value="details">
               <Card>
                 <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
-                  <Field label={t('party.taxId')} value={p.taxId ? `${p.taxCountry ?? ''} ${p.taxId}` : ''} />
+                  <Field
+                    label={t('party.taxId')}
+                    value={p.taxId ? `${p.taxCountry ?? ''} ${p.taxId}` : ''}
+                  />
                   <Field label={t('common.email')} value={p.email} />
                   <Field label={t('common.phone')} value={p.phone} />
                   <Field label={t('party.website')} value={p.website} />
                   <Field label={t('party.customerGroup')} value={p.customerGroup} />
                   <Field label={t('party.paymentTerms')} value={p.paymentTermsDays?.toString()} />
-                  <Field label={t('party.creditLimit')} value={p.creditLimit ? f.money(p.creditLimit, 'ARS') : ''} />
+                  <Field
+                    label={t('party.creditLimit')}
+                    value={p.creditLimit ? f.money(p.creditLimit, 'ARS') : ''}
+                  />
                   <Field label={t('party.tags')} value={(p.tags ?? []).join(', ')} />
                   <Field label={t('common.updated')} value={f.dateTime(p.updatedAt)} />
                 </SimpleGrid>
@@ -160,7 +181,10 @@ export function PartyDetail(props: { id: string }) {
                                   // Optimistic: gone from the list at once, back if refused.
                                   contacts.setData((list) => list?.filter((x) => x.id !== c.id));
                                   const { error } = await api.DELETE('/api/v1/crm/contacts/{id}', {
-                                    params: { path: { id: c.id }, header: { 'If-Match': `"${c.version}"` } },
+                                    params: {
+                                      path: { id: c.id },
+                                      header: { 'If-Match': `"${c.version}"` },
+                                    },
                                   });
                                   if (error) notify.error(problemMessage(asProblem(error), t));
                                   contacts.reload();
@@ -175,7 +199,9 @@ export function PartyDetail(props: { id: string }) {
                     </Table.Tbody>
                   </Table>
                 ) : null}
-                {canWriteContacts ? <ContactForm partyId={p.id} onCreated={contacts.reload} /> : null}
+                {canWriteContacts ? (
+                  <ContactForm partyId={p.id} onCreated={contacts.reload} />
+                ) : null}
               </Card>
             </Tabs.Panel>
             <Tabs.Panel value="addresses">
@@ -190,7 +216,9 @@ export function PartyDetail(props: { id: string }) {
                         </Text>
                         <Group gap={4}>
                           <Badge variant="light">{t(`address.kind.${a.kind}`)}</Badge>
-                          {a.isDefault ? <Badge variant="outline">{t('address.isDefault')}</Badge> : null}
+                          {a.isDefault ? (
+                            <Badge variant="outline">{t('address.isDefault')}</Badge>
+                          ) : null}
                         </Group>
                       </Group>
                       <Text size="sm" c="dimmed">
@@ -199,7 +227,9 @@ export function PartyDetail(props: { id: string }) {
                     </Card>
                   ))}
                 </Stack>
-                {canWriteContacts ? <AddressForm partyId={p.id} onCreated={addresses.reload} /> : null}
+                {canWriteContacts ? (
+                  <AddressForm partyId={p.id} onCreated={addresses.reload} />
+                ) : null}
               </Card>
             </Tabs.Panel>
             <Tabs.Panel value="activities">
@@ -214,7 +244,9 @@ export function PartyDetail(props: { id: string }) {
                   />
                 ) : null}
                 <Stack gap="xs" mt="md">
-                  {activities.data?.items.length === 0 ? <EmptyBlock title={t('activity.none')} /> : null}
+                  {activities.data?.items.length === 0 ? (
+                    <EmptyBlock title={t('activity.none')} />
+                  ) : null}
                   {activities.data?.items.map((a) => (
                     <Group key={a.id} justify="space-between" wrap="nowrap">
                       <Group gap="xs" wrap="nowrap">
@@ -252,7 +284,7 @@ export function PartyDetail(props: { id: string }) {
 }
 
 function formatCustom(party: Party, key: string): string {
-  const value = (party.custom as Record<string, unknown> | undefined)?.[key];
+  const value = party.custom?.[key];
   if (value === null || value === undefined) return '';
   return typeof value === 'object' ? JSON.stringify(value) : String(value);
 }
@@ -273,7 +305,13 @@ function Field(props: { label: string; value: ReactNode }) {
 function ContactForm(props: { partyId: string; onCreated: () => void }) {
   const { t } = useI18n();
   const [problem, setProblem] = useState<ProblemLike | null | undefined>(undefined);
-  const form = useContractForm(ContactInputSchema, { name: '', role: '', email: '', phone: '', isPrimary: false });
+  const form = useContractForm(ContactInputSchema, {
+    name: '',
+    role: '',
+    email: '',
+    phone: '',
+    isPrimary: false,
+  });
   return (
     <form
       onSubmit={form.onSubmit(async (values) => {
@@ -302,7 +340,10 @@ function ContactForm(props: { partyId: string; onCreated: () => void }) {
           <TextInput label={t('common.phone')} type="tel" {...form.getInputProps('phone')} />
         </SimpleGrid>
         <Group justify="space-between">
-          <Checkbox label={t('contact.isPrimary')} {...form.getInputProps('isPrimary', { type: 'checkbox' })} />
+          <Checkbox
+            label={t('contact.isPrimary')}
+            {...form.getInputProps('isPrimary', { type: 'checkbox' })}
+          />
           <Button type="submit" variant="light">
             {t('common.add')}
           </Button>
@@ -361,10 +402,17 @@ function AddressForm(props: { partyId: string; onCreated: () => void }) {
           <TextInput label={t('address.city')} required {...form.getInputProps('city')} />
           <TextInput label={t('address.region')} {...form.getInputProps('region')} />
           <TextInput label={t('address.postalCode')} {...form.getInputProps('postalCode')} />
-          <TextInput label={t('address.country')} maxLength={2} {...form.getInputProps('country')} />
+          <TextInput
+            label={t('address.country')}
+            maxLength={2}
+            {...form.getInputProps('country')}
+          />
         </SimpleGrid>
         <Group justify="space-between">
-          <Checkbox label={t('address.isDefault')} {...form.getInputProps('isDefault', { type: 'checkbox' })} />
+          <Checkbox
+            label={t('address.isDefault')}
+            {...form.getInputProps('isDefault', { type: 'checkbox' })}
+          />
           <Button type="submit" variant="light">
             {t('common.add')}
           </Button>
