@@ -286,7 +286,7 @@ export function PartyDetail(props: { id: string }) {
 function formatCustom(party: Party, key: string): string {
   const value = party.custom?.[key];
   if (value === null || value === undefined) return '';
-  return typeof value === 'object' ? JSON.stringify(value) : String(value);
+  return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
 function Field(props: { label: string; value: ReactNode }) {
