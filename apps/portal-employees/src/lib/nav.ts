@@ -28,6 +28,18 @@ export const NAV: NavGroup[] = [
     ],
   },
   {
+    label: 'nav.catalog',
+    entries: [
+      { href: '/catalog/items', label: 'nav.items', can: ['read', 'catalog.item'], icon: 'items' },
+      {
+        href: '/catalog/price-lists',
+        label: 'nav.priceLists',
+        can: ['read', 'catalog.price-list'],
+        icon: 'prices',
+      },
+    ],
+  },
+  {
     label: 'nav.admin',
     entries: [
       { href: '/admin/users', label: 'nav.users', can: ['read', 'auth.member'], icon: 'users' },
