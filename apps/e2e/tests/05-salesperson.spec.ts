@@ -19,6 +19,7 @@ test('the salesperson sees the CRM and items, but neither item costs nor the adm
   await expect(items.getByRole('row').nth(1)).toBeVisible();
   await expect(items.getByRole('columnheader', { name: /Costo/ })).toHaveCount(0);
   await items.getByRole('row').nth(1).getByRole('link').click();
+  await expect(page.getByRole('heading', { name: 'Precios', level: 2 })).toBeVisible();
   await expect(page.getByText('Precio de lista').first()).toBeVisible();
   await expect(page.getByText('Costo', { exact: true })).toHaveCount(0);
   await screenshot(page, 'salesperson-item-detail');
@@ -39,6 +40,7 @@ test('the admin sees item costs', async ({ page }) => {
   const items = page.getByRole('table', { name: 'Artículos' });
   await expect(items.getByRole('columnheader', { name: /Costo/ })).toBeVisible();
   await items.getByRole('row').nth(1).getByRole('link').click();
-  await expect(page.getByText('Costo', { exact: true })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Precios', level: 2 })).toBeVisible();
+  await expect(page.getByText('Costo', { exact: true }).first()).toBeVisible();
   await screenshot(page, 'item-detail');
 });
