@@ -152,6 +152,19 @@ async function seed(adminUrl: string, set: DataSet, log: (line: string) => void)
     id: tenantId(n),
     email: `bench-${n}@bench.test`,
   }));
+  // What earlier runs' create scenarios added goes, so every run starts from the same data.
+  const cleanup = new pg.Client({ connectionString: adminUrl });
+  await cleanup.connect();
+  try {
+    const { rowCount } = await cleanup.query(
+      `delete from crm.parties where tenant_id = any($1::uuid[]) and not ($2 = any(tags))`,
+      [loadTenants.map((t) => t.id), SEED_TAG],
+    );
+    if (rowCount) log(`removed ${rowCount} parties created by earlier runs`);
+    await cleanup.query('vacuum analyze crm.parties');
+  } finally {
+    await cleanup.end();
+  }
   return loadTenants;
 }
 

@@ -35,6 +35,7 @@ const env = {
   NEXO_PUBLIC_URL: 'http://bench.nexo.test',
   LOG_LEVEL: 'warn',
   PORT: '0',
+  NEXO_PORTAL: 'false',
 };
 ensureUsers(db, env);
 const profDir = path.join(BENCH_DIR, 'prof');

@@ -135,6 +135,8 @@ const nexoEnv = {
   LOG_LEVEL: 'warn',
   PORT: '0',
   NEXO_ACCESS_TOKEN_TTL_S: '900',
+  // The API alone: the portal is not part of what is measured.
+  NEXO_PORTAL: 'false',
 };
 ensureUsers(db, nexoEnv);
 const admin = new pg.Client({ connectionString: db.adminUrl });
@@ -340,7 +342,7 @@ try {
   for (const kind of ['fresh', 'warm'] as const) {
     const run = await spawnUntilReady(
       [path.join(ROOT, 'apps/api/dist/cli/nexo.js'), 'start'],
-      { NEXO_DATA_DIR: fresh, PORT: '0', LOG_LEVEL: 'warn' },
+      { NEXO_DATA_DIR: fresh, PORT: '0', LOG_LEVEL: 'warn', NEXO_PORTAL: 'false' },
       /Health\s+(http:\/\/[^/\s]+)\/health\/ready/,
     );
     startup.push({ kind, ms: run.ms });

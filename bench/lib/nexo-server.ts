@@ -28,6 +28,7 @@ export function startNexo(env: Record<string, string> = {}): Promise<NexoServer>
       NEXO_DATA_DIR: dataDir,
       PORT: '0',
       LOG_LEVEL: 'warn',
+      NEXO_PORTAL: 'false',
       ...(process.env.BENCH_DATABASE_URL ? { DATABASE_URL: process.env.BENCH_DATABASE_URL } : {}),
       ...env,
     },
