@@ -44,10 +44,14 @@ export async function openDatabase(
   let stop = (): Promise<void> => Promise.resolve();
   const appPassword = await persistentSecret(path.join(BENCH_DIR, 'app-role.secret'));
   if (!adminUrl) {
-    const server = await startEmbeddedPostgres({ dataDir: path.join(BENCH_DIR, 'embedded') });
+    const server = await startEmbeddedPostgres({
+      dataDir: path.join(BENCH_DIR, set === QUICK ? 'embedded-quick' : 'embedded'),
+    });
     adminUrl = server.adminUrl;
     stop = () => server.stop();
-    log(`embedded PostgreSQL on port ${server.port} (data in .nexo-bench/embedded)`);
+    log(
+      `embedded PostgreSQL on port ${server.port} (data in .nexo-bench/${set === QUICK ? 'embedded-quick' : 'embedded'})`,
+    );
   }
   await migrate(adminUrl, { appPassword });
   const loadTenants = await seed(adminUrl, set, log);
