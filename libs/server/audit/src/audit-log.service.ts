@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { COUNT_CAP, Database, parseListQuery, type ListDefinition } from '@nexo/db';
+import { Database, parseListQuery, runList, type ListDefinition, type ListPage } from '@nexo/db';
 import { currentPrincipal, requestContext } from '@nexo/platform';
 import { newId } from '@nexo/utils';
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import { auditLog } from './db/audit.tables.js';
 
 /** Fields never written to the audit log, whatever resource they belong to. */
@@ -119,35 +119,21 @@ export class AuditLog {
    * Search through the one list mechanism: filters on resource, action, person, record and
    * time, newest first by default, keyset pages, optional capped count.
    */
-  async search(query: Record<string, unknown>): Promise<{
-    items: AuditRow[];
-    nextCursor: string | null;
-    count?: { value: number; capped: boolean };
-  }> {
+  async search(query: Record<string, unknown>): Promise<ListPage<AuditRow>> {
     const { tenantId } = currentPrincipal();
     const list = parseListQuery(AUDIT_LIST, query, eq(auditLog.tenantId, tenantId));
     const tx = this.database.tx();
-    const rows = await tx
-      .select({ row: auditLog, sortKey: list.sortValue })
-      .from(auditLog)
-      .where(list.where)
-      .orderBy(...list.orderBy)
-      .limit(list.limit + 1);
-    const page = list.page(
-      rows,
-      (r) => r.sortKey,
-      (r) => r.row.id,
+    return runList(
+      tx,
+      list,
+      (limit) =>
+        tx
+          .select({ row: auditLog, sortKey: list.sortValue })
+          .from(auditLog)
+          .where(list.where)
+          .orderBy(...list.orderBy)
+          .limit(limit),
+      auditLog,
     );
-    const result = { items: page.items.map((r) => r.row), nextCursor: page.nextCursor };
-    if (!list.count) return result;
-    const capped = tx
-      .select({ one: sql`1` })
-      .from(auditLog)
-      .where(list.where)
-      .limit(COUNT_CAP + 1)
-      .as('capped');
-    const [counted] = await tx.select({ n: sql<number>`count(*)::int` }).from(capped);
-    const n = counted?.n ?? 0;
-    return { ...result, count: { value: Math.min(n, COUNT_CAP), capped: n > COUNT_CAP } };
   }
 }

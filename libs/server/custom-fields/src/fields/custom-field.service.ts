@@ -49,7 +49,23 @@ export class CustomFields {
     @Inject(AuditLog) private readonly audit: AuditLog,
   ) {}
 
-  async list(resource?: string): Promise<CustomField[]> {
+  /**
+   * Definitions read once per transaction: a request or a job (an import validates every row)
+   * asks again and again; a change to a definition in the same transaction clears it.
+   */
+  private readonly perTransaction = new WeakMap<object, Map<string, Promise<CustomField[]>>>();
+
+  list(resource?: string): Promise<CustomField[]> {
+    const tx = this.database.tx();
+    let cache = this.perTransaction.get(tx);
+    if (!cache) this.perTransaction.set(tx, (cache = new Map<string, Promise<CustomField[]>>()));
+    const key = resource ?? '*';
+    let found = cache.get(key);
+    if (!found) cache.set(key, (found = this.read(resource)));
+    return found;
+  }
+
+  private async read(resource?: string): Promise<CustomField[]> {
     const tenantId = currentPrincipal().tenantId;
     const rows = await this.database
       .tx()
@@ -79,6 +95,7 @@ export class CustomFields {
       .returning();
     if (!row)
       throw DomainError.conflict(`The field "${input.key}" already exists on ${input.resource}`);
+    this.perTransaction.delete(this.database.tx());
     await this.audit.record({
       action: 'create',
       resource: 'customization.field',
@@ -117,6 +134,7 @@ export class CustomFields {
       )
       .returning();
     if (!row) throw stale();
+    this.perTransaction.delete(this.database.tx());
     await this.audit.record({
       action: 'update',
       resource: 'customization.field',
