@@ -130,9 +130,41 @@ for (const n of profile.nodes) {
         : n.callFrame.functionName);
   byPackage.set(pkg, (byPackage.get(pkg) ?? 0) + n.hitCount);
 }
+// Inclusive time (self + callees, each function counted once per stack) shows which layer
+// a request's time goes through, where self time alone scatters it over small helpers.
+interface Tree extends Node {
+  children?: number[];
+}
+const nodes = new Map((profile.nodes as Tree[]).map((n) => [n.id, n]));
+const keyOf = (n: Node): string =>
+  `${n.callFrame.functionName || '(anonymous)'} ${n.callFrame.url
+    .replace(/^.*node_modules\//, '')
+    .replace(/^file:\/\/.*\/(apps|libs)\//, '$1/')}:${n.callFrame.lineNumber}`;
+const inclusive = new Map<string, number>();
+const walk = (id: number, onStack: Set<string>): number => {
+  const n = nodes.get(id);
+  if (!n) return 0;
+  const key = keyOf(n);
+  let sum = n.hitCount;
+  const fresh = !onStack.has(key);
+  if (fresh) onStack.add(key);
+  for (const c of n.children ?? []) sum += walk(c, onStack);
+  if (fresh) {
+    onStack.delete(key);
+    inclusive.set(key, (inclusive.get(key) ?? 0) + sum);
+  }
+  return sum;
+};
+walk((profile.nodes[0] as Tree).id, new Set());
 console.log(`profile ${file}: ${total} samples`);
 for (const [k, v] of [...byPackage].sort((a, b) => b[1] - a[1]).slice(0, 15))
   console.log(`${((100 * v) / total).toFixed(1).padStart(5)} %  ${k}`);
 console.log('---');
 for (const [k, v] of [...byFn].sort((a, b) => b[1] - a[1]).slice(0, 25))
+  console.log(`${((100 * v) / total).toFixed(1).padStart(5)} %  ${k}`);
+console.log('--- inclusive');
+for (const [k, v] of [...inclusive]
+  .filter(([k]) => !k.startsWith('(root)') && !k.startsWith('(program)'))
+  .sort((a, b) => b[1] - a[1])
+  .slice(0, Number(process.env.PROFILE_TOP ?? 60)))
   console.log(`${((100 * v) / total).toFixed(1).padStart(5)} %  ${k}`);

@@ -4,6 +4,7 @@
  *
  *   npm run bench              200 tenants × 5,000 parties (seeded once into .nexo-bench/)
  *   npm run bench -- --quick   20 tenants × 1,000 parties, shorter runs
+ *   BENCH_ONLY=nexo,limit BENCH_SCENARIOS=get-by-id,list   a partial run: prints, writes nothing
  *
  * BENCH_DATABASE_URL (a superuser URL) uses that server instead of the embedded one.
  * Writes bench/results/compare.json and docs/benchmarks.md.
@@ -149,10 +150,23 @@ let jwks = '';
 let pendingTokens: TenantFixture[] = [];
 let issuer = '';
 
+/** The Node flags `npm start` runs NEXO with (package.json `config.nodeFlags`): measured as run. */
+const NODE_FLAGS = (
+  process.env.BENCH_NODE_FLAGS ??
+  (
+    JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
+      config?: { nodeFlags?: string };
+    }
+  ).config?.nodeFlags ??
+  ''
+)
+  .split(' ')
+  .filter(Boolean);
+
 async function startContender(name: ContenderName): Promise<Running> {
   if (name === 'nexo') {
     return spawnUntilReady(
-      [path.join(ROOT, 'apps/api/dist/cli/nexo.js'), 'start'],
+      [...NODE_FLAGS, path.join(ROOT, 'apps/api/dist/cli/nexo.js'), 'start'],
       nexoEnv,
       /Health\s+(http:\/\/[^/\s]+)\/health\/ready/,
     );
@@ -272,6 +286,12 @@ async function resetVersions(name: ContenderName): Promise<void> {
 }
 
 const only = process.env.BENCH_ONLY?.split(',') as ContenderName[] | undefined;
+// A partial run (some contenders or scenarios) is for trying a change: it prints, and
+// leaves the committed report alone.
+const scenarios = (process.env.BENCH_SCENARIOS?.split(',') as ScenarioName[] | undefined) ?? [
+  ...SCENARIOS,
+];
+const partial = Boolean(only ?? process.env.BENCH_SCENARIOS);
 for (const name of only ?? (['nexo', 'limit', 'postgraphile'] as ContenderName[])) {
   log(`${name}: starting`);
   if (name !== 'nexo') {
@@ -288,7 +308,7 @@ for (const name of only ?? (['nexo', 'limit', 'postgraphile'] as ContenderName[]
   const sampler = setInterval(() => {
     peak = Math.max(peak, rssMb(server.child.pid));
   }, 200);
-  for (const scenario of SCENARIOS) {
+  for (const scenario of scenarios) {
     await probe(server.baseUrl, name, scenario);
     for (const connections of CONNECTIONS) {
       if (scenario === 'update') await resetVersions(name);
@@ -325,15 +345,20 @@ for (const name of only ?? (['nexo', 'limit', 'postgraphile'] as ContenderName[]
         runs: runs.map((r) => r.requestsPerSecond),
       });
       log(
-        `${name} ${scenario} c=${connections}: ${median.requestsPerSecond} req/s p50 ${median.p50} ms p99 ${median.p99} ms${median.non2xx ? ` (${median.non2xx} non-2xx)` : ''}`,
+        `${name} ${scenario} c=${connections}: ${median.requestsPerSecond} req/s p50 ${median.p50} ms p99 ${median.p99} ms${median.non2xx ? ` (${median.non2xx} non-2xx)` : ''}, RSS now ${rssMb(server.child.pid)} MB`,
       );
     }
   }
   clearInterval(sampler);
   memory.push({ contender: name, idleMb: idle, peakMb: peak });
+  log(`${name} RSS: ${idle} MB idle, ${peak} MB peak`);
   await server.stop();
 }
 await admin.end();
+if (partial) {
+  await db.stop();
+  process.exit(0);
+}
 
 // Time to ready: a fresh data folder (initdb, migrations, demo seed), then the same folder again.
 const startup: Report['startup'] = [];
@@ -341,7 +366,7 @@ const fresh = mkdtempSync(path.join(os.tmpdir(), 'nexo-startup-'));
 try {
   for (const kind of ['fresh', 'warm'] as const) {
     const run = await spawnUntilReady(
-      [path.join(ROOT, 'apps/api/dist/cli/nexo.js'), 'start'],
+      [...NODE_FLAGS, path.join(ROOT, 'apps/api/dist/cli/nexo.js'), 'start'],
       { NEXO_DATA_DIR: fresh, PORT: '0', LOG_LEVEL: 'warn', NEXO_PORTAL: 'false' },
       /Health\s+(http:\/\/[^/\s]+)\/health\/ready/,
     );

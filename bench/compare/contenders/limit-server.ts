@@ -19,11 +19,11 @@ const COLUMNS = `id, kind, name, legal_name, is_customer, is_supplier, is_profes
 async function inTenant<T>(claims: Claims, fn: (c: pg.PoolClient) => Promise<T>): Promise<T> {
   const client = await pool.connect();
   try {
-    await client.query('begin');
+    // BEGIN and the settings in one round trip, as NEXO sends them (values quoted literals).
     await client.query(
-      `select set_config('app.tenant_id', $1, true), set_config('app.user_id', $2, true),
-              set_config('app.actor', $3, true), set_config('app.party_id', '', true)`,
-      [claims.tid, claims.sub, claims.act],
+      `begin; select set_config('app.tenant_id', ${pg.escapeLiteral(claims.tid)}, true),
+              set_config('app.user_id', ${pg.escapeLiteral(claims.sub)}, true),
+              set_config('app.actor', ${pg.escapeLiteral(claims.act)}, true), set_config('app.party_id', '', true)`,
     );
     const result = await fn(client);
     await client.query('commit');

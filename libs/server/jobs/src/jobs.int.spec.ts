@@ -8,6 +8,7 @@ import {
   PRINCIPAL_VERIFIER,
   pgErrorCode,
   workerRoleUrl,
+  type OpeningQuery,
   type PrincipalVerifier,
 } from '@nexo/db';
 import {
@@ -126,11 +127,15 @@ class Workers implements OnModuleInit {
 @Injectable()
 class TestVerifier implements PrincipalVerifier {
   readonly revoked = new Set<string>();
-  verify(principal: Principal): Promise<void> {
-    if (this.revoked.has(principal.userId))
-      return Promise.reject(new DomainError(ErrorCode.Unauthenticated, 'revoked'));
-    principal.roles = ['owner'];
-    return Promise.resolve();
+  check(principal: Principal): OpeningQuery {
+    return {
+      sql: 'select 1',
+      accept: () => {
+        if (this.revoked.has(principal.userId))
+          throw new DomainError(ErrorCode.Unauthenticated, 'revoked');
+        principal.roles = ['owner'];
+      },
+    };
   }
 }
 

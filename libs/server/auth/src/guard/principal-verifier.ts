@@ -1,75 +1,53 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { ErrorCode } from '@nexo/contracts';
-import { Database, type PrincipalVerifier } from '@nexo/db';
+import { literal, type OpeningQuery, type PrincipalVerifier } from '@nexo/db';
 import { DomainError, type Principal } from '@nexo/platform';
-import { and, eq, sql } from 'drizzle-orm';
-import { apiClients, memberships, sessions, users } from '../db/auth.tables.js';
 
 const revoked = (): DomainError =>
   new DomainError(ErrorCode.Unauthenticated, 'The access token is no longer valid');
-const seconds = (d: Date): number => Math.floor(d.getTime() / 1000);
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+interface CheckRow {
+  ok: boolean;
+  roles: string[] | null;
+  teams?: string[] | null;
+}
 
 /**
- * One query per request, in the request's own transaction: user and membership (or API
- * client) active, token issued after their "valid after", session not revoked. Disabling a
- * user, a membership or a session therefore takes effect on the very next request.
+ * One SELECT per request, in the request's own transaction (it rides in the transaction's
+ * opening round trip): user and membership (or API client) active, token issued after their
+ * "valid after", session not revoked. Disabling a user, a membership or a session therefore
+ * takes effect on the very next request. The decision is taken in SQL (functions of
+ * migration 0023), so the row is a boolean and the current roles whatever way it is run.
  */
 @Injectable()
 export class AuthPrincipalVerifier implements PrincipalVerifier {
-  constructor(@Inject(Database) private readonly database: Database) {}
-
-  async verify(principal: Principal): Promise<void> {
-    if (principal.actor === 'integration') return this.verifyClient(principal);
-    const [row] = await this.database
-      .tx()
-      .select({
-        userStatus: users.status,
-        userValidAfter: users.validAfter,
-        membershipStatus: memberships.status,
-        membershipValidAfter: memberships.validAfter,
-        roles: memberships.roles,
-        teams: memberships.teams,
-        partyId: memberships.partyId,
-        sessionRevokedAt: sessions.revokedAt,
-        sessionExpiresAt: sessions.expiresAt,
-      })
-      .from(users)
-      .innerJoin(
-        memberships,
-        and(eq(memberships.userId, users.id), eq(memberships.id, principal.membershipId)),
-      )
-      .leftJoin(sessions, eq(sessions.id, sql`${principal.sessionId ?? null}::uuid`))
-      .where(eq(users.id, principal.userId));
+  check(principal: Principal): OpeningQuery {
+    // Values are inlined (simple protocol); ids that are not UUIDs never reach the SQL.
     if (
-      !row ||
-      row.userStatus !== 'active' ||
-      row.membershipStatus !== 'active' ||
-      principal.issuedAt < seconds(row.userValidAfter) ||
-      principal.issuedAt < seconds(row.membershipValidAfter) ||
-      (row.partyId ?? undefined) !== principal.partyId ||
-      (principal.sessionId &&
-        (!row.sessionExpiresAt || row.sessionRevokedAt || row.sessionExpiresAt < new Date()))
-    ) {
+      !UUID.test(principal.userId) ||
+      !UUID.test(principal.membershipId) ||
+      !UUID.test(principal.tenantId) ||
+      (principal.sessionId !== undefined && !UUID.test(principal.sessionId)) ||
+      (principal.partyId !== undefined && !UUID.test(principal.partyId)) ||
+      !Number.isFinite(principal.issuedAt)
+    )
       throw revoked();
-    }
-    principal.roles = row.roles;
-    principal.teams = row.teams;
-  }
-
-  private async verifyClient(principal: Principal): Promise<void> {
-    const [row] = await this.database
-      .tx()
-      .select({
-        status: apiClients.status,
-        validAfter: apiClients.validAfter,
-        roles: apiClients.roles,
-      })
-      .from(apiClients)
-      .where(
-        and(eq(apiClients.tenantId, principal.tenantId), eq(apiClients.id, principal.membershipId)),
-      );
-    if (!row || row.status !== 'active' || principal.issuedAt < seconds(row.validAfter))
-      throw revoked();
-    principal.roles = row.roles;
+    const issuedAt = Math.floor(principal.issuedAt);
+    // The functions of migration 0023: planned once per connection (PL/pgSQL), not per request.
+    const sql =
+      principal.actor === 'integration'
+        ? `select ok, roles from auth.check_api_client(${literal(principal.tenantId)}, ${literal(principal.membershipId)}, ${issuedAt})`
+        : `select ok, roles, teams from auth.check_member(${literal(principal.userId)}, ${literal(principal.membershipId)}, ${literal(principal.sessionId)}, ${literal(principal.partyId)}, ${issuedAt})`;
+    return {
+      sql,
+      accept: (rows) => {
+        const row = rows[0] as CheckRow | undefined;
+        if (!row?.ok) throw revoked();
+        principal.roles = row.roles ?? [];
+        if (principal.actor !== 'integration') principal.teams = row.teams ?? [];
+      },
+    };
   }
 }

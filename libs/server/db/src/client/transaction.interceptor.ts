@@ -22,15 +22,16 @@ import {
   type IdempotentRequest,
 } from '../http/idempotency.js';
 import { from, lastValueFrom, type Observable } from 'rxjs';
-import { Database } from './database.js';
+import { Database, type OpeningQuery } from './database.js';
 
 /**
  * Checked first thing in the request's transaction: is the principal still allowed in
- * (user and membership active, session not revoked)? Auth provides it; it may fill in
- * details (roles) from the same rows.
+ * (user and membership active, session not revoked)? Auth provides it as one SELECT that
+ * rides in the transaction's opening round trip; its `accept` may fill in details (roles)
+ * from the same row.
  */
 export interface PrincipalVerifier {
-  verify(principal: Principal): Promise<void>;
+  check(principal: Principal): OpeningQuery;
 }
 export const PRINCIPAL_VERIFIER = Symbol('PRINCIPAL_VERIFIER');
 
@@ -100,6 +101,7 @@ export class RequestTransactionInterceptor implements NestInterceptor {
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const principal = requestContext.get()?.principal;
     if (!principal) return next.handle();
+    const [verifier, authorizer] = this.hooks();
     return from(
       this.database.withContext(
         {
@@ -109,8 +111,6 @@ export class RequestTransactionInterceptor implements NestInterceptor {
           ...(principal.partyId ? { partyId: principal.partyId } : {}),
         },
         async (tx) => {
-          const [verifier, authorizer] = this.hooks();
-          await verifier.verify(principal);
           await authorizer.authorize(principal, context);
           const idempotent = this.idempotentRequest(context, principal);
           if (idempotent) {
@@ -131,6 +131,7 @@ export class RequestTransactionInterceptor implements NestInterceptor {
             await recordIdempotentAnswer(tx, idempotent, this.successStatus(context), body);
           return body;
         },
+        verifier.check(principal),
       ),
     );
   }

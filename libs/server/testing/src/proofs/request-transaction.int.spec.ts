@@ -1,0 +1,109 @@
+import { memberships, users } from '@nexo/auth';
+import { Database, literal, type Tx } from '@nexo/db';
+import { newId } from '@nexo/utils';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTenant } from '../tenants.factory.js';
+import { adminClient, useTestDatabase } from '../test-database.js';
+
+/**
+ * `Database.withContext` opens each transaction with one simple-protocol batch (BEGIN, the
+ * settings, the principal check): these are the promises that batch must keep.
+ */
+describe('the request transaction', () => {
+  const db = useTestDatabase();
+  // One connection: every transaction below reuses the same pooled connection.
+  let single: Database;
+  beforeAll(() => {
+    single = new Database(db.current.appUrl, { max: 1, applicationName: 'nexo-test-single' });
+  });
+  afterAll(() => single.close());
+
+  const settings = (tx: Tx) =>
+    tx.execute<{ tenant: string; actor: string; party: string }>(sql`select
+      current_setting('app.tenant_id', true) as tenant, current_setting('app.actor', true) as actor,
+      current_setting('app.party_id', true) as party`);
+
+  it('carries values with quotes and backslashes exactly, as data', async () => {
+    const actor = `o'brien\\'); select 1; --`;
+    const { rows } = await single.withContext({ actor }, settings);
+    expect(rows).toEqual([{ tenant: '', actor, party: '' }]);
+    expect(literal(null)).toBe('null');
+    expect(literal(12.5)).toBe('12.5');
+  });
+
+  it('hands the opening query its rows, and a refusal rolls everything back', async () => {
+    const { id: tenantId } = await createTenant(db.current.database);
+    const seen: unknown[] = [];
+    const answer = await single.withContext(
+      { tenantId },
+      (tx) => settings(tx).then((r) => r.rows[0]?.tenant),
+      { sql: `select 41 + 1 as n, 'x''y' as s`, accept: (rows) => seen.push(...rows) },
+    );
+    expect(answer).toBe(tenantId);
+    expect(seen).toEqual([{ n: 42, s: "x'y" }]);
+
+    const userId = newId();
+    const refused = await single
+      .withContext(
+        { tenantId },
+        async (tx) => {
+          await tx.insert(users).values({ id: userId, email: `${userId}@x.test`, name: 'No' });
+        },
+        {
+          sql: 'select false as ok',
+          accept: () => {
+            throw new Error('principal refused');
+          },
+        },
+      )
+      .catch((e: unknown) => e);
+    expect(refused).toEqual(new Error('principal refused'));
+
+    // The same (only) connection is usable afterwards and outside any transaction (a statement
+    // in a transaction left open would see that transaction's older now()), settings gone.
+    const after = await single.pool.query<{ own: boolean; tenant: string | null }>(
+      `select now() = statement_timestamp() as own,
+              nullif(current_setting('app.tenant_id', true), '') as tenant`,
+    );
+    expect(after.rows).toEqual([{ own: true, tenant: null }]);
+    const admin = await adminClient(db.current);
+    const left = await admin.query('select count(*)::int as n from auth.users where id = $1', [
+      userId,
+    ]);
+    await admin.end();
+    expect(left.rows).toEqual([{ n: 0 }]);
+  });
+
+  it('gives every transaction a handle of its own, even on the same connection', async () => {
+    const handles: Tx[] = [];
+    for (let i = 0; i < 3; i++)
+      await single.withContext({}, (tx) => Promise.resolve(handles.push(tx)));
+    expect(new Set(handles).size).toBe(3);
+    await expect(
+      single.withContext({}, (tx) => tx.execute(sql`select 1 as one`).then((r) => r.rows)),
+    ).resolves.toEqual([{ one: 1 }]);
+  });
+
+  it('rolls back after a database error and keeps the connection usable', async () => {
+    const { id: tenantId } = await createTenant(db.current.database);
+    const membershipId = newId();
+    const failed = await single
+      .withContext({ tenantId }, async (tx) => {
+        await tx.insert(memberships).values({
+          tenantId,
+          id: membershipId,
+          userId: newId(), // no such user: the foreign key refuses it
+          actor: 'employee',
+        });
+      })
+      .catch((e: unknown) => e);
+    expect(failed).toBeInstanceOf(Error);
+    const { rows } = await single.withContext({ tenantId }, (tx) =>
+      tx.execute<{ n: number }>(
+        sql`select count(*)::int as n from auth.memberships where id = ${membershipId}`,
+      ),
+    );
+    expect(rows).toEqual([{ n: 0 }]);
+  });
+});
