@@ -59,10 +59,13 @@ absolute figures are low; the ratios, measured side by side in one run, are the 
 Reproduce: \`npm run bench\` (full: ${report.quick ? '200 × 5,000' : `${report.dataSet.tenants} tenants × ${report.dataSet.partiesPerTenant} parties`}, seeded once into
 \`.nexo-bench/\`) or \`npm run bench -- --quick\`; raw figures in \`bench/results/${report.quick ? 'compare-quick.json' : 'compare.json'}\`.
 
-- **NEXO**: the API as deployed (\`nexo start\`): JWT, principal re-check, permission filter
-  compiled into SQL, RLS transaction, contract serialization, audit and outbox on writes.
+- **NEXO**: the API as deployed (\`nexo start\` with \`config.nodeFlags\`): JWT, principal
+  re-check, permission filter compiled into SQL, RLS transaction, contract serialization,
+  audit and outbox on writes, and the events relayed in process (the CRM timeline consumer
+  writes a row for each).
 - **limit**: Fastify + \`pg\`, same JWT check, the same statements in the same transaction
-  (tenant settings, query, commit), no framework.
+  (BEGIN and tenant settings in one round trip as NEXO sends them, query, commit), no
+  framework, no principal re-check, no event delivery.
 - **PostGraphile** 5 (Amber preset) on the same tables as the same RLS-bound role, JWT claims
   mapped to the same settings; a \`nameContains\` condition for search; its create and update
   write no audit row or event and take no \`If-Match\` (it has neither).

@@ -85,10 +85,12 @@ app.get<{ Querystring: { limit?: string; cursor?: string; q?: string } }>(
 app.get<{ Params: { id: string } }>('/parties/:id', async (req, reply) => {
   const claims = await verify(req.headers.authorization);
   const row = await inTenant(claims, async (c) => {
-    const { rows } = await c.query(
-      `select ${COLUMNS} from crm.parties where tenant_id = $1 and id = $2`,
-      [claims.tid, req.params.id],
-    );
+    // A named statement, as NEXO prepares this query per connection.
+    const { rows } = await c.query({
+      name: 'party_by_id',
+      text: `select ${COLUMNS} from crm.parties where tenant_id = $1 and id = $2`,
+      values: [claims.tid, req.params.id],
+    });
     return rows[0] as Record<string, unknown> | undefined;
   });
   if (!row) return reply.code(404).send({ code: 'not_found' });
@@ -148,10 +150,11 @@ app.patch<{ Params: { id: string }; Body: { name: string } }>(
     const version = Number(/"(\d+)"/.exec(String(req.headers['if-match'] ?? ''))?.[1] ?? NaN);
     if (!Number.isInteger(version)) return reply.code(428).send({ code: 'precondition_required' });
     const row = await inTenant(claims, async (c) => {
-      const before = await c.query(
-        `select ${COLUMNS} from crm.parties where tenant_id = $1 and id = $2`,
-        [claims.tid, req.params.id],
-      );
+      const before = await c.query({
+        name: 'party_by_id',
+        text: `select ${COLUMNS} from crm.parties where tenant_id = $1 and id = $2`,
+        values: [claims.tid, req.params.id],
+      });
       if (!before.rows[0]) return undefined;
       const { rows } = await c.query(
         `update crm.parties set name = $3, updated_at = now(), version = version + 1

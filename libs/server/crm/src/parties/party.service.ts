@@ -7,7 +7,7 @@ import { EventOutbox } from '@nexo/events';
 import { PermissionService, columnsOf } from '@nexo/permissions';
 import { DomainError, currentPrincipal } from '@nexo/platform';
 import { newId } from '@nexo/utils';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { addresses, contacts, parties } from '../db/crm.tables.js';
 import { PartyCreated, PartyUpdated } from '../events/crm.events.js';
 import { bump, byId, noRowUpdated, withoutTenant } from '../shared/records.js';
@@ -76,11 +76,21 @@ export class PartyService {
 
   /** A party the caller may `action`; anything else (absent, another tenant's, out of scope) is 404. */
   async load(id: string, action = 'read'): Promise<PartyRow> {
+    // The hottest query of the context (every detail, every change): prepared per connection.
     const [row] = await this.database
-      .tx()
-      .select()
-      .from(parties)
-      .where(byId(parties, currentPrincipal().tenantId, id));
+      .prepared('crm_party_by_id', (db, name) =>
+        db
+          .select()
+          .from(parties)
+          .where(
+            and(
+              eq(parties.tenantId, sql.placeholder('tenantId')),
+              eq(parties.id, sql.placeholder('id')),
+            ),
+          )
+          .prepare(name),
+      )
+      .execute({ tenantId: currentPrincipal().tenantId, id });
     if (!row) throw DomainError.notFound('Party');
     await this.permissions.assertCan(action, SUBJECT, row);
     return row;

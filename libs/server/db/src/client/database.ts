@@ -55,9 +55,11 @@ export class NoTransactionError extends Error {
 export class Database {
   readonly pool: pg.Pool;
   readonly db: Db;
-  private readonly current = new AsyncLocalStorage<Tx>();
+  private readonly current = new AsyncLocalStorage<{ tx: Tx; bound: Tx }>();
   /** Drizzle over each pooled connection, made once per connection. */
   private readonly bound = new WeakMap<pg.PoolClient, Tx>();
+  /** Prepared statements of each connection's Drizzle, by name. */
+  private readonly statements = new WeakMap<Tx, Map<string, unknown>>();
 
   constructor(url: string, options: { max?: number; applicationName?: string } = {}) {
     this.pool = new pg.Pool({
@@ -93,8 +95,11 @@ export class Database {
           set_config('app.party_id', ${literal(context.partyId ?? '')}, true)${opening ? `; ${opening.sql}` : ''}`,
       )) as unknown as pg.QueryResult<Record<string, unknown>>[];
       opening?.accept(results[2]?.rows ?? []);
-      const tx = this.txFor(client);
-      const result = await this.current.run(tx, () => fn(tx));
+      const bound = this.boundTo(client);
+      // A handle of its own per transaction: caches keyed by the transaction must not
+      // outlive it, while Drizzle itself is made once per connection.
+      const tx = Object.create(bound) as Tx;
+      const result = await this.current.run({ tx, bound }, () => fn(tx));
       await client.query('commit');
       return result;
     } catch (error) {
@@ -107,24 +112,42 @@ export class Database {
     }
   }
 
-  /**
-   * A handle of its own per transaction (caches keyed by the transaction must not outlive
-   * it), inheriting from Drizzle bound to the connection, which is made once per connection.
-   */
-  private txFor(client: pg.PoolClient): Tx {
+  private boundTo(client: pg.PoolClient): Tx {
     let bound = this.bound.get(client);
     if (!bound) {
       bound = drizzle({ client });
       this.bound.set(client, bound);
     }
-    return Object.create(bound) as Tx;
+    return bound;
+  }
+
+  /**
+   * A fixed-shape query prepared on the current transaction's connection as the named
+   * statement `name`: Drizzle builds its SQL once per connection and PostgreSQL parses it
+   * once per connection. For the hottest queries (a record by id); values are passed as
+   * `sql.placeholder`s to `execute`. A name stands for one query text.
+   */
+  prepared<Q>(name: string, build: (db: Tx, name: string) => Q): Q {
+    const store = this.current.getStore();
+    if (!store) throw new NoTransactionError();
+    let byName = this.statements.get(store.bound);
+    if (!byName) {
+      byName = new Map();
+      this.statements.set(store.bound, byName);
+    }
+    let query = byName.get(name) as Q | undefined;
+    if (!query) {
+      query = build(store.bound, name);
+      byName.set(name, query);
+    }
+    return query;
   }
 
   /** The transaction of the request in flight. Repositories never open their own. */
   tx(): Tx {
-    const tx = this.current.getStore();
-    if (!tx) throw new NoTransactionError();
-    return tx;
+    const store = this.current.getStore();
+    if (!store) throw new NoTransactionError();
+    return store.tx;
   }
 
   async ping(): Promise<void> {

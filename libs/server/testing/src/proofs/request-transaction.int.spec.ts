@@ -85,6 +85,34 @@ describe('the request transaction', () => {
     ).resolves.toEqual([{ one: 1 }]);
   });
 
+  it('prepares a named statement once per connection and runs it in each transaction', async () => {
+    const { id: a } = await createTenant(db.current.database);
+    const { id: b } = await createTenant(db.current.database);
+    let built = 0;
+    const run = (tenantId: string, probe: string) =>
+      single.withContext({ tenantId }, async (tx) => {
+        const query = single.prepared('test_tenant_probe', (bound, name) => {
+          built++;
+          return bound
+            .select({
+              tenant: sql<string>`current_setting('app.tenant_id', true)`,
+              probe: sql<string>`${sql.placeholder('probe')}::text`,
+            })
+            .from(sql`(select 1) as one`)
+            .prepare(name);
+        });
+        const [row] = await query.execute({ probe });
+        const statements = await tx.execute<{ n: number }>(
+          sql`select count(*)::int as n from pg_prepared_statements where name = 'test_tenant_probe'`,
+        );
+        return { ...row, prepared: statements.rows[0]?.n };
+      });
+    expect(await run(a, 'first')).toEqual({ tenant: a, probe: 'first', prepared: 1 });
+    expect(await run(b, 'second')).toEqual({ tenant: b, probe: 'second', prepared: 1 });
+    expect(built).toBe(1);
+    expect(() => single.prepared('outside', () => 1)).toThrow(/No transaction/);
+  });
+
   it('rolls back after a database error and keeps the connection usable', async () => {
     const { id: tenantId } = await createTenant(db.current.database);
     const membershipId = newId();
