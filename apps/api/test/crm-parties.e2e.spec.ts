@@ -25,6 +25,40 @@ describe('CRM parties', () => {
     return { api: apiAs(t.app, (await login(t.app, account)).accessToken), account };
   }
 
+  it('searches name, legal name, tax id and email in one case-insensitive term', async () => {
+    const { api } = await signIn();
+    const made: Record<string, string> = {};
+    for (const [key, body] of [
+      ['name', { name: 'Ferretería NORTE Grande' }],
+      ['legal', { name: 'Casa Pérez', legalName: 'Distribuciones Austral SRL' }],
+      ['tax', { name: 'Tienda Uno', taxCountry: 'AR', taxId: '30-71234567-1' }],
+      ['email', { name: 'Tienda Dos', email: 'Ventas@Acuarela.test' }],
+      ['percent', { name: 'Rebajas 50% Off' }],
+      ['split', { name: 'Almacén Norte', legalName: 'Sur Alimentos SA' }],
+    ] as const) {
+      const res = await api.post<Party>('/api/v1/crm/parties', { kind: 'organization', ...body });
+      expect(res.status, res.body).toBe(201);
+      made[key] = res.json.id;
+    }
+    const search = async (q: string) =>
+      (
+        await api.get<{ items: { id: string }[] }>(
+          `/api/v1/crm/parties?q=${encodeURIComponent(q)}&limit=50`,
+        )
+      ).json.items.map((p) => p.id);
+    expect(await search('norte grande')).toEqual([made.name]);
+    expect(await search('AUSTRAL srl')).toEqual([made.legal]);
+    expect(await search('3071234567')).toEqual([made.tax]);
+    expect(await search('ventas@acuarela')).toEqual([made.email]);
+    // `%` and `_` are literal; a term never spans two fields.
+    expect(await search('50%')).toEqual([made.percent]);
+    expect(await search('5_%')).toEqual([]);
+    expect(await search('norte sur')).toEqual([]);
+    expect(await search('  norte  ')).toEqual(
+      expect.arrayContaining([made.name, made.split]) as unknown,
+    );
+  });
+
   it('creates a party with contacts and addresses, and checks tax ids per country', async () => {
     const { api } = await signIn();
     const created = await api.post<Party>('/api/v1/crm/parties', {

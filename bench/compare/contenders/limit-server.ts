@@ -55,7 +55,7 @@ app.get<{ Querystring: { limit?: string; cursor?: string; q?: string } }>(
       if (req.query.q) {
         params.push(`%${req.query.q}%`);
         const p = `$${params.length}`;
-        where += ` and (name ilike ${p} or legal_name ilike ${p} or tax_id ilike ${p} or email ilike ${p})`;
+        where += ` and search_text like lower(${p})`;
       }
       if (req.query.cursor) {
         const [sortValue, id] = JSON.parse(

@@ -1,4 +1,5 @@
 import type { ListDefinition } from '@nexo/db';
+import { sql } from 'drizzle-orm';
 import { parties } from '../db/crm.tables.js';
 
 /** The filters, sorts and search of the parties list (and its CSV export). */
@@ -20,6 +21,9 @@ export const PARTY_LIST: ListDefinition = {
   },
   defaultSort: 'name',
   id: parties.id,
+  // Name, legal name, tax id and email, lower-cased (migration 0024; not in the Drizzle
+  // schema, so records, audit entries and events never carry it).
+  searchColumn: sql`${parties}.search_text`,
 };
 
 /** The columns of the CSV export, in order (those a role may not read are left out). */
