@@ -90,8 +90,15 @@ export const SYSTEM_ROLES: Record<string, { name: string; rules: Rule[] }> = {
     name: 'Administrador',
     rules: [
       { action: 'manage', subject: 'all' },
-      // Only owners may change the company's own record (legal name, tax id, MFA policy).
-      { action: ['update', 'delete'], subject: 'tenancy.tenant', inverted: true },
+      // Admins keep the company's settings (name, currencies, language, time zone); its legal
+      // identity and the MFA policy stay the owner's.
+      {
+        action: 'update',
+        subject: 'tenancy.tenant',
+        fields: ['legal_name', 'tax_id', 'country', 'require_mfa_employees'],
+        inverted: true,
+      },
+      { action: 'delete', subject: 'tenancy.tenant', inverted: true },
     ],
   },
   sales: { name: 'Ventas', rules: [...SALES, ...CATALOG.sales] },
