@@ -45,8 +45,7 @@ const CATALOG_READ = [
 const PRICE_LISTS = 'read catalog.price-list';
 const GRANTS: Record<string, string[] | 'all'> = {
   owner: 'all',
-  // Including `update tenancy.tenant`: its field rule (legal identity and MFA policy stay the
-  // owner's) closes fields, not the route — tenancy-settings.e2e.spec.ts proves the fields.
+  // Including `update tenancy.tenant` and `tenancy.number-series` (company settings).
   admin: 'all',
   sales: [
     ...EMPLOYEE,

@@ -106,11 +106,15 @@ describe('company settings', () => {
     });
   });
 
-  it('lets the admin keep the settings, not the legal identity; sales may not change them', async () => {
+  it('lets admins change the settings, judges only changed fields, and refuses sales', async () => {
     const owner = await createAccount(t.app, db.current, { roles: ['owner'] });
     const admin = await createAccount(t.app, db.current, {
       tenantId: owner.tenantId,
       roles: ['admin'],
+    });
+    const clerk = await createAccount(t.app, db.current, {
+      tenantId: owner.tenantId,
+      roles: ['sales'],
     });
     const sales = await createAccount(t.app, db.current, {
       tenantId: owner.tenantId,
@@ -120,25 +124,63 @@ describe('company settings', () => {
     const renamed = await byAdmin(
       'PATCH',
       url(owner),
-      // Unchanged fields are not judged: a form sends them all.
-      { name: 'Por el admin', currencies: ['USD'], legalName: null, requireMfaEmployees: false },
+      { name: 'Por el admin', taxId: '20-12345678-6', timezone: 'America/Cordoba' },
       { 'if-match': '"1"' },
     );
     expect(renamed.status, JSON.stringify(renamed.body)).toBe(200);
-    const mfa = await byAdmin(
+    expect(renamed.body).toMatchObject({ taxId: '20123456786', timezone: 'America/Cordoba' });
+
+    // A role of the company's own that may set the name and currencies only.
+    const byOwner = await as(owner);
+    const role = await byOwner('POST', '/api/v1/permissions/roles', {
+      key: 'ajustes',
+      name: 'Ajustes',
+      rules: [
+        { action: 'read', subject: 'tenancy.tenant' },
+        { action: 'update', subject: 'tenancy.tenant', fields: ['name', 'currencies'] },
+      ],
+    });
+    expect(role.status, JSON.stringify(role.body)).toBe(201);
+    const assigned = await byOwner(
+      'PUT',
+      `/api/v1/permissions/memberships/${clerk.membershipId}/roles`,
+      { roles: ['ajustes'] },
+    );
+    expect(assigned.status).toBe(200);
+    const byClerk = await as(clerk);
+    // Unchanged fields are not judged: a form sends them all.
+    const allowed = await byClerk(
+      'PATCH',
+      url(owner),
+      {
+        name: 'Por ajustes',
+        currencies: ['USD'],
+        taxId: '20123456786',
+        requireMfaEmployees: false,
+      },
+      { 'if-match': '"2"' },
+    );
+    expect(allowed.status, JSON.stringify(allowed.body)).toBe(200);
+    const refused = await byClerk(
       'PATCH',
       url(owner),
       { requireMfaEmployees: true },
-      { 'if-match': '"2"' },
+      { 'if-match': '"3"' },
     );
-    expect(mfa.status).toBe(403);
-    expect(mfa.body).toMatchObject({ issues: [{ path: 'require_mfa_employees' }] });
+    expect(refused.status).toBe(403);
+    expect(refused.body).toMatchObject({
+      issues: [{ path: 'require_mfa_employees', code: 'forbidden_field' }],
+    });
 
     const bySales = await as(sales);
     expect((await bySales('GET', url(owner))).status).toBe(200);
-    const refused = await bySales('PATCH', url(owner), { name: 'Ventas' }, { 'if-match': '"2"' });
-    expect(refused.status).toBe(403);
-    expect(refused.body).toMatchObject({ code: 'forbidden' });
+    const denied = await bySales('PATCH', url(owner), { name: 'Ventas' }, { 'if-match': '"3"' });
+    expect(denied.status).toBe(403);
+    expect(denied.body).toMatchObject({ code: 'forbidden' });
+    expect((await bySales('GET', url(owner))).body).toMatchObject({
+      name: 'Por ajustes',
+      version: 3,
+    });
   });
 
   it('answers 404 for another company, even one the person belongs to', async () => {

@@ -90,14 +90,8 @@ export const SYSTEM_ROLES: Record<string, { name: string; rules: Rule[] }> = {
     name: 'Administrador',
     rules: [
       { action: 'manage', subject: 'all' },
-      // Admins keep the company's settings (name, currencies, language, time zone); its legal
-      // identity and the MFA policy stay the owner's.
-      {
-        action: 'update',
-        subject: 'tenancy.tenant',
-        fields: ['legal_name', 'tax_id', 'country', 'require_mfa_employees'],
-        inverted: true,
-      },
+      // Admins keep the company's settings; only an owner may remove the company. (A deny
+      // here also binds a person who is owner and admin: a later rule wins in CASL.)
       { action: 'delete', subject: 'tenancy.tenant', inverted: true },
     ],
   },
