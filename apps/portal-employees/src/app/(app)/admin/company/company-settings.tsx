@@ -16,27 +16,28 @@ export function CompanySettings(props: { tenantId: string }) {
   return (
     <>
       <PageHeader title={t('company.title')} subtitle={tenant.data?.name} />
-      <Grid gap="lg">
-        <Grid.Col span={{ base: 12, lg: 7 }}>
-          {tenant.data ? (
-            <CompanyForm tenant={tenant.data} onSaved={(saved) => tenant.setData(() => saved)} />
-          ) : tenant.problem !== undefined ? (
-            <ProblemAlert problem={tenant.problem} onRetry={tenant.reload} />
-          ) : (
-            <LoadingBlock />
-          )}
-        </Grid.Col>
-        <Grid.Col span={{ base: 12, lg: 5 }}>
-          <Stack gap="lg">
+      {/* Stacked full width: the series and tax tables need the room. */}
+      <Stack gap="lg">
+        {tenant.data ? (
+          <CompanyForm tenant={tenant.data} onSaved={(saved) => tenant.setData(() => saved)} />
+        ) : tenant.problem !== undefined ? (
+          <ProblemAlert problem={tenant.problem} onRetry={tenant.reload} />
+        ) : (
+          <LoadingBlock />
+        )}
+        <Grid gap="lg">
+          <Grid.Col span={{ base: 12, xl: 6 }}>
             <Can action="read" subject="tenancy.number-series">
               <NumberSeriesCard />
             </Can>
+          </Grid.Col>
+          <Grid.Col span={{ base: 12, xl: 6 }}>
             <Can action="read" subject="catalog.tax">
               <TaxRatesCard />
             </Can>
-          </Stack>
-        </Grid.Col>
-      </Grid>
+          </Grid.Col>
+        </Grid>
+      </Stack>
     </>
   );
 }

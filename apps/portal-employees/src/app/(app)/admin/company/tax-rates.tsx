@@ -52,46 +52,48 @@ export function TaxRatesCard() {
       <ProblemAlert problem={rates.problem} onRetry={rates.reload} />
       {rates.data?.items.length === 0 ? <EmptyBlock title={t('company.noTaxes')} /> : null}
       {rates.data?.items.length ? (
-        <Table aria-label={t('company.taxes')}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('tax.code')}</Table.Th>
-              <Table.Th>{t('common.name')}</Table.Th>
-              <Table.Th>{t('common.kind')}</Table.Th>
-              <Table.Th>{t('tax.rate')}</Table.Th>
-              <Table.Th>{t('common.status')}</Table.Th>
-              <Table.Th />
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {rates.data.items.map((r) => (
-              <Table.Tr key={r.id}>
-                <Table.Td>
-                  <code>{r.code}</code>
-                </Table.Td>
-                <Table.Td>{r.name}</Table.Td>
-                <Table.Td>{codeLabel(t, 'tax.kind', r.kind)}</Table.Td>
-                <Table.Td>{f.number(r.rate)} %</Table.Td>
-                <Table.Td>
-                  <Badge variant="light" color={r.active ? 'teal' : 'gray'}>
-                    {r.active ? t('tax.active') : t('tax.inactive')}
-                  </Badge>
-                </Table.Td>
-                <Table.Td>
-                  {canEdit ? (
-                    <ActionIcon
-                      variant="subtle"
-                      aria-label={`${t('common.edit')}: ${r.name}`}
-                      onClick={() => setEditing(r)}
-                    >
-                      <IconPencil size={16} aria-hidden />
-                    </ActionIcon>
-                  ) : null}
-                </Table.Td>
+        <Table.ScrollContainer minWidth={560}>
+          <Table aria-label={t('company.taxes')}>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('tax.code')}</Table.Th>
+                <Table.Th>{t('common.name')}</Table.Th>
+                <Table.Th>{t('common.kind')}</Table.Th>
+                <Table.Th>{t('tax.rate')}</Table.Th>
+                <Table.Th>{t('common.status')}</Table.Th>
+                <Table.Th />
               </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+            </Table.Thead>
+            <Table.Tbody>
+              {rates.data.items.map((r) => (
+                <Table.Tr key={r.id}>
+                  <Table.Td>
+                    <code>{r.code}</code>
+                  </Table.Td>
+                  <Table.Td>{r.name}</Table.Td>
+                  <Table.Td>{codeLabel(t, 'tax.kind', r.kind)}</Table.Td>
+                  <Table.Td>{f.number(r.rate)} %</Table.Td>
+                  <Table.Td>
+                    <Badge variant="light" color={r.active ? 'teal' : 'gray'}>
+                      {r.active ? t('tax.active') : t('tax.inactive')}
+                    </Badge>
+                  </Table.Td>
+                  <Table.Td>
+                    {canEdit ? (
+                      <ActionIcon
+                        variant="subtle"
+                        aria-label={`${t('common.edit')}: ${r.name}`}
+                        onClick={() => setEditing(r)}
+                      >
+                        <IconPencil size={16} aria-hidden />
+                      </ActionIcon>
+                    ) : null}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
       ) : null}
       {editing ? (
         <TaxRateDialog
