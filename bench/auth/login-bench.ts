@@ -18,7 +18,7 @@ import { startNexo } from '../lib/nexo-server.ts';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const admin = { email: 'admin@demo.nexo.test', password: 'nexo-demo-admin' };
 
-const server = await startNexo({ NEXO_TRUST_PROXY: 'true' });
+const server = await startNexo({ NEXO_TRUSTED_PROXIES: 'loopback' });
 try {
   const signIn = await fetch(`${server.baseUrl}/api/v1/auth/login`, {
     method: 'POST',

@@ -21,7 +21,7 @@ export async function createApp(
   deps: AppDependencies,
   extra: DynamicModule['imports'] = [],
 ): Promise<NestFastifyApplication> {
-  const adapter = new FastifyAdapter(fastifyOptions(deps.logger, deps.config.NEXO_TRUST_PROXY));
+  const adapter = new FastifyAdapter(fastifyOptions(deps.logger, deps.config.NEXO_TRUSTED_PROXIES));
   installHttpHooks(adapter.getInstance(), deps.metrics);
   installBinaryBodies(adapter.getInstance(), API_ROUTES);
   const app = await NestFactory.create<NestFastifyApplication>(

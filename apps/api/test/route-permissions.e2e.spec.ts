@@ -45,6 +45,7 @@ const CATALOG_READ = [
 const PRICE_LISTS = 'read catalog.price-list';
 const GRANTS: Record<string, string[] | 'all'> = {
   owner: 'all',
+  // Including `update tenancy.tenant` and `tenancy.number-series` (company settings).
   admin: 'all',
   sales: [
     ...EMPLOYEE,

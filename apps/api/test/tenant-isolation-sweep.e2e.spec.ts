@@ -114,8 +114,15 @@ describe('tenant isolation sweep', () => {
       kind: 'fixed',
       price: '15',
     });
+    const series = await made('/api/v1/tenancy/number-series', {
+      documentType: 'invoice',
+      series: 'B',
+      prefix: 'Serie de B-',
+    });
     Object.assign(idsOfB, {
       'GET /api/v1/tenancy/tenants/:id': b.tenantId,
+      'PATCH /api/v1/tenancy/tenants/:id': b.tenantId,
+      'PATCH /api/v1/tenancy/number-series/:id': series,
       'POST /api/v1/auth/members/:id/disable': other.membershipId,
       'DELETE /api/v1/auth/invitations/:id': invitation.json<{ id: string }>().id,
       'POST /api/v1/auth/api-clients/:clientId/rotate-secret': client.json<{ clientId: string }>()
@@ -160,6 +167,7 @@ describe('tenant isolation sweep', () => {
       'DELETE /api/v1/catalog/price-list-rules/:id': rule,
     });
     Object.assign(bodies, {
+      'PATCH /api/v1/tenancy/number-series/:id': { prefix: 'A-' },
       'POST /api/v1/catalog/items/:id/variants': { sku: 'A-1', attributes: { color: 'rojo' } },
       'PATCH /api/v1/catalog/item-variants/:id': { sku: 'A-2' },
       'POST /api/v1/catalog/price-lists/:id/rules': {
@@ -217,6 +225,12 @@ describe('tenant isolation sweep', () => {
       headers: bearer((await login(t.app, b)).accessToken),
     });
     expect(theirs.json()).toMatchObject({ name: 'Artículo de B', version: 1 });
+    const company = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/tenancy/tenants/${b.tenantId}`,
+      headers: bearer((await login(t.app, b)).accessToken),
+    });
+    expect(company.json()).toMatchObject({ name: 'Empresa de prueba', version: 1 });
   });
 
   it('shows nothing of another company in lists or in a record’s audit history', async () => {
@@ -237,6 +251,7 @@ describe('tenant isolation sweep', () => {
       '/api/v1/catalog/categories',
       '/api/v1/catalog/items?q=B-1',
       '/api/v1/catalog/price-lists',
+      '/api/v1/tenancy/number-series',
     ];
     for (const url of lists) {
       const body = JSON.stringify(

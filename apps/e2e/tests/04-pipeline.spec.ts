@@ -38,3 +38,36 @@ test('moves a card with the keyboard too', async ({ page }) => {
   await page.getByRole('menuitem', { name: 'Negociación' }).click();
   await expect(column(page, 'Negociación').getByRole('listitem', { name: title })).toBeVisible();
 });
+
+test('drops a card between two cards, and it stays there', async ({ page }) => {
+  await signIn(page, ADMIN);
+  const titles = (stage: string) =>
+    column(page, stage)
+      .locator('[data-card-id]')
+      .evaluateAll((cards) => cards.map((c) => c.getAttribute('aria-label') ?? ''));
+  const target = column(page, 'Calificado').locator('[data-card-id]');
+  await expect(target).not.toHaveCount(0);
+  const before = await titles('Calificado');
+  expect(before.length).toBeGreaterThanOrEqual(2);
+
+  // Released on the lower half of the first card: between the first and the second.
+  const moving = column(page, 'Negociación').locator('[data-card-id]').last();
+  const title = (await moving.getAttribute('aria-label')) ?? '';
+  const first = target.first();
+  const box = await first.boundingBox();
+  await moving.dragTo(first, { targetPosition: { x: 40, y: (box?.height ?? 80) * 0.8 } });
+  const expected = [before[0], title, ...before.slice(1)];
+  await expect.poll(() => titles('Calificado')).toEqual(expected);
+
+  // Within its own column: the last card released on the top of the first goes first.
+  const last = target.last();
+  const lastTitle = (await last.getAttribute('aria-label')) ?? '';
+  await last.dragTo(target.first(), { targetPosition: { x: 40, y: 4 } });
+  const reordered = [lastTitle, ...expected.filter((t) => t !== lastTitle)];
+  await expect.poll(() => titles('Calificado')).toEqual(reordered);
+
+  // The API ranked them so: the order survives a reload.
+  await page.reload();
+  await expect.poll(() => titles('Calificado')).toEqual(reordered);
+  await screenshot(page, 'pipeline-drop-between');
+});

@@ -45,7 +45,7 @@ test('an admin creates a role, assigns it, and the salesperson sees the change a
   await explain.getByLabel('Persona').click();
   await page.getByRole('option', { name: new RegExp(SALES.name) }).click();
   await explain.getByLabel('Recurso').click();
-  await page.getByRole('option', { name: 'audit.log', exact: true }).click();
+  await page.getByRole('option', { name: 'Auditoría (audit.log)', exact: true }).click();
   await explain.getByRole('button', { name: 'Explicar' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Permitido' })).toContainText('auditor');
   await screenshot(page, 'roles-editor');
@@ -54,7 +54,9 @@ test('an admin creates a role, assigns it, and the salesperson sees the change a
   await sales.reload();
   await salesNav.getByRole('link', { name: 'Auditoría' }).click();
   await expect(sales.getByRole('table', { name: 'Auditoría' })).toBeVisible();
-  await expect(sales.getByRole('table', { name: 'Auditoría' })).toContainText('assign-roles');
+  await expect(sales.getByRole('table', { name: 'Auditoría' })).toContainText(
+    'Asignación de roles',
+  );
   await screenshot(sales, 'salesperson-with-new-role');
   await salesContext.close();
 });

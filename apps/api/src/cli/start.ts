@@ -13,8 +13,13 @@ import type { CommandEnv } from './commands.js';
 export async function startCommand({ config, logger }: CommandEnv): Promise<void> {
   const startedAt = Date.now();
   const booted = await bootDatabase(config, logger);
+  // The portal started below reaches the API from loopback with the browser's address.
+  const trusted = [
+    ...(config.NEXO_TRUSTED_PROXIES ?? []),
+    ...(config.NEXO_PORTAL ? ['loopback'] : []),
+  ];
   const app = await createApp({
-    ...(await platformDependencies(config, logger)),
+    ...(await platformDependencies({ ...config, NEXO_TRUSTED_PROXIES: trusted }, logger)),
     database: booted.database,
   });
   const seeded = config.NEXO_SEED_DEMO ? (await seedDemo(app)).seeded : false;

@@ -11,6 +11,7 @@ const PORTAL_DIR = path.join(root, 'apps/portal-employees');
 /** Sources whose change makes a portal build stale. */
 const PORTAL_SOURCES = [
   path.join(PORTAL_DIR, 'src'),
+  path.join(PORTAL_DIR, 'server.mjs'),
   path.join(PORTAL_DIR, 'next.config.ts'),
   ...['ui', 'session', 'i18n', 'api-client'].map((lib) => path.join(root, 'libs/web', lib, 'src')),
   path.join(root, 'libs/shared/contracts/src'),
@@ -108,24 +109,23 @@ export async function startPortal(
   const port = config.NEXO_PORTAL_PORT || (await freePort(host));
   const shownHost = host === '0.0.0.0' ? 'localhost' : host;
   const url = `http://${shownHost}:${port}`;
-  // Started through node and Next's own bin, so stopping this PID stops the server.
-  const child = spawn(
-    process.execPath,
-    [nextBin, 'start', PORTAL_DIR, '-p', String(port), '-H', host],
-    {
-      cwd: root,
-      env: {
-        ...process.env,
-        NODE_ENV: 'production',
-        NEXT_TELEMETRY_DISABLED: '1',
-        NEXO_API_URL: apiUrl,
-        NEXO_PORTAL_SECRET: secret,
-        NEXO_PORTAL_URL: url,
-        NEXO_REFRESH_TOKEN_TTL_S: String(config.NEXO_REFRESH_TOKEN_TTL_S),
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
+  // Next's handler in the portal's own server (it vouches for the browser's address), run
+  // by node itself, so stopping this PID stops the server.
+  const child = spawn(process.execPath, [path.join(PORTAL_DIR, 'server.mjs')], {
+    cwd: root,
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: host,
+      NODE_ENV: 'production',
+      NEXT_TELEMETRY_DISABLED: '1',
+      NEXO_API_URL: apiUrl,
+      NEXO_PORTAL_SECRET: secret,
+      NEXO_PORTAL_URL: url,
+      NEXO_REFRESH_TOKEN_TTL_S: String(config.NEXO_REFRESH_TOKEN_TTL_S),
     },
-  );
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   child.stdout?.on('data', (d: Buffer) => logger.debug({ portal: d.toString().trim() }, 'portal'));
   child.stderr?.on('data', (d: Buffer) => logger.warn({ portal: d.toString().trim() }, 'portal'));
   const exited = run(child);

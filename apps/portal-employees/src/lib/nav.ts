@@ -59,7 +59,7 @@ export const NAV: NavGroup[] = [
       {
         href: '/admin/company',
         label: 'nav.company',
-        can: ['read', 'auth.member'],
+        can: ['update', 'tenancy.tenant'],
         icon: 'company',
       },
     ],

@@ -8,6 +8,8 @@ export * from './http/list.contracts.js';
 export * from './auth/auth.routes.js';
 export * from './permissions/permission.routes.js';
 export * from './platform.routes.js';
+export * from './tenancy/tenancy.contracts.js';
+export * from './tenancy/tenancy.routes.js';
 export * from './routes.js';
 export * from './openapi/openapi-document.js';
 export * from './common/values.js';

@@ -19,26 +19,6 @@ export const AuditEntrySchema = z
   })
   .meta({ id: 'AuditEntry' });
 
-/** The company as its members see it; fields a role may not read are left out. */
-export const TenantSchema = z
-  .object({
-    id: z.uuid(),
-    slug: z.string(),
-    name: z.string(),
-    legalName: z.string().nullable(),
-    taxId: z.string().nullable(),
-    country: z.string(),
-    currency: z.string(),
-    locale: z.string(),
-    timezone: z.string(),
-    status: z.string(),
-    requireMfaEmployees: z.boolean(),
-    version: z.number().int(),
-  })
-  .partial()
-  .required({ id: true })
-  .meta({ id: 'Tenant' });
-
 export const PlatformRoutes = {
   live: defineRoute({
     method: 'GET',
@@ -73,18 +53,6 @@ export const PlatformRoutes = {
     status: 200,
     response: z.string(),
     responseType: 'text/plain',
-  }),
-  getTenant: defineRoute({
-    method: 'GET',
-    path: '/api/v1/tenancy/tenants/:id',
-    operationId: 'getTenant',
-    summary: 'The current company',
-    tag: 'tenancy',
-    access: permission('read', 'tenancy.tenant'),
-    params: z.object({ id: z.uuid() }),
-    status: 200,
-    response: TenantSchema,
-    etag: true,
   }),
   searchAudit: defineRoute({
     method: 'GET',

@@ -60,26 +60,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/tenancy/tenants/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * The current company
-         * @description Requires `read` on `tenancy.tenant`.
-         */
-        get: operations["getTenant"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/audit/log": {
         parameters: {
             query?: never;
@@ -118,6 +98,74 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenancy/tenants/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The current company
+         * @description Requires `read` on `tenancy.tenant`.
+         */
+        get: operations["getTenant"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change the current company: name, legal name, tax id (checked for its country), country, base and accepted currencies, language, time zone, MFA policy
+         * @description Requires `update` on `tenancy.tenant`.
+         */
+        patch: operations["updateTenant"];
+        trace?: never;
+    };
+    "/api/v1/tenancy/number-series": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The document number series of the company, by document type and series
+         * @description Requires `read` on `tenancy.number-series`.
+         */
+        get: operations["listNumberSeries"];
+        put?: never;
+        /**
+         * Start a number series for a document type (409 when it exists)
+         * @description Requires `create` on `tenancy.number-series`.
+         */
+        post: operations["createNumberSeries"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenancy/number-series/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change a series: prefix, padding, yearly reset, and the next number (forward only: 409 number_already_issued otherwise)
+         * @description Requires `update` on `tenancy.number-series`.
+         */
+        patch: operations["updateNumberSeries"];
         trace?: never;
     };
     "/api/v1/auth/login": {
@@ -2071,21 +2119,6 @@ export interface components {
                 message: string;
             }[];
         };
-        Tenant: {
-            /** Format: uuid */
-            id: string;
-            slug?: string;
-            name?: string;
-            legalName?: string | null;
-            taxId?: string | null;
-            country?: string;
-            currency?: string;
-            locale?: string;
-            timezone?: string;
-            status?: string;
-            requireMfaEmployees?: boolean;
-            version?: number;
-        };
         AuditEntry: {
             /** Format: uuid */
             id: string;
@@ -2105,6 +2138,37 @@ export interface components {
             } | null;
             requestId: string | null;
             ip: string | null;
+        };
+        Tenant: {
+            /** Format: uuid */
+            id: string;
+            slug?: string;
+            name?: string;
+            legalName?: string | null;
+            taxId?: string | null;
+            country?: string;
+            currency?: string;
+            currencies?: string[];
+            locale?: string;
+            timezone?: string;
+            status?: string;
+            requireMfaEmployees?: boolean;
+            version?: number;
+        };
+        NumberSeries: {
+            /** Format: uuid */
+            id: string;
+            documentType: string;
+            series: string;
+            prefix: string;
+            padding: number;
+            yearlyReset: boolean;
+            year: number | null;
+            next: number;
+            preview: string;
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
         };
         SessionInfo: {
             user: {
@@ -2746,47 +2810,6 @@ export interface operations {
             };
         };
     };
-    getTenant: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Success */
-            200: {
-                headers: {
-                    ETag?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Tenant"];
-                };
-            };
-            /** @description The request cannot be served: see `code` */
-            "4XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Server error: quote `errorId` */
-            "5XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
     searchAuditLog: {
         parameters: {
             query?: {
@@ -2862,6 +2885,253 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AuditEntry"][];
+                };
+            };
+            /** @description The request cannot be served: see `code` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error: quote `errorId` */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getTenant: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Tenant"];
+                };
+            };
+            /** @description The request cannot be served: see `code` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error: quote `errorId` */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateTenant: {
+        parameters: {
+            query?: never;
+            header: {
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name?: string;
+                    legalName?: string | null;
+                    taxId?: string | null;
+                    country?: string;
+                    currency?: string;
+                    currencies?: string[];
+                    /** @enum {string} */
+                    locale?: "es" | "en";
+                    timezone?: string;
+                    requireMfaEmployees?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Tenant"];
+                };
+            };
+            /** @description The request cannot be served: see `code` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error: quote `errorId` */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listNumberSeries: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NumberSeries"][];
+                };
+            };
+            /** @description The request cannot be served: see `code` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error: quote `errorId` */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createNumberSeries: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Replays the first response for a repeat of the same request */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    documentType: "invoice" | "credit-note" | "debit-note" | "quote" | "sales-order" | "delivery-note" | "purchase-order" | "receipt";
+                    series: string;
+                    /** @default  */
+                    prefix?: string;
+                    /** @default 8 */
+                    padding?: number;
+                    /** @default false */
+                    yearlyReset?: boolean;
+                    /** @default 1 */
+                    next?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NumberSeries"];
+                };
+            };
+            /** @description The request cannot be served: see `code` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error: quote `errorId` */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateNumberSeries: {
+        parameters: {
+            query?: never;
+            header: {
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    prefix?: string;
+                    padding?: number;
+                    yearlyReset?: boolean;
+                    next?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NumberSeries"];
                 };
             };
             /** @description The request cannot be served: see `code` */

@@ -25,14 +25,23 @@ export function problemMessage(problem: ProblemLike | null | undefined, t: Trans
   return problem.errorId ? `${message} ${t('error.reference', { id: problem.errorId })}` : message;
 }
 
+type Issue = NonNullable<ProblemLike['issues']>[number];
+
+/** A field issue in the person's language when its code has a message (the API's is English). */
+export function issueMessage(issue: Issue, t?: Translate): string {
+  const key = `issue.${issue.code}`;
+  return t && hasMessage(key) ? t(key) : issue.message;
+}
+
 /** Field issues by form path (`contacts.0.email`), for a form to show beside each field. */
 export function problemFieldErrors(
   problem: ProblemLike | null | undefined,
+  t?: Translate,
 ): Record<string, string> {
   const out: Record<string, string> = {};
   for (const issue of problem?.issues ?? []) {
     const path = issue.path.replace(/^body\./, '');
-    out[path] ??= issue.message;
+    out[path] ??= issueMessage(issue, t);
   }
   return out;
 }

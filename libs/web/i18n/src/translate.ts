@@ -40,3 +40,13 @@ export function createTranslator(locale: Locale): Translate {
 export function hasMessage(key: string): key is MessageKey {
   return Object.hasOwn(es, key);
 }
+
+/**
+ * The label of a code the API sends (`audit.action` + `update`), in the person's language;
+ * the code itself when the catalog has none (a code newer than this portal).
+ */
+export function codeLabel(t: Translate, prefix: string, code: string | null | undefined): string {
+  if (!code) return '';
+  const key = `${prefix}.${code}`;
+  return hasMessage(key) ? t(key) : code;
+}

@@ -41,7 +41,7 @@ export async function sessionProxy(
   }
   if (!needsRefresh(session)) return NextResponse.next();
 
-  const fresh = await refreshSession(session);
+  const fresh = await refreshSession(session, request.headers.get('x-forwarded-for'));
   if (!fresh) {
     const response = isApi
       ? NextResponse.json(
@@ -71,7 +71,12 @@ const TOKEN_PATHS = [
   '/api/v1/auth/invitations/accept',
   '/api/v1/auth/oidc/callback',
 ];
+/**
+ * `x-forwarded-for` is the browser's address as the portal's server (`server.mjs`) vouched
+ * for it; the API believes it from this hop only (NEXO_TRUSTED_PROXIES, loopback by default).
+ */
 const FORWARDED_REQUEST_HEADERS = [
+  'x-forwarded-for',
   'accept',
   'accept-language',
   'content-type',

@@ -29,6 +29,9 @@ async function forwarded(): Promise<HeadersInit> {
   if (ua) out['user-agent'] = ua;
   const lang = h.get('accept-language');
   if (lang) out['accept-language'] = lang;
+  // The browser's address (set by the portal's server): sign-in limits count it, not ours.
+  const address = h.get('x-forwarded-for');
+  if (address) out['x-forwarded-for'] = address;
   return out;
 }
 

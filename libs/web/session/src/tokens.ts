@@ -56,11 +56,16 @@ export const needsRefresh = (session: PortalSession): boolean =>
  */
 const inFlight = new Map<string, Promise<PortalSession | null>>();
 
-export function refreshSession(session: PortalSession): Promise<PortalSession | null> {
+export function refreshSession(
+  session: PortalSession,
+  clientAddress?: string | null,
+): Promise<PortalSession | null> {
   const pending = inFlight.get(session.refreshToken);
   if (pending) return pending;
   const run = (async () => {
-    const { data } = await apiClient().POST('/api/v1/auth/refresh', {
+    // The browser's address, so the API's per-address budget is the person's, not the portal's.
+    const headers = clientAddress ? { 'x-forwarded-for': clientAddress } : undefined;
+    const { data } = await apiClient(null, headers).POST('/api/v1/auth/refresh', {
       body: { refreshToken: session.refreshToken },
     });
     return data ? toSession(data) : null;

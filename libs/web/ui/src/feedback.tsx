@@ -1,7 +1,7 @@
 'use client';
 import { Alert, Button, Center, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { problemMessage, useI18n, type ProblemLike } from '@nexo/i18n';
+import { issueMessage, problemMessage, useI18n, type ProblemLike } from '@nexo/i18n';
 import { IconAlertTriangle, IconCheck, IconInbox } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 
@@ -24,7 +24,7 @@ export function ProblemAlert(props: {
         <Stack gap={2}>
           {props.problem.issues.map((i) => (
             <Text key={`${i.path}:${i.code}`} size="sm">
-              {i.path}: {i.message}
+              {i.path}: {issueMessage(i, t)}
             </Text>
           ))}
         </Stack>

@@ -1,6 +1,6 @@
 'use client';
 import { useForm, type FormErrors, type UseFormReturnType } from '@mantine/form';
-import { problemFieldErrors, type Locale, type ProblemLike } from '@nexo/i18n';
+import { problemFieldErrors, type Locale, type ProblemLike, type Translate } from '@nexo/i18n';
 import { z } from 'zod';
 
 /** Blank strings become absent fields, deeply (the contracts reject empty strings). */
@@ -56,7 +56,8 @@ export function contractValues<S extends z.ZodType>(schema: S, values: unknown):
 export function setProblemErrors(
   form: { setErrors: (errors: FormErrors) => void },
   problem: ProblemLike | null | undefined,
+  t?: Translate,
 ): void {
-  const errors = problemFieldErrors(problem);
+  const errors = problemFieldErrors(problem, t);
   if (Object.keys(errors).length) form.setErrors(errors);
 }

@@ -10,6 +10,7 @@ import {
   primaryKey,
   text,
   timestamp,
+  uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
 
@@ -50,6 +51,10 @@ export const numberSeries = platformSchema.table(
   'number_series',
   {
     tenantId: uuid('tenant_id').notNull(),
+    /** For the settings routes; `Numbering.next` leaves it to the default. */
+    id: uuid('id')
+      .notNull()
+      .default(sql`gen_random_uuid()`),
     documentType: text('document_type').notNull(),
     series: text('series').notNull(),
     prefix: text('prefix').notNull().default(''),
@@ -59,9 +64,12 @@ export const numberSeries = platformSchema.table(
     year: integer('year'),
     next: bigint('next', { mode: 'number' }).notNull().default(1),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Bumped by settings changes only: issuing a number does not stale an editor's ETag. */
+    version: integer('version').notNull().default(1),
   },
   (t) => [
     primaryKey({ name: 'number_series_pkey', columns: [t.tenantId, t.documentType, t.series] }),
+    uniqueIndex('number_series_id_key').on(t.tenantId, t.id),
     check('number_series_padding_check', sql`${t.padding} between 1 and 20`),
     check('number_series_next_check', sql`${t.next} >= 1`),
   ],

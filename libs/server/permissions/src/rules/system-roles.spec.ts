@@ -54,3 +54,18 @@ describe('catalog rules of the system roles', () => {
     expect(as('sales').can('update', 'catalog.item')).toBe(false);
   });
 });
+
+describe('company settings rules of the system roles', () => {
+  it('lets owners and admins change the settings and number series, and nobody else', () => {
+    for (const role of ['owner', 'admin']) {
+      expect(as(role).can('update', 'tenancy.tenant')).toBe(true);
+      expect(as(role).can('update', 'tenancy.tenant', 'tax_id')).toBe(true);
+      expect(as(role).can('update', 'tenancy.number-series')).toBe(true);
+    }
+    expect(as('admin').can('delete', 'tenancy.tenant')).toBe(false);
+    for (const role of ['sales', 'purchasing', 'accountant', 'client-portal']) {
+      expect(as(role).can('update', 'tenancy.tenant')).toBe(false);
+      expect(as(role).can('read', 'tenancy.number-series')).toBe(false);
+    }
+  });
+});

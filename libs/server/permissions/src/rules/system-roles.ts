@@ -90,8 +90,9 @@ export const SYSTEM_ROLES: Record<string, { name: string; rules: Rule[] }> = {
     name: 'Administrador',
     rules: [
       { action: 'manage', subject: 'all' },
-      // Only owners may change the company's own record (legal name, tax id, MFA policy).
-      { action: ['update', 'delete'], subject: 'tenancy.tenant', inverted: true },
+      // Admins keep the company's settings; only an owner may remove the company. (A deny
+      // here also binds a person who is owner and admin: a later rule wins in CASL.)
+      { action: 'delete', subject: 'tenancy.tenant', inverted: true },
     ],
   },
   sales: { name: 'Ventas', rules: [...SALES, ...CATALOG.sales] },

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 /** Every context NEXO knows how to mount. `NEXO_MODULES` picks a subset of these. */
@@ -25,6 +26,29 @@ const modulesList = z
   .pipe(z.array(z.union([z.literal('all'), z.enum(KNOWN_MODULES)])).min(1))
   .transform((list): ModuleName[] =>
     list.includes('all') ? [...KNOWN_MODULES] : (list as ModuleName[]),
+  );
+
+const PROXY_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+const isProxyEntry = (entry: string): boolean => {
+  const [address = '', bits, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (!family || rest.length) return PROXY_NAMES.includes(entry);
+  return (
+    bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128))
+  );
+};
+const proxyList = z
+  .string()
+  .transform((v) =>
+    v
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+  )
+  .pipe(
+    z.array(
+      z.string().refine(isProxyEntry, 'addresses, CIDRs, loopback, linklocal or uniquelocal'),
+    ),
   );
 
 /**
@@ -63,8 +87,11 @@ export const ConfigSchema = z.object({
     .optional(),
   NEXO_MAIL_FROM: z.string().min(3).default('NEXO <no-reply@nexo.local>'),
   NEXO_LOGIN_LOCK_BASE_MS: z.coerce.number().int().min(1).max(3_600_000).default(1000),
-  /** Behind a reverse proxy or ingress: take the client address from X-Forwarded-For. */
-  NEXO_TRUST_PROXY: booleanFromEnv.default(false),
+  /**
+   * Proxies whose X-Forwarded-For is believed (addresses, CIDRs, `loopback`, `linklocal`,
+   * `uniquelocal`). Unset: nobody's, except that `nexo start` trusts loopback for its portal.
+   */
+  NEXO_TRUSTED_PROXIES: proxyList.optional(),
   NEXO_HASH_CONCURRENCY: z.coerce.number().int().min(1).max(64).optional(),
   /** NATS with JetStream for domain events; without it they are delivered in process. */
   NEXO_NATS_URL: z

@@ -32,4 +32,14 @@ describe('loadConfig', () => {
     expect(loadConfig({ NEXO_MODULES: 'tenancy' }).NEXO_MODULES).toEqual(['tenancy']);
     expect(loadConfig({ NEXO_MODULES: 'all' }).NEXO_MODULES).toEqual(['tenancy', 'crm', 'catalog']);
   });
+
+  it('reads the trusted proxies as a list and refuses what is no address', () => {
+    expect(loadConfig({}).NEXO_TRUSTED_PROXIES).toBeUndefined();
+    expect(
+      loadConfig({ NEXO_TRUSTED_PROXIES: 'loopback, 10.0.0.0/8,::1,192.0.2.7' })
+        .NEXO_TRUSTED_PROXIES,
+    ).toEqual(['loopback', '10.0.0.0/8', '::1', '192.0.2.7']);
+    for (const bad of ['*', 'proxy.example', '10.0.0.0/33', 'true'])
+      expect(() => loadConfig({ NEXO_TRUSTED_PROXIES: bad })).toThrow(/NEXO_TRUSTED_PROXIES/);
+  });
 });

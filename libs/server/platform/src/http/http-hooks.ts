@@ -9,7 +9,10 @@ export const BODY_LIMIT_BYTES = 1024 * 1024;
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,100}$/;
 
 /** Fastify options NEXO needs before the server exists. */
-export function fastifyOptions(logger: Logger, trustProxy = false): FastifyServerOptions {
+export function fastifyOptions(
+  logger: Logger,
+  trustedProxies: readonly string[] = [],
+): FastifyServerOptions {
   return {
     loggerInstance: logger,
     bodyLimit: BODY_LIMIT_BYTES,
@@ -20,8 +23,9 @@ export function fastifyOptions(logger: Logger, trustProxy = false): FastifyServe
     },
     return503OnClosing: true,
     forceCloseConnections: 'idle',
-    // Only behind a proxy that sets X-Forwarded-For: otherwise clients could pick their IP.
-    trustProxy,
+    // X-Forwarded-For only from the proxies named: anyone else could pick their address
+    // (and dodge the per-address sign-in limits). The chain is read from the right.
+    trustProxy: trustedProxies.length ? [...trustedProxies] : false,
   };
 }
 

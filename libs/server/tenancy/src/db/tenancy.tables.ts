@@ -18,6 +18,11 @@ export const tenants = tenancySchema.table(
     taxId: text('tax_id'),
     country: text('country').notNull().default('AR'),
     currency: text('currency').notNull().default('ARS'),
+    /** Currencies accepted besides the base one (`currency`). */
+    currencies: text('currencies')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     locale: text('locale').notNull().default('es'),
     timezone: text('timezone').notNull().default('America/Argentina/Buenos_Aires'),
     status: text('status').notNull().default('active'),
@@ -31,5 +36,9 @@ export const tenants = tenancySchema.table(
     check('tenants_slug_check', sql`${t.slug} ~ '^[a-z0-9][a-z0-9-]{1,62}$'`),
     check('tenants_country_check', sql`${t.country} ~ '^[A-Z]{2}$'`),
     check('tenants_currency_check', sql`${t.currency} ~ '^[A-Z]{3}$'`),
+    check(
+      'tenants_currencies_check',
+      sql`array_to_string(${t.currencies}, ',') ~ '^([A-Z]{3}(,[A-Z]{3})*)?$'`,
+    ),
   ],
 );

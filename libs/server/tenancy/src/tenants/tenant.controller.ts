@@ -1,31 +1,30 @@
-import { Controller, Inject, Param } from '@nestjs/common';
-import { PlatformRoutes as R, type RouteParams, type RouteResult } from '@nexo/contracts';
+import { Body, Controller, Inject, Param } from '@nestjs/common';
 import {
-  DomainError,
-  RECORD_ACCESS,
-  Route,
-  requestContext,
-  type RecordAccess,
-} from '@nexo/platform';
-import { TenantService } from './tenant.service.js';
+  TenancyRoutes as R,
+  type RouteBody,
+  type RouteParams,
+  type RouteResult,
+} from '@nexo/contracts';
+import { Route, expectedVersion } from '@nexo/platform';
+import { TenantSettingsService } from './tenant-settings.service.js';
 
-/** The company as its members see it. Another company's id answers 404, never 403. */
+type Result<T extends (typeof R)[keyof typeof R]> = Promise<RouteResult<T>>;
+
+/** The company as its members see and change it. */
 @Controller()
 export class TenantController {
-  constructor(
-    @Inject(TenantService) private readonly tenants: TenantService,
-    @Inject(RECORD_ACCESS) private readonly permissions: RecordAccess,
-  ) {}
+  constructor(@Inject(TenantSettingsService) private readonly settings: TenantSettingsService) {}
 
   @Route(R.getTenant)
-  async get(@Param() p: RouteParams<typeof R.getTenant>): Promise<RouteResult<typeof R.getTenant>> {
-    // Members may belong to several companies; a request acts in one only.
-    const tenant =
-      p.id === requestContext.get()?.principal?.tenantId
-        ? await this.tenants.findById(p.id)
-        : undefined;
-    if (!tenant) throw DomainError.notFound('Company');
-    // Portal roles read only some of the company's fields.
-    return { id: tenant.id, ...(await this.permissions.mask('tenancy.tenant', tenant)) };
+  get(@Param() p: RouteParams<typeof R.getTenant>): Result<typeof R.getTenant> {
+    return this.settings.get(p.id);
+  }
+
+  @Route(R.updateTenant)
+  update(
+    @Param() p: RouteParams<typeof R.updateTenant>,
+    @Body() body: RouteBody<typeof R.updateTenant>,
+  ): Result<typeof R.updateTenant> {
+    return this.settings.update(p.id, expectedVersion(), body);
   }
 }

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Database } from '@nexo/db';
-import { eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { tenants } from '../db/tenancy.tables.js';
 
 export type TenantRow = typeof tenants.$inferSelect;
@@ -14,6 +14,21 @@ export class TenantRepository {
     const [created] = await this.database.tx().insert(tenants).values(row).returning();
     if (!created) throw new Error('insert returned no row');
     return created;
+  }
+
+  /** The update at the version the caller read; undefined when it is not that version (any more). */
+  async update(
+    id: string,
+    version: number,
+    changes: Partial<typeof tenants.$inferInsert>,
+  ): Promise<TenantRow | undefined> {
+    const [row] = await this.database
+      .tx()
+      .update(tenants)
+      .set({ ...changes, updatedAt: sql`now()`, version: sql`${tenants.version} + 1` })
+      .where(and(eq(tenants.id, id), eq(tenants.version, version)))
+      .returning();
+    return row;
   }
 
   async findById(id: string): Promise<TenantRow | undefined> {

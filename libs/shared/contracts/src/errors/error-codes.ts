@@ -21,6 +21,8 @@ export const ErrorCode = {
   IdempotencyKeyReused: 'idempotency_key_reused',
   /** No price list rule and no list price prices the item in the currency asked for. */
   NoPrice: 'no_price',
+  /** A number series may not move back to a number it has already issued. */
+  NumberAlreadyIssued: 'number_already_issued',
   RateLimited: 'rate_limited',
   ServiceUnavailable: 'service_unavailable',
   BadRequest: 'bad_request',

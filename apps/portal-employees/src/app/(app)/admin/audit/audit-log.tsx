@@ -1,7 +1,7 @@
 'use client';
 import { Badge, Code, Popover, Text, UnstyledButton } from '@mantine/core';
 import type { components } from '@nexo/api-client';
-import { useI18n } from '@nexo/i18n';
+import { codeLabel, useI18n } from '@nexo/i18n';
 import { DataTable, PageHeader } from '@nexo/ui';
 import { api, listQuery } from '../../../../lib/api';
 
@@ -13,9 +13,13 @@ const RESOURCES = [
   'crm.lead',
   'crm.opportunity',
   'crm.activity',
+  'catalog.item',
+  'catalog.tax',
   'permissions.role',
   'auth.member',
   'customization.field',
+  'tenancy.tenant',
+  'tenancy.number-series',
 ];
 
 /** Every change, who made it, before and after; searchable by record and action. */
@@ -34,7 +38,7 @@ export function AuditLog() {
           {
             key: 'resource',
             label: t('audit.resource'),
-            options: RESOURCES.map((r) => ({ value: r, label: r })),
+            options: RESOURCES.map((r) => ({ value: r, label: codeLabel(t, 'resource', r) })),
           },
         ]}
         columns={[
@@ -47,12 +51,12 @@ export function AuditLog() {
           {
             key: 'action',
             header: t('audit.action'),
-            render: (e) => <Badge variant="light">{e.action}</Badge>,
+            render: (e) => <Badge variant="light">{codeLabel(t, 'audit.action', e.action)}</Badge>,
           },
           {
             key: 'resource',
             header: t('audit.resource'),
-            render: (e) => <code>{e.resource}</code>,
+            render: (e) => codeLabel(t, 'resource', e.resource),
           },
           {
             key: 'resourceId',
@@ -64,14 +68,16 @@ export function AuditLog() {
               </Text>
             ),
           },
-          { key: 'actor', header: t('audit.user'), render: (e) => e.actor ?? '' },
+          { key: 'actor', header: t('audit.user'), render: (e) => codeLabel(t, 'actor', e.actor) },
           {
             key: 'changes',
             header: t('audit.changes'),
             render: (e) => (
               <Popover width={420} position="left" withArrow shadow="md">
                 <Popover.Target>
-                  <UnstyledButton aria-label={`${t('audit.changes')}: ${e.action} ${e.resource}`}>
+                  <UnstyledButton
+                    aria-label={`${t('audit.changes')}: ${codeLabel(t, 'audit.action', e.action)} ${codeLabel(t, 'resource', e.resource)}`}
+                  >
                     <Text size="sm" c="nexo.7" td="underline">
                       {t('common.view')}
                     </Text>

@@ -17,7 +17,7 @@ import {
   CUSTOM_FIELD_TYPES,
   CUSTOMIZABLE_RESOURCES,
 } from '@nexo/contracts';
-import { problemMessage, useI18n, type ProblemLike } from '@nexo/i18n';
+import { codeLabel, problemMessage, useI18n, type ProblemLike } from '@nexo/i18n';
 import {
   asProblem,
   contractValues,
@@ -70,7 +70,7 @@ export function CustomFields() {
             <Table.Tbody>
               {fields.data.map((d) => (
                 <Table.Tr key={d.id}>
-                  <Table.Td>{t(`resource.${d.resource}`)}</Table.Td>
+                  <Table.Td>{codeLabel(t, 'resource', d.resource)}</Table.Td>
                   <Table.Td fw={600}>
                     {d.label}{' '}
                     {d.required ? <Badge size="xs">{t('customFields.required')}</Badge> : null}
@@ -78,7 +78,7 @@ export function CustomFields() {
                   <Table.Td>
                     <code>{d.key}</code>
                   </Table.Td>
-                  <Table.Td>{d.type}</Table.Td>
+                  <Table.Td>{codeLabel(t, 'customField.type', d.type)}</Table.Td>
                   <Table.Td>
                     {d.archived ? <Badge color="gray">{t('customFields.archived')}</Badge> : null}
                   </Table.Td>
@@ -165,7 +165,10 @@ function FieldForm(props: { onClose: () => void; onCreated: () => void }) {
           <ProblemAlert problem={problem} />
           <Select
             label={t('customFields.resource')}
-            data={CUSTOMIZABLE_RESOURCES.map((r) => ({ value: r, label: t(`resource.${r}`) }))}
+            data={CUSTOMIZABLE_RESOURCES.map((r) => ({
+              value: r,
+              label: codeLabel(t, 'resource', r),
+            }))}
             allowDeselect={false}
             {...form.getInputProps('resource')}
           />
@@ -173,7 +176,10 @@ function FieldForm(props: { onClose: () => void; onCreated: () => void }) {
           <TextInput label={t('customFields.key')} required {...form.getInputProps('key')} />
           <Select
             label={t('customFields.type')}
-            data={CUSTOM_FIELD_TYPES.map((x) => ({ value: x, label: x }))}
+            data={CUSTOM_FIELD_TYPES.map((x) => ({
+              value: x,
+              label: codeLabel(t, 'customField.type', x),
+            }))}
             allowDeselect={false}
             {...form.getInputProps('type')}
           />

@@ -24,6 +24,7 @@ import { useState, type DragEvent } from 'react';
 import { api } from '../../../../lib/api';
 import { OpportunityForm } from '../opportunities/opportunity-form';
 import { OpportunityTable } from '../opportunities/opportunity-table';
+import { afterIdAt, placeAfter, predecessorOf } from './drop-position';
 
 type Opportunity = components['schemas']['Opportunity'];
 type Board = {
@@ -32,9 +33,10 @@ type Board = {
 };
 
 /**
- * The kanban: a column per stage, cards in rank order. Drag a card to another column (or
- * use its "Move to…" menu from the keyboard); the card moves at once and the API is told
- * in one request — a refusal puts it back and says why.
+ * The kanban: a column per stage, cards in rank order. Drag a card between two cards of any
+ * column, its own included (or use its "Move to…" menu from the keyboard: the end of the
+ * column); the card moves at once and the API is told in one request with the card it now
+ * follows — a refusal puts it back and says why.
  */
 export function PipelineBoard(props: { pipelineId: string | null }) {
   const { t, f } = useI18n();
@@ -56,13 +58,19 @@ export function PipelineBoard(props: { pipelineId: string | null }) {
   );
   const stages = board.data?.pipeline.stages ?? [];
 
-  async function move(card: Opportunity, toStageId: string) {
+  /** To a stage, after a card (`undefined`: the end of the column, as the keyboard menu does). */
+  async function move(card: Opportunity, toStageId: string, after?: string | null) {
     const data = board.data;
-    if (!data || card.stageId === toStageId) return;
-    const target = data.columns.find((c) => c.stageId === toStageId);
-    const afterId = target?.cards.filter((c) => c.id !== card.id).at(-1)?.id ?? null;
+    const target = data?.columns.find((c) => c.stageId === toStageId);
+    if (!data || !target) return;
+    const afterId =
+      after === undefined
+        ? (target.cards.filter((c) => c.id !== card.id).at(-1)?.id ?? null)
+        : after;
+    // Dropped where it already was: nothing to tell the API.
+    if (card.stageId === toStageId && predecessorOf(target.cards, card.id) === afterId) return;
     const stage = stages.find((s) => s.id === toStageId);
-    // Optimistic: the card is in its new column before the API answers.
+    // Optimistic: the card is in its new place before the API answers.
     board.setData((current) =>
       current
         ? {
@@ -71,10 +79,7 @@ export function PipelineBoard(props: { pipelineId: string | null }) {
               ...column,
               cards:
                 column.stageId === toStageId
-                  ? [
-                      ...column.cards.filter((c) => c.id !== card.id),
-                      { ...card, stageId: toStageId },
-                    ]
+                  ? placeAfter(column.cards, { ...card, stageId: toStageId }, afterId)
                   : column.cards.filter((c) => c.id !== card.id),
             })),
           }
@@ -93,13 +98,21 @@ export function PipelineBoard(props: { pipelineId: string | null }) {
     board.reload();
   }
 
-  const onDrop = (stageId: string) => (event: DragEvent) => {
+  const onDrop = (stageId: string) => (event: DragEvent<HTMLElement>) => {
     event.preventDefault();
     setOver(null);
     const id = event.dataTransfer.getData('text/plain') || dragging;
     const card = board.data?.columns.flatMap((c) => c.cards).find((c) => c.id === id);
     setDragging(null);
-    if (card) void move(card, stageId);
+    if (!card) return;
+    // Between which cards it was released: the column's cards as laid out on screen.
+    const boxes = [...event.currentTarget.querySelectorAll<HTMLElement>('[data-card-id]')].map(
+      (element) => {
+        const rect = element.getBoundingClientRect();
+        return { id: element.dataset.cardId ?? '', top: rect.top, height: rect.height };
+      },
+    );
+    void move(card, stageId, afterIdAt(boxes, card.id, event.clientY));
   };
 
   return (
@@ -215,6 +228,7 @@ export function PipelineBoard(props: { pipelineId: string | null }) {
                             key={card.id}
                             role="listitem"
                             aria-label={card.title}
+                            data-card-id={card.id}
                             className="nexo-card"
                             data-dragging={dragging === card.id}
                             draggable

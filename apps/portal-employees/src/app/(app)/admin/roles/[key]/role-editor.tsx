@@ -19,7 +19,7 @@ import {
 } from '@mantine/core';
 import type { components } from '@nexo/api-client';
 import { CreateRoleInputSchema } from '@nexo/contracts';
-import { useI18n, type ProblemLike } from '@nexo/i18n';
+import { codeLabel, useI18n, type ProblemLike, type Translate } from '@nexo/i18n';
 import { useCan } from '@nexo/session';
 import {
   asProblem,
@@ -49,6 +49,9 @@ const SUBJECTS = [
   'crm.pipeline',
   'crm.team',
   'catalog.item',
+  'catalog.unit',
+  'catalog.tax',
+  'catalog.category',
   'catalog.price-list',
   'customization.field',
   'audit.log',
@@ -57,6 +60,7 @@ const SUBJECTS = [
   'auth.api-client',
   'permissions.role',
   'tenancy.tenant',
+  'tenancy.number-series',
   'jobs.run',
 ];
 const ACTIONS = [
@@ -70,6 +74,10 @@ const ACTIONS = [
   'merge',
   'manage',
 ];
+
+/** A code with its label, so a rule reads in the person's language but keeps the code. */
+const labelled = (t: Translate, prefix: string, codes: readonly string[]) =>
+  codes.map((code) => ({ value: code, label: `${codeLabel(t, prefix, code)} (${code})` }));
 
 interface RuleDraft {
   action: string[];
@@ -290,6 +298,9 @@ export function RoleEditor(props: { roleKey: string | null }) {
                       <TagsInput
                         label={t('roles.action')}
                         data={ACTIONS}
+                        renderOption={({ option }) =>
+                          labelled(t, 'action', [option.value])[0]?.label
+                        }
                         value={rule.action}
                         readOnly={readOnly}
                         onChange={(action) => update({ action })}
@@ -300,6 +311,9 @@ export function RoleEditor(props: { roleKey: string | null }) {
                       <TagsInput
                         label={t('roles.subject')}
                         data={SUBJECTS}
+                        renderOption={({ option }) =>
+                          labelled(t, 'resource', [option.value])[0]?.label
+                        }
                         value={rule.subject}
                         readOnly={readOnly}
                         onChange={(subject) => update({ subject })}
@@ -372,10 +386,19 @@ function ExplainPanel() {
           onChange={setMembershipId}
           searchable
         />
-        <Select label={t('roles.action')} data={ACTIONS} value={action} onChange={setAction} />
+        <Select
+          label={t('roles.action')}
+          data={labelled(t, 'action', ACTIONS)}
+          value={action}
+          onChange={setAction}
+        />
         <Select
           label={t('roles.subject')}
-          data={SUBJECTS.filter((s) => s !== 'all')}
+          data={labelled(
+            t,
+            'resource',
+            SUBJECTS.filter((s) => s !== 'all'),
+          )}
           value={subject}
           onChange={setSubject}
           searchable

@@ -4,39 +4,34 @@ import {
   Badge,
   Button,
   Card,
-  Checkbox,
   Grid,
   Group,
-  Select,
   SimpleGrid,
   Stack,
   Table,
   Tabs,
   Text,
-  TextInput,
   Title,
 } from '@mantine/core';
 import type { components } from '@nexo/api-client';
-import { AddressInputSchema, ContactInputSchema } from '@nexo/contracts';
-import { problemMessage, useI18n, type ProblemLike } from '@nexo/i18n';
+import { problemMessage, useI18n } from '@nexo/i18n';
 import { useCan } from '@nexo/session';
 import {
   asProblem,
-  contractValues,
   EmptyBlock,
   LoadingBlock,
   notify,
   PageHeader,
   ProblemAlert,
-  setProblemErrors,
   useApiQuery,
-  useContractForm,
 } from '@nexo/ui';
-import { IconTrash } from '@tabler/icons-react';
+import { IconPencil, IconTrash } from '@tabler/icons-react';
 import { useState, type ReactNode } from 'react';
 import { api, listQuery } from '../../../../../lib/api';
 import { ActivityForm } from '../../../../../components/activity-form';
 import { Timeline } from '../../../../../components/timeline';
+import { AddressForm, ContactForm } from './party-detail-forms';
+import { PartyEditForm } from './party-edit-form';
 
 type Party = components['schemas']['Party'];
 
@@ -61,6 +56,8 @@ export function PartyDetail(props: { id: string }) {
   const fields = useApiQuery('fields:crm.party', () =>
     api.GET('/api/v1/custom-fields', { params: { query: { resource: 'crm.party' } } }),
   );
+  const canEdit = useCan('update', 'crm.party');
+  const [editing, setEditing] = useState(false);
   const canWriteContacts = useCan('create', 'crm.contact');
   const canLog = useCan('create', 'crm.activity');
   const p = party.data;
@@ -73,8 +70,30 @@ export function PartyDetail(props: { id: string }) {
 
   return (
     <>
+      {editing ? (
+        <PartyEditForm
+          party={p}
+          onClose={() => setEditing(false)}
+          onSaved={(saved) => {
+            party.setData(() => saved);
+            setEditing(false);
+            timeline.reload();
+          }}
+        />
+      ) : null}
       <PageHeader
         title={p.name}
+        actions={
+          canEdit ? (
+            <Button
+              variant="light"
+              leftSection={<IconPencil size={16} aria-hidden />}
+              onClick={() => setEditing(true)}
+            >
+              {t('party.edit')}
+            </Button>
+          ) : null
+        }
         subtitle={
           <Group gap="xs" component="span">
             {p.isCustomer ? <Badge variant="light">{t('party.isCustomer')}</Badge> : null}
@@ -299,125 +318,5 @@ function Field(props: { label: string; value: ReactNode }) {
         {props.value || '—'}
       </Text>
     </Stack>
-  );
-}
-
-function ContactForm(props: { partyId: string; onCreated: () => void }) {
-  const { t } = useI18n();
-  const [problem, setProblem] = useState<ProblemLike | null | undefined>(undefined);
-  const form = useContractForm(ContactInputSchema, {
-    name: '',
-    role: '',
-    email: '',
-    phone: '',
-    isPrimary: false,
-  });
-  return (
-    <form
-      onSubmit={form.onSubmit(async (values) => {
-        const { error } = await api.POST('/api/v1/crm/parties/{id}/contacts', {
-          params: { path: { id: props.partyId } },
-          body: contractValues(ContactInputSchema, values),
-        });
-        if (error) {
-          setProblem(asProblem(error));
-          return setProblemErrors(form, asProblem(error));
-        }
-        setProblem(undefined);
-        form.reset();
-        props.onCreated();
-      })}
-    >
-      <Stack gap="xs" mt="md">
-        <Title order={3} size="h6">
-          {t('contact.new')}
-        </Title>
-        <ProblemAlert problem={problem} />
-        <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <TextInput label={t('common.name')} required {...form.getInputProps('name')} />
-          <TextInput label={t('contact.role')} {...form.getInputProps('role')} />
-          <TextInput label={t('common.email')} type="email" {...form.getInputProps('email')} />
-          <TextInput label={t('common.phone')} type="tel" {...form.getInputProps('phone')} />
-        </SimpleGrid>
-        <Group justify="space-between">
-          <Checkbox
-            label={t('contact.isPrimary')}
-            {...form.getInputProps('isPrimary', { type: 'checkbox' })}
-          />
-          <Button type="submit" variant="light">
-            {t('common.add')}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
-  );
-}
-
-function AddressForm(props: { partyId: string; onCreated: () => void }) {
-  const { t } = useI18n();
-  const [problem, setProblem] = useState<ProblemLike | null | undefined>(undefined);
-  const form = useContractForm(AddressInputSchema, {
-    kind: 'billing',
-    line1: '',
-    line2: '',
-    city: '',
-    region: '',
-    postalCode: '',
-    country: 'AR',
-    isDefault: false,
-  });
-  return (
-    <form
-      onSubmit={form.onSubmit(async (values) => {
-        const { error } = await api.POST('/api/v1/crm/parties/{id}/addresses', {
-          params: { path: { id: props.partyId } },
-          body: contractValues(AddressInputSchema, values),
-        });
-        if (error) {
-          setProblem(asProblem(error));
-          return setProblemErrors(form, asProblem(error));
-        }
-        setProblem(undefined);
-        form.reset();
-        props.onCreated();
-      })}
-    >
-      <Stack gap="xs" mt="md">
-        <Title order={3} size="h6">
-          {t('address.new')}
-        </Title>
-        <ProblemAlert problem={problem} />
-        <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <Select
-            label={t('common.kind')}
-            data={[
-              { value: 'billing', label: t('address.kind.billing') },
-              { value: 'shipping', label: t('address.kind.shipping') },
-            ]}
-            allowDeselect={false}
-            {...form.getInputProps('kind')}
-          />
-          <TextInput label={t('address.line1')} required {...form.getInputProps('line1')} />
-          <TextInput label={t('address.line2')} {...form.getInputProps('line2')} />
-          <TextInput label={t('address.city')} required {...form.getInputProps('city')} />
-          <TextInput label={t('address.region')} {...form.getInputProps('region')} />
-          <TextInput label={t('address.postalCode')} {...form.getInputProps('postalCode')} />
-          <TextInput
-            label={t('address.country')}
-            maxLength={2}
-            {...form.getInputProps('country')}
-          />
-        </SimpleGrid>
-        <Group justify="space-between">
-          <Checkbox
-            label={t('address.isDefault')}
-            {...form.getInputProps('isDefault', { type: 'checkbox' })}
-          />
-          <Button type="submit" variant="light">
-            {t('common.add')}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
   );
 }

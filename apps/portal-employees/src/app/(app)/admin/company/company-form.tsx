@@ -1,0 +1,204 @@
+'use client';
+import {
+  Button,
+  Card,
+  Group,
+  MultiSelect,
+  Select,
+  SimpleGrid,
+  Stack,
+  Switch,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import type { components } from '@nexo/api-client';
+import { UpdateTenantInputSchema, tenantTaxIdIssue } from '@nexo/contracts';
+import { codeLabel, problemMessage, useI18n, type ProblemLike } from '@nexo/i18n';
+import { useCan } from '@nexo/session';
+import { asProblem, notify, ProblemAlert, setProblemErrors, useContractForm } from '@nexo/ui';
+import { useRouter } from 'next/navigation';
+import { useState } from 'react';
+import { api } from '../../../../lib/api';
+import { COUNTRIES, CURRENCIES, timeZones } from './company-options';
+
+type Tenant = components['schemas']['Tenant'];
+
+/** The offered codes plus whatever the company already has (set through the API, say). */
+const options = (offered: readonly string[], current: unknown): string[] => {
+  const have = (Array.isArray(current) ? current : [current]).filter(
+    (v): v is string => typeof v === 'string' && v !== '',
+  );
+  return [...new Set([...offered, ...have])];
+};
+
+const formValues = (tenant: Tenant) => ({
+  name: tenant.name ?? '',
+  legalName: tenant.legalName ?? '',
+  taxId: tenant.taxId ?? '',
+  country: tenant.country ?? 'AR',
+  currency: tenant.currency ?? 'ARS',
+  currencies: tenant.currencies ?? [],
+  locale: tenant.locale ?? 'es',
+  timezone: tenant.timezone ?? 'America/Argentina/Buenos_Aires',
+  requireMfaEmployees: tenant.requireMfaEmployees ?? false,
+});
+
+/**
+ * The company's record, validated by the route's own contract and sent with the version it
+ * was read at: when someone changed it meanwhile (412) the form says so and reloads theirs.
+ */
+export function CompanyForm(props: { tenant: Tenant; onSaved: (tenant: Tenant) => void }) {
+  const { t } = useI18n();
+  const router = useRouter();
+  const [problem, setProblem] = useState<ProblemLike | null | undefined>(undefined);
+  const [pending, setPending] = useState(false);
+  const form = useContractForm(UpdateTenantInputSchema, formValues(props.tenant));
+  // Owners set everything; an admin not the legal identity nor the MFA policy.
+  const writable = {
+    legalName: useCan('update', 'tenancy.tenant', 'legal_name'),
+    taxId: useCan('update', 'tenancy.tenant', 'tax_id'),
+    country: useCan('update', 'tenancy.tenant', 'country'),
+    mfa: useCan('update', 'tenancy.tenant', 'require_mfa_employees'),
+  };
+  const text = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
+  const currency = (code: string) => ({
+    value: code,
+    label: `${code} · ${codeLabel(t, 'currency', code)}`,
+  });
+
+  const reload = async () => {
+    const { data } = await api.GET('/api/v1/tenancy/tenants/{id}', {
+      params: { path: { id: props.tenant.id } },
+    });
+    if (data) {
+      form.setValues(formValues(data));
+      form.resetDirty(formValues(data));
+      props.onSaved(data);
+    }
+  };
+
+  return (
+    <Card>
+      <form
+        noValidate
+        onSubmit={form.onSubmit(async (values) => {
+          const issue = tenantTaxIdIssue(text(values.country), text(values.taxId));
+          if (issue) return form.setFieldError('taxId', t('company.taxIdInvalid'));
+          setPending(true);
+          const { data, error } = await api.PATCH('/api/v1/tenancy/tenants/{id}', {
+            params: {
+              path: { id: props.tenant.id },
+              header: { 'If-Match': `"${props.tenant.version ?? 0}"` },
+            },
+            // Blank text clears the field (null); everything else as the contract parses it.
+            body: UpdateTenantInputSchema.parse({
+              ...values,
+              legalName: text(values.legalName) || null,
+              taxId: text(values.taxId) || null,
+            }),
+          });
+          setPending(false);
+          if (!data) {
+            const answer = asProblem(error);
+            setProblem(answer);
+            setProblemErrors(form, answer, t);
+            if (answer?.code === 'precondition_failed') {
+              notify.error(problemMessage(answer, t));
+              await reload();
+            }
+            return;
+          }
+          setProblem(undefined);
+          form.resetDirty(formValues(data));
+          props.onSaved(data);
+          notify.success(t('company.saved'));
+          // The shell (company name in the switcher) is drawn by the server: redraw it.
+          router.refresh();
+        })}
+      >
+        <Stack>
+          <Title order={2} size="h4">
+            {t('company.general')}
+          </Title>
+          <ProblemAlert problem={problem} />
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <TextInput label={t('company.name')} required {...form.getInputProps('name')} />
+            <TextInput
+              label={t('company.legalName')}
+              disabled={!writable.legalName}
+              {...form.getInputProps('legalName')}
+            />
+            <Select
+              label={t('company.country')}
+              data={options(COUNTRIES, form.values.country).map((c) => ({
+                value: c,
+                label: codeLabel(t, 'country', c),
+              }))}
+              searchable
+              allowDeselect={false}
+              disabled={!writable.country}
+              {...form.getInputProps('country')}
+            />
+            <TextInput
+              label={t('company.taxId')}
+              description={t('company.taxIdHelp')}
+              disabled={!writable.taxId}
+              {...form.getInputProps('taxId')}
+            />
+            <Select
+              label={t('company.currency')}
+              description={t('company.currencyHelp')}
+              data={options(CURRENCIES, form.values.currency).map(currency)}
+              searchable
+              allowDeselect={false}
+              {...form.getInputProps('currency')}
+            />
+            <MultiSelect
+              label={t('company.currencies')}
+              description={t('company.currenciesHelp')}
+              data={options(CURRENCIES, form.values.currencies)
+                .filter((c) => c !== form.values.currency)
+                .map(currency)}
+              searchable
+              clearable
+              {...form.getInputProps('currencies')}
+            />
+            <Select
+              label={t('company.locale')}
+              data={[
+                { value: 'es', label: t('locale.es') },
+                { value: 'en', label: t('locale.en') },
+              ]}
+              allowDeselect={false}
+              {...form.getInputProps('locale')}
+            />
+            <Select
+              label={t('company.timezone')}
+              data={timeZones(text(form.values.timezone))}
+              searchable
+              allowDeselect={false}
+              {...form.getInputProps('timezone')}
+            />
+          </SimpleGrid>
+          <Switch
+            label={t('company.requireMfa')}
+            disabled={!writable.mfa}
+            {...form.getInputProps('requireMfaEmployees', { type: 'checkbox' })}
+          />
+          <Group justify="flex-end">
+            <Button
+              variant="default"
+              disabled={!form.isDirty()}
+              onClick={() => form.setValues(formValues(props.tenant))}
+            >
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={pending}>
+              {t('common.save')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Card>
+  );
+}
