@@ -1,14 +1,8 @@
 'use client';
 import { Button, Group, Select, Stack, TextInput, Textarea } from '@mantine/core';
 import { CreateActivityInputSchema, ACTIVITY_KINDS } from '@nexo/contracts';
-import { useI18n, type ProblemLike } from '@nexo/i18n';
-import {
-  asProblem,
-  contractValues,
-  ProblemAlert,
-  setProblemErrors,
-  useContractForm,
-} from '@nexo/ui';
+import { useI18n } from '@nexo/i18n';
+import { contractValues, ProblemAlert, useContractForm, useFormProblem } from '@nexo/ui';
 import { useState } from 'react';
 import { api } from '../lib/api';
 
@@ -18,7 +12,7 @@ export function ActivityForm(props: {
   onCreated: () => void;
 }) {
   const { t } = useI18n();
-  const [problem, setProblem] = useState<ProblemLike | null | undefined>(undefined);
+  const problem = useFormProblem();
   const [pending, setPending] = useState(false);
   const form = useContractForm(CreateActivityInputSchema, {
     kind: 'note',
@@ -41,17 +35,16 @@ export function ActivityForm(props: {
         const { error } = await api.POST('/api/v1/crm/activities', { body });
         setPending(false);
         if (error) {
-          setProblem(asProblem(error));
-          setProblemErrors(form, asProblem(error));
+          problem.show(error, form);
           return;
         }
-        setProblem(undefined);
+        problem.clear();
         form.reset();
         props.onCreated();
       })}
     >
       <Stack gap="sm">
-        <ProblemAlert problem={problem} />
+        <ProblemAlert problem={problem.current} />
         <Group grow align="flex-start">
           <Select
             label={t('activity.kind')}

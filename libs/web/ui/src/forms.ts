@@ -1,7 +1,15 @@
 'use client';
 import { useForm, type FormErrors, type UseFormReturnType } from '@mantine/form';
-import { problemFieldErrors, type Locale, type ProblemLike, type Translate } from '@nexo/i18n';
+import {
+  problemFieldErrors,
+  useI18n,
+  type Locale,
+  type ProblemLike,
+  type Translate,
+} from '@nexo/i18n';
+import { useState } from 'react';
 import { z } from 'zod';
+import { asProblem } from './use-query';
 
 /** Blank strings become absent fields, deeply (the contracts reject empty strings). */
 export function stripBlanks<T>(value: T): T {
@@ -60,4 +68,28 @@ export function setProblemErrors(
 ): void {
   const errors = problemFieldErrors(problem, t);
   if (Object.keys(errors).length) form.setErrors(errors);
+}
+
+export interface FormProblem {
+  /** What `<ProblemAlert problem={…} />` shows: undefined while there is nothing to say. */
+  current: ProblemLike | null | undefined;
+  /** Shows an API error: the alert, and its field issues beside the fields, in the person's language. */
+  show(error: unknown, form: { setErrors: (errors: FormErrors) => void }): ProblemLike | null;
+  clear(): void;
+}
+
+/** A form's answer from the API: one way for every form to show a problem+json. */
+export function useFormProblem(): FormProblem {
+  const { t } = useI18n();
+  const [current, setCurrent] = useState<ProblemLike | null | undefined>(undefined);
+  return {
+    current,
+    show(error, form) {
+      const problem = asProblem(error);
+      setCurrent(problem);
+      setProblemErrors(form, problem, t);
+      return problem;
+    },
+    clear: () => setCurrent(undefined),
+  };
 }

@@ -5,6 +5,8 @@ export {
   useContractForm,
   contractValues,
   setProblemErrors,
+  useFormProblem,
+  type FormProblem,
   stripBlanks,
   zodFormErrors,
   useZodLocale,

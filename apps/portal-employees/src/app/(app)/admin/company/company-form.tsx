@@ -13,9 +13,9 @@ import {
 } from '@mantine/core';
 import type { components } from '@nexo/api-client';
 import { UpdateTenantInputSchema, tenantTaxIdIssue } from '@nexo/contracts';
-import { codeLabel, problemMessage, useI18n, type ProblemLike } from '@nexo/i18n';
+import { codeLabel, problemMessage, useI18n } from '@nexo/i18n';
 import { useCan } from '@nexo/session';
-import { asProblem, notify, ProblemAlert, setProblemErrors, useContractForm } from '@nexo/ui';
+import { notify, ProblemAlert, useContractForm, useFormProblem } from '@nexo/ui';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { api } from '../../../../lib/api';
@@ -50,7 +50,7 @@ const formValues = (tenant: Tenant) => ({
 export function CompanyForm(props: { tenant: Tenant; onSaved: (tenant: Tenant) => void }) {
   const { t } = useI18n();
   const router = useRouter();
-  const [problem, setProblem] = useState<ProblemLike | null | undefined>(undefined);
+  const problem = useFormProblem();
   const [pending, setPending] = useState(false);
   const form = useContractForm(UpdateTenantInputSchema, formValues(props.tenant));
   // Owners set everything; an admin not the legal identity nor the MFA policy.
@@ -99,16 +99,14 @@ export function CompanyForm(props: { tenant: Tenant; onSaved: (tenant: Tenant) =
           });
           setPending(false);
           if (!data) {
-            const answer = asProblem(error);
-            setProblem(answer);
-            setProblemErrors(form, answer, t);
+            const answer = problem.show(error, form);
             if (answer?.code === 'precondition_failed') {
               notify.error(problemMessage(answer, t));
               await reload();
             }
             return;
           }
-          setProblem(undefined);
+          problem.clear();
           form.resetDirty(formValues(data));
           props.onSaved(data);
           notify.success(t('company.saved'));
@@ -120,7 +118,7 @@ export function CompanyForm(props: { tenant: Tenant; onSaved: (tenant: Tenant) =
           <Title order={2} size="h4">
             {t('company.general')}
           </Title>
-          <ProblemAlert problem={problem} />
+          <ProblemAlert problem={problem.current} />
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <TextInput label={t('company.name')} required {...form.getInputProps('name')} />
             <TextInput

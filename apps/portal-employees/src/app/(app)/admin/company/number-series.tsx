@@ -21,16 +21,15 @@ import {
   DOCUMENT_TYPES,
   UpdateNumberSeriesInputSchema,
 } from '@nexo/contracts';
-import { codeLabel, useI18n, type ProblemLike } from '@nexo/i18n';
+import { codeLabel, useI18n } from '@nexo/i18n';
 import {
-  asProblem,
   contractValues,
   EmptyBlock,
   notify,
   ProblemAlert,
-  setProblemErrors,
   useApiQuery,
   useContractForm,
+  useFormProblem,
 } from '@nexo/ui';
 import { IconPencil, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -120,7 +119,7 @@ function SeriesDialog(props: { series: Series | null; onClose: () => void; onSav
   const { t } = useI18n();
   const current = props.series;
   const schema = current ? UpdateNumberSeriesInputSchema : CreateNumberSeriesInputSchema;
-  const [problem, setProblem] = useState<ProblemLike | null | undefined>(undefined);
+  const problem = useFormProblem();
   const form = useContractForm(schema, {
     ...(current ? {} : { documentType: 'invoice', series: 'A' }),
     prefix: current?.prefix ?? '',
@@ -150,15 +149,14 @@ function SeriesDialog(props: { series: Series | null; onClose: () => void; onSav
                 body: CreateNumberSeriesInputSchema.parse(body),
               });
           if (error) {
-            setProblem(asProblem(error));
-            return setProblemErrors(form, asProblem(error), t);
+            return problem.show(error, form);
           }
           notify.success(t('common.saved'));
           props.onSaved();
         })}
       >
         <Stack>
-          <ProblemAlert problem={problem} />
+          <ProblemAlert problem={problem.current} />
           {current ? null : (
             <SimpleGrid cols={2}>
               <Select

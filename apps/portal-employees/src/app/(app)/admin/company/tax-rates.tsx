@@ -15,17 +15,16 @@ import {
 } from '@mantine/core';
 import type { components } from '@nexo/api-client';
 import { UpdateTaxRateInputSchema } from '@nexo/contracts';
-import { codeLabel, useI18n, type ProblemLike } from '@nexo/i18n';
+import { codeLabel, useI18n } from '@nexo/i18n';
 import { useCan } from '@nexo/session';
 import {
-  asProblem,
   contractValues,
   EmptyBlock,
   notify,
   ProblemAlert,
-  setProblemErrors,
   useApiQuery,
   useContractForm,
+  useFormProblem,
 } from '@nexo/ui';
 import { IconPencil } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -111,7 +110,7 @@ export function TaxRatesCard() {
 
 function TaxRateDialog(props: { rate: TaxRate; onClose: () => void; onSaved: () => void }) {
   const { t } = useI18n();
-  const [problem, setProblem] = useState<ProblemLike | null | undefined>(undefined);
+  const problem = useFormProblem();
   const form = useContractForm(UpdateTaxRateInputSchema, {
     name: props.rate.name,
     rate: props.rate.rate,
@@ -130,15 +129,14 @@ function TaxRateDialog(props: { rate: TaxRate; onClose: () => void; onSaved: () 
             body: contractValues(UpdateTaxRateInputSchema, values),
           });
           if (error) {
-            setProblem(asProblem(error));
-            return setProblemErrors(form, asProblem(error), t);
+            return problem.show(error, form);
           }
           notify.success(t('common.saved'));
           props.onSaved();
         })}
       >
         <Stack>
-          <ProblemAlert problem={problem} />
+          <ProblemAlert problem={problem.current} />
           <TextInput label={t('common.name')} required {...form.getInputProps('name')} />
           <TextInput label={t('tax.rate')} {...form.getInputProps('rate')} />
           <Switch label={t('tax.active')} {...form.getInputProps('active', { type: 'checkbox' })} />

@@ -17,7 +17,7 @@ import {
   CUSTOM_FIELD_TYPES,
   CUSTOMIZABLE_RESOURCES,
 } from '@nexo/contracts';
-import { codeLabel, problemMessage, useI18n, type ProblemLike } from '@nexo/i18n';
+import { codeLabel, problemMessage, useI18n } from '@nexo/i18n';
 import {
   asProblem,
   contractValues,
@@ -26,9 +26,9 @@ import {
   notify,
   PageHeader,
   ProblemAlert,
-  setProblemErrors,
   useApiQuery,
   useContractForm,
+  useFormProblem,
 } from '@nexo/ui';
 import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -125,7 +125,7 @@ export function CustomFields() {
 
 function FieldForm(props: { onClose: () => void; onCreated: () => void }) {
   const { t } = useI18n();
-  const [problem, setProblem] = useState<ProblemLike | null | undefined>(undefined);
+  const problem = useFormProblem();
   const [values, setValues] = useState('');
   const form = useContractForm(CreateCustomFieldInputSchema, {
     resource: 'crm.party',
@@ -153,8 +153,7 @@ function FieldForm(props: { onClose: () => void; onCreated: () => void }) {
               }),
             });
             if (error) {
-              setProblem(asProblem(error));
-              return setProblemErrors(form, asProblem(error));
+              return problem.show(error, form);
             }
             notify.success(t('customFields.created'));
             props.onCreated();
@@ -162,7 +161,7 @@ function FieldForm(props: { onClose: () => void; onCreated: () => void }) {
         }}
       >
         <Stack>
-          <ProblemAlert problem={problem} />
+          <ProblemAlert problem={problem.current} />
           <Select
             label={t('customFields.resource')}
             data={CUSTOMIZABLE_RESOURCES.map((r) => ({

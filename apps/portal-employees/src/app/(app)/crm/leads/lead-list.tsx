@@ -2,17 +2,16 @@
 import { Badge, Button, Group, Modal, Select, Stack, TextInput } from '@mantine/core';
 import type { components } from '@nexo/api-client';
 import { CreateLeadInputSchema, LEAD_SOURCES, LEAD_STATUSES } from '@nexo/contracts';
-import { useI18n, type ProblemLike } from '@nexo/i18n';
+import { useI18n } from '@nexo/i18n';
 import { useCan } from '@nexo/session';
 import {
-  asProblem,
   contractValues,
   DataTable,
   notify,
   PageHeader,
   ProblemAlert,
-  setProblemErrors,
   useContractForm,
+  useFormProblem,
 } from '@nexo/ui';
 import { IconPlus, IconTransform } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -139,7 +138,7 @@ export function LeadList() {
 
 function LeadForm(props: { onClose: () => void; onCreated: () => void }) {
   const { t } = useI18n();
-  const [problem, setProblem] = useState<ProblemLike | null | undefined>(undefined);
+  const problem = useFormProblem();
   const form = useContractForm(CreateLeadInputSchema, {
     name: '',
     companyName: '',
@@ -155,15 +154,14 @@ function LeadForm(props: { onClose: () => void; onCreated: () => void }) {
             body: contractValues(CreateLeadInputSchema, values),
           });
           if (error) {
-            setProblem(asProblem(error));
-            return setProblemErrors(form, asProblem(error));
+            return problem.show(error, form);
           }
           notify.success(t('common.saved'));
           props.onCreated();
         })}
       >
         <Stack>
-          <ProblemAlert problem={problem} />
+          <ProblemAlert problem={problem.current} />
           <TextInput
             label={t('common.name')}
             required

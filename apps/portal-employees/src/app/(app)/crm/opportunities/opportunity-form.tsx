@@ -2,15 +2,8 @@
 import { Button, Group, Modal, NumberInput, Select, Stack, TextInput } from '@mantine/core';
 import type { components } from '@nexo/api-client';
 import { CreateOpportunityInputSchema } from '@nexo/contracts';
-import { useI18n, type ProblemLike } from '@nexo/i18n';
-import {
-  asProblem,
-  contractValues,
-  notify,
-  ProblemAlert,
-  setProblemErrors,
-  useContractForm,
-} from '@nexo/ui';
+import { useI18n } from '@nexo/i18n';
+import { contractValues, notify, ProblemAlert, useContractForm, useFormProblem } from '@nexo/ui';
 import { useState } from 'react';
 import { api } from '../../../../lib/api';
 import { PartyPicker } from '../../../../components/party-picker';
@@ -22,7 +15,7 @@ export function OpportunityForm(props: {
   onCreated: () => void;
 }) {
   const { t } = useI18n();
-  const [problem, setProblem] = useState<ProblemLike | null | undefined>(undefined);
+  const problem = useFormProblem();
   const [pending, setPending] = useState(false);
   const open = props.stages.filter((s) => !s.isWon && !s.isLost);
   const form = useContractForm(CreateOpportunityInputSchema, {
@@ -44,15 +37,14 @@ export function OpportunityForm(props: {
           });
           setPending(false);
           if (error) {
-            setProblem(asProblem(error));
-            return setProblemErrors(form, asProblem(error));
+            return problem.show(error, form);
           }
           notify.success(t('common.saved'));
           props.onCreated();
         })}
       >
         <Stack>
-          <ProblemAlert problem={problem} />
+          <ProblemAlert problem={problem.current} />
           <TextInput
             label={t('opportunity.name')}
             required

@@ -14,15 +14,8 @@ import {
   Title,
 } from '@mantine/core';
 import { CreatePartyInputSchema } from '@nexo/contracts';
-import { useI18n, type ProblemLike } from '@nexo/i18n';
-import {
-  asProblem,
-  contractValues,
-  notify,
-  ProblemAlert,
-  setProblemErrors,
-  useContractForm,
-} from '@nexo/ui';
+import { useI18n } from '@nexo/i18n';
+import { contractValues, notify, ProblemAlert, useContractForm, useFormProblem } from '@nexo/ui';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
@@ -35,7 +28,7 @@ const emptyContact = () => ({ name: '', role: '', email: '', phone: '', isPrimar
 export function PartyForm(props: { onClose: () => void }) {
   const { t } = useI18n();
   const router = useRouter();
-  const [problem, setProblem] = useState<ProblemLike | null | undefined>(undefined);
+  const problem = useFormProblem();
   const [duplicates, setDuplicates] = useState<string[]>([]);
   const [pending, setPending] = useState(false);
   const form = useContractForm(CreatePartyInputSchema, {
@@ -76,8 +69,7 @@ export function PartyForm(props: { onClose: () => void }) {
           });
           setPending(false);
           if (!data) {
-            setProblem(asProblem(error));
-            return setProblemErrors(form, asProblem(error));
+            return problem.show(error, form);
           }
           notify.success(t('party.created', { name: data.name ?? '' }));
           router.push(`/crm/parties/${data.id}`);
@@ -85,7 +77,7 @@ export function PartyForm(props: { onClose: () => void }) {
         noValidate
       >
         <Stack>
-          <ProblemAlert problem={problem} />
+          <ProblemAlert problem={problem.current} />
           <SegmentedControl
             aria-label={t('common.kind')}
             data={[

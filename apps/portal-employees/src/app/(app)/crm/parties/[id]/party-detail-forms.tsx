@@ -10,21 +10,14 @@ import {
   Title,
 } from '@mantine/core';
 import { AddressInputSchema, ContactInputSchema } from '@nexo/contracts';
-import { useI18n, type ProblemLike } from '@nexo/i18n';
-import {
-  asProblem,
-  contractValues,
-  ProblemAlert,
-  setProblemErrors,
-  useContractForm,
-} from '@nexo/ui';
-import { useState } from 'react';
+import { useI18n } from '@nexo/i18n';
+import { contractValues, ProblemAlert, useContractForm, useFormProblem } from '@nexo/ui';
 import { api } from '../../../../../lib/api';
 
 /** A new contact of the party, validated by the route's contract. */
 export function ContactForm(props: { partyId: string; onCreated: () => void }) {
   const { t } = useI18n();
-  const [problem, setProblem] = useState<ProblemLike | null | undefined>(undefined);
+  const problem = useFormProblem();
   const form = useContractForm(ContactInputSchema, {
     name: '',
     role: '',
@@ -40,10 +33,9 @@ export function ContactForm(props: { partyId: string; onCreated: () => void }) {
           body: contractValues(ContactInputSchema, values),
         });
         if (error) {
-          setProblem(asProblem(error));
-          return setProblemErrors(form, asProblem(error), t);
+          return problem.show(error, form);
         }
-        setProblem(undefined);
+        problem.clear();
         form.reset();
         props.onCreated();
       })}
@@ -52,7 +44,7 @@ export function ContactForm(props: { partyId: string; onCreated: () => void }) {
         <Title order={3} size="h6">
           {t('contact.new')}
         </Title>
-        <ProblemAlert problem={problem} />
+        <ProblemAlert problem={problem.current} />
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <TextInput label={t('common.name')} required {...form.getInputProps('name')} />
           <TextInput label={t('contact.role')} {...form.getInputProps('role')} />
@@ -76,7 +68,7 @@ export function ContactForm(props: { partyId: string; onCreated: () => void }) {
 /** A new address of the party, validated by the route's contract. */
 export function AddressForm(props: { partyId: string; onCreated: () => void }) {
   const { t } = useI18n();
-  const [problem, setProblem] = useState<ProblemLike | null | undefined>(undefined);
+  const problem = useFormProblem();
   const form = useContractForm(AddressInputSchema, {
     kind: 'billing',
     line1: '',
@@ -95,10 +87,9 @@ export function AddressForm(props: { partyId: string; onCreated: () => void }) {
           body: contractValues(AddressInputSchema, values),
         });
         if (error) {
-          setProblem(asProblem(error));
-          return setProblemErrors(form, asProblem(error), t);
+          return problem.show(error, form);
         }
-        setProblem(undefined);
+        problem.clear();
         form.reset();
         props.onCreated();
       })}
@@ -107,7 +98,7 @@ export function AddressForm(props: { partyId: string; onCreated: () => void }) {
         <Title order={3} size="h6">
           {t('address.new')}
         </Title>
-        <ProblemAlert problem={problem} />
+        <ProblemAlert problem={problem.current} />
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <Select
             label={t('common.kind')}

@@ -15,8 +15,8 @@ import {
 } from '@mantine/core';
 import type { components } from '@nexo/api-client';
 import { UpdatePartyInputSchema } from '@nexo/contracts';
-import { useI18n, type ProblemLike } from '@nexo/i18n';
-import { asProblem, notify, ProblemAlert, setProblemErrors, useContractForm } from '@nexo/ui';
+import { useI18n } from '@nexo/i18n';
+import { asProblem, notify, ProblemAlert, useContractForm, useFormProblem } from '@nexo/ui';
 import { useState } from 'react';
 import { api } from '../../../../../lib/api';
 
@@ -72,7 +72,7 @@ export function PartyEditForm(props: {
 }) {
   const { t } = useI18n();
   const [base, setBase] = useState(props.party);
-  const [problem, setProblem] = useState<ProblemLike | null | undefined>(undefined);
+  const problem = useFormProblem();
   const [stale, setStale] = useState(false);
   const [pending, setPending] = useState(false);
   const form = useContractForm(UpdatePartyInputSchema, formValues(base));
@@ -102,15 +102,14 @@ export function PartyEditForm(props: {
           });
           setPending(false);
           if (!data) {
-            const answer = asProblem(error);
-            if (answer?.code === 'precondition_failed') {
-              setProblem(undefined);
+            if (asProblem(error)?.code === 'precondition_failed') {
+              problem.clear();
               setStale(true);
               notify.error(t('party.staleReloaded'));
               return reload();
             }
-            setProblem(answer);
-            return setProblemErrors(form, answer, t);
+            problem.show(error, form);
+            return;
           }
           notify.success(t('party.saved'));
           props.onSaved(data);
@@ -122,7 +121,7 @@ export function PartyEditForm(props: {
               {t('party.staleReloaded')}
             </Alert>
           ) : null}
-          <ProblemAlert problem={problem} />
+          <ProblemAlert problem={problem.current} />
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <TextInput label={t('common.name')} required {...form.getInputProps('name')} />
             <TextInput label={t('party.legalName')} {...form.getInputProps('legalName')} />
