@@ -49,4 +49,10 @@ test('the admin renames the company, adds a currency and changes a number series
   ).toBeVisible();
   await expect(series).toContainText('FC-00000121');
   await screenshot(page, 'company-settings');
+
+  // The tax id is named as the chosen country names it (nothing saved here).
+  await expect(page.getByRole('textbox', { name: 'CUIT' })).toBeVisible();
+  await page.getByRole('combobox', { name: 'País' }).click();
+  await page.getByRole('option', { name: 'España' }).click();
+  await expect(page.getByRole('textbox', { name: 'NIF' })).toBeVisible();
 });

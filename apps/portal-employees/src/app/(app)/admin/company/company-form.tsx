@@ -53,7 +53,7 @@ export function CompanyForm(props: { tenant: Tenant; onSaved: (tenant: Tenant) =
   const problem = useFormProblem();
   const [pending, setPending] = useState(false);
   const form = useContractForm(UpdateTenantInputSchema, formValues(props.tenant));
-  // Owners set everything; an admin not the legal identity nor the MFA policy.
+  // What the person's roles let them change (a company's own role may narrow it by field).
   const writable = {
     legalName: useCan('update', 'tenancy.tenant', 'legal_name'),
     taxId: useCan('update', 'tenancy.tenant', 'tax_id'),
@@ -61,6 +61,11 @@ export function CompanyForm(props: { tenant: Tenant; onSaved: (tenant: Tenant) =
     mfa: useCan('update', 'tenancy.tenant', 'require_mfa_employees'),
   };
   const text = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
+  // The tax id's own name in the chosen country (CUIT, NIF, RFC…), else the generic one.
+  const taxIdName = (country: string) => {
+    const name = codeLabel(t, 'taxIdName', country);
+    return name && name !== country ? name : t('company.taxId');
+  };
   const currency = (code: string) => ({
     value: code,
     label: `${code} · ${codeLabel(t, 'currency', code)}`,
@@ -138,7 +143,7 @@ export function CompanyForm(props: { tenant: Tenant; onSaved: (tenant: Tenant) =
               {...form.getInputProps('country')}
             />
             <TextInput
-              label={t('company.taxId')}
+              label={taxIdName(text(form.values.country))}
               description={t('company.taxIdHelp')}
               disabled={!writable.taxId}
               {...form.getInputProps('taxId')}
