@@ -14,3 +14,4 @@ export * from './numbering/numbering.service.js';
 export * from './list/list-query.js';
 export * from './list/list-page.js';
 export * from './list/list-csv.js';
+export * from './records/versioned-records.js';

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Database, cappedCount, type ListRequest } from '@nexo/db';
+import { Database, runList, type ListRequest } from '@nexo/db';
 import { and, asc, count, eq, getTableColumns, sql } from 'drizzle-orm';
 import { itemImages, itemUnitConversions, items, itemVariants } from '../db/catalog.tables.js';
 
@@ -34,24 +34,20 @@ export interface Conversion {
 export class ItemRepository {
   constructor(@Inject(Database) private readonly database: Database) {}
 
-  async page(list: ListRequest) {
+  page(list: ListRequest) {
     const tx = this.database.tx();
-    const rows = await tx
-      .select({ row: itemSelection, sortKey: list.sortValue })
-      .from(items)
-      .where(list.where)
-      .orderBy(...list.orderBy)
-      .limit(list.limit + 1);
-    const page = list.page(
-      rows,
-      (r) => r.sortKey,
-      (r) => r.row.id,
+    return runList(
+      tx,
+      list,
+      (limit) =>
+        tx
+          .select({ row: itemSelection, sortKey: list.sortValue })
+          .from(items)
+          .where(list.where)
+          .orderBy(...list.orderBy)
+          .limit(limit),
+      items,
     );
-    return {
-      items: page.items.map((r) => r.row),
-      nextCursor: page.nextCursor,
-      ...(list.count ? { count: await cappedCount(tx, items, list.where) } : {}),
-    };
   }
 
   /** `lock`: hold the row until the transaction ends (to count its images, say). */
@@ -133,28 +129,24 @@ export class ItemRepository {
     return row?.n ?? 0;
   }
 
-  async variantPage(list: ListRequest) {
+  variantPage(list: ListRequest) {
     const tx = this.database.tx();
-    const rows = await tx
-      .select({ row: variantSelection, sortKey: list.sortValue })
-      .from(itemVariants)
-      .innerJoin(
-        items,
-        and(eq(items.tenantId, itemVariants.tenantId), eq(items.id, itemVariants.itemId)),
-      )
-      .where(list.where)
-      .orderBy(...list.orderBy)
-      .limit(list.limit + 1);
-    const page = list.page(
-      rows,
-      (r) => r.sortKey,
-      (r) => r.row.id,
+    return runList(
+      tx,
+      list,
+      (limit) =>
+        tx
+          .select({ row: variantSelection, sortKey: list.sortValue })
+          .from(itemVariants)
+          .innerJoin(
+            items,
+            and(eq(items.tenantId, itemVariants.tenantId), eq(items.id, itemVariants.itemId)),
+          )
+          .where(list.where)
+          .orderBy(...list.orderBy)
+          .limit(limit),
+      itemVariants,
     );
-    return {
-      items: page.items.map((r) => r.row),
-      nextCursor: page.nextCursor,
-      ...(list.count ? { count: await cappedCount(tx, itemVariants, list.where) } : {}),
-    };
   }
 
   async variantById(tenantId: string, id: string): Promise<VariantRecord | undefined> {

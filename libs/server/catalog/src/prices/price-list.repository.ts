@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Database, cappedCount, type ListRequest } from '@nexo/db';
+import { Database, VersionedRecords } from '@nexo/db';
 import { tenants } from '@nexo/tenancy/tables';
 import { and, count, eq, sql, type SQL } from 'drizzle-orm';
 import { priceListRules, priceLists } from '../db/catalog.tables.js';
@@ -32,79 +32,13 @@ export interface ChosenRule {
 
 /** Price lists and their rules; queries only, tenant first. */
 @Injectable()
-export class PriceListRepository {
-  constructor(@Inject(Database) private readonly database: Database) {}
+export class PriceListRepository extends VersionedRecords<typeof priceLists> {
+  /** The lists' rules: the same versioned-record queries on their own table. */
+  readonly rules: VersionedRecords<typeof priceListRules>;
 
-  async page(list: ListRequest) {
-    const tx = this.database.tx();
-    const rows = await tx
-      .select({ row: priceLists, sortKey: list.sortValue })
-      .from(priceLists)
-      .where(list.where)
-      .orderBy(...list.orderBy)
-      .limit(list.limit + 1);
-    const page = list.page(
-      rows,
-      (r) => r.sortKey,
-      (r) => r.row.id,
-    );
-    return {
-      items: page.items.map((r) => r.row),
-      nextCursor: page.nextCursor,
-      ...(list.count ? { count: await cappedCount(tx, priceLists, list.where) } : {}),
-    };
-  }
-
-  async byId(tenantId: string, id: string): Promise<PriceListRow | undefined> {
-    const [row] = await this.database
-      .tx()
-      .select()
-      .from(priceLists)
-      .where(and(eq(priceLists.tenantId, tenantId), eq(priceLists.id, id)));
-    return row;
-  }
-
-  async insert(row: typeof priceLists.$inferInsert): Promise<PriceListRow> {
-    const [created] = await this.database.tx().insert(priceLists).values(row).returning();
-    if (!created) throw new Error('insert returned no row');
-    return created;
-  }
-
-  async update(
-    tenantId: string,
-    id: string,
-    version: number,
-    values: Partial<typeof priceLists.$inferInsert>,
-  ): Promise<PriceListRow | undefined> {
-    const [row] = await this.database
-      .tx()
-      .update(priceLists)
-      .set({ ...values, updatedAt: sql`now()`, version: sql`${priceLists.version} + 1` })
-      .where(
-        and(
-          eq(priceLists.tenantId, tenantId),
-          eq(priceLists.id, id),
-          eq(priceLists.version, version),
-        ),
-      )
-      .returning();
-    return row;
-  }
-
-  /** With its rules (cascade). */
-  async remove(tenantId: string, id: string, version: number): Promise<boolean> {
-    const rows = await this.database
-      .tx()
-      .delete(priceLists)
-      .where(
-        and(
-          eq(priceLists.tenantId, tenantId),
-          eq(priceLists.id, id),
-          eq(priceLists.version, version),
-        ),
-      )
-      .returning({ id: priceLists.id });
-    return rows.length === 1;
+  constructor(@Inject(Database) database: Database) {
+    super(database, priceLists);
+    this.rules = new VersionedRecords(database, priceListRules);
   }
 
   async discountRuleCount(tenantId: string, priceListId: string): Promise<number> {
@@ -120,77 +54,6 @@ export class PriceListRepository {
         ),
       );
     return row?.n ?? 0;
-  }
-
-  async rulePage(list: ListRequest) {
-    const tx = this.database.tx();
-    const rows = await tx
-      .select({ row: priceListRules, sortKey: list.sortValue })
-      .from(priceListRules)
-      .where(list.where)
-      .orderBy(...list.orderBy)
-      .limit(list.limit + 1);
-    const page = list.page(
-      rows,
-      (r) => r.sortKey,
-      (r) => r.row.id,
-    );
-    return {
-      items: page.items.map((r) => r.row),
-      nextCursor: page.nextCursor,
-      ...(list.count ? { count: await cappedCount(tx, priceListRules, list.where) } : {}),
-    };
-  }
-
-  async ruleById(tenantId: string, id: string): Promise<PriceListRuleRow | undefined> {
-    const [row] = await this.database
-      .tx()
-      .select()
-      .from(priceListRules)
-      .where(and(eq(priceListRules.tenantId, tenantId), eq(priceListRules.id, id)));
-    return row;
-  }
-
-  async insertRule(row: typeof priceListRules.$inferInsert): Promise<PriceListRuleRow> {
-    const [created] = await this.database.tx().insert(priceListRules).values(row).returning();
-    if (!created) throw new Error('insert returned no row');
-    return created;
-  }
-
-  async updateRule(
-    tenantId: string,
-    id: string,
-    version: number,
-    values: Partial<typeof priceListRules.$inferInsert>,
-  ): Promise<PriceListRuleRow | undefined> {
-    const [row] = await this.database
-      .tx()
-      .update(priceListRules)
-      .set({ ...values, updatedAt: sql`now()`, version: sql`${priceListRules.version} + 1` })
-      .where(
-        and(
-          eq(priceListRules.tenantId, tenantId),
-          eq(priceListRules.id, id),
-          eq(priceListRules.version, version),
-        ),
-      )
-      .returning();
-    return row;
-  }
-
-  async removeRule(tenantId: string, id: string, version: number): Promise<boolean> {
-    const rows = await this.database
-      .tx()
-      .delete(priceListRules)
-      .where(
-        and(
-          eq(priceListRules.tenantId, tenantId),
-          eq(priceListRules.id, id),
-          eq(priceListRules.version, version),
-        ),
-      )
-      .returning({ id: priceListRules.id });
-    return rows.length === 1;
   }
 
   /** The company's currency and today's date where it is. */

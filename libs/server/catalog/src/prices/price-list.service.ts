@@ -191,15 +191,15 @@ export class PriceListService {
         eq(priceListRules.priceListId, priceListId),
       ),
     );
-    const page = await this.lists.rulePage(list);
+    const page = await this.lists.rules.page(list);
     return { ...page, items: page.items.map(ruleView) };
   }
 
   async createRule(principal: Principal, priceListId: string, input: CreatePriceListRuleInput) {
     const list = await this.writable(principal, priceListId);
     if (input.kind === 'discount') await this.assertDiscountable(principal, list);
-    const row = await this.lists
-      .insertRule({
+    const row = await this.lists.rules
+      .insert({
         ...input,
         tenantId: principal.tenantId,
         id: newId(),
@@ -232,7 +232,7 @@ export class PriceListService {
     version: number,
     input: UpdatePriceListRuleInput,
   ) {
-    const before = await this.lists.ruleById(principal.tenantId, id);
+    const before = await this.lists.rules.byId(principal.tenantId, id);
     if (!before) throw DomainError.notFound('Price list rule');
     const list = await this.writable(principal, before.priceListId);
     const kind = input.kind ?? before.kind;
@@ -250,8 +250,8 @@ export class PriceListService {
         },
       ]);
     if (kind === 'discount') await this.assertDiscountable(principal, list);
-    const row = await this.lists
-      .updateRule(principal.tenantId, id, version, changes)
+    const row = await this.lists.rules
+      .update(principal.tenantId, id, version, changes)
       .catch((error: unknown) => translateWriteError(error, RULE_CONSTRAINTS));
     if (!row) throw stale();
     await this.audit.record({
@@ -273,10 +273,10 @@ export class PriceListService {
   }
 
   async removeRule(principal: Principal, id: string, version: number): Promise<void> {
-    const before = await this.lists.ruleById(principal.tenantId, id);
+    const before = await this.lists.rules.byId(principal.tenantId, id);
     if (!before) throw DomainError.notFound('Price list rule');
     const list = await this.writable(principal, before.priceListId);
-    if (!(await this.lists.removeRule(principal.tenantId, id, version))) throw stale();
+    if (!(await this.lists.rules.remove(principal.tenantId, id, version))) throw stale();
     await this.audit.record({
       action: 'delete',
       resource: RULE_RESOURCE,
