@@ -12,6 +12,9 @@ export interface Measurement {
   p50: number;
   p99: number;
   non2xx: number;
+  /** CPU time per request, µs, of the contender's process and of the database's processes. */
+  serverCpuUs: number;
+  databaseCpuUs: number;
   /** req/s of the three measured runs, lowest first; the median is reported. */
   runs: number[];
 }
@@ -49,6 +52,14 @@ export function writeReport(report: Report): void {
       );
     }
   }
+  // CPU per request at 10 connections: the contender's own and the database's, in µs.
+  const cpuRows = [...new Set(report.measurements.map((m) => m.scenario))].map((scenario) => {
+    const cpu = (c: ContenderName) => {
+      const m = find(c, scenario, 10);
+      return m?.serverCpuUs === undefined ? '— | —' : `${m.serverCpuUs} | ${m.databaseCpuUs}`;
+    };
+    return `| ${scenario} | ${cpu('nexo')} | ${cpu('limit')} | ${cpu('postgraphile')} |`;
+  });
   const md = `# Benchmarks: NEXO, the limit and PostGraphile
 
 Measured ${report.date.slice(0, 16).replace('T', ' ')} UTC${report.quick ? ' (**quick** data set)' : ''} on
@@ -76,6 +87,13 @@ spread over 4 tenants. Each cell: median of ${3} runs of ${report.secondsPerRun}
 | scenario | conn. | NEXO req/s \\| p50 \\| p99 | limit req/s \\| p50 \\| p99 | PostGraphile req/s \\| p50 \\| p99 | NEXO / limit | NEXO / PostGraphile |
 | --- | --- | --- | --- | --- | --- | --- |
 ${rows.join('\n')}
+
+CPU time per request at 10 connections, in µs: the contender's process, then all of
+PostgreSQL's processes (from \`/proc\`, over the measured run, divided by its requests).
+
+| scenario | NEXO \| database | limit \| database | PostGraphile \| database |
+| --- | --- | --- | --- |
+${cpuRows.join('\n')}
 
 | process | RSS idle (MB) | RSS peak under load (MB) |
 | --- | --- | --- |

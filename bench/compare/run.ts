@@ -11,7 +11,7 @@
  */
 import autocannon from 'autocannon';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -95,6 +95,31 @@ const rssMb = (pid: number | undefined): number => {
     return 0;
   }
 };
+
+/** CPU time (user + system) a process has used, in ms; 0 once it is gone. */
+const cpuMs = (pid: number | string | undefined): number => {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // utime and stime, in clock ticks of 10 ms (USER_HZ is 100 on Linux).
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return 0;
+  }
+};
+/** CPU of every PostgreSQL process on the machine (its backends serve the contender). */
+const databaseCpuMs = (): number =>
+  readdirSync('/proc')
+    .filter((d) => /^\d+$/.test(d))
+    .reduce((sum, pid) => {
+      try {
+        return readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'postgres'
+          ? sum + cpuMs(pid)
+          : sum;
+      } catch {
+        return sum;
+      }
+    }, 0);
 
 let debugged = false;
 async function measure(
@@ -316,6 +341,7 @@ for (const name of only ?? (['nexo', 'limit', 'postgraphile'] as ContenderName[]
       const runs = [];
       for (let i = 0; i < RUNS; i++) {
         if (scenario === 'update') await resetVersions(name);
+        const cpuBefore = [cpuMs(server.child.pid), databaseCpuMs()] as const;
         const r = await measure(
           server.baseUrl,
           name,
@@ -328,8 +354,12 @@ for (const name of only ?? (['nexo', 'limit', 'postgraphile'] as ContenderName[]
           log(
             `  non-2xx: ${JSON.stringify((r as unknown as { statusCodeStats: unknown }).statusCodeStats)}`,
           );
+        const done = Math.max(1, r.requests.total);
         runs.push({
           requestsPerSecond: Math.round(r.requests.average),
+          // CPU per request, µs: where a request's cost lies (the contender or the database).
+          serverCpuUs: Math.round(((cpuMs(server.child.pid) - cpuBefore[0]) * 1000) / done),
+          databaseCpuUs: Math.round(((databaseCpuMs() - cpuBefore[1]) * 1000) / done),
           p50: r.latency.p50,
           p99: r.latency.p99,
           non2xx: r.non2xx + r.errors,
@@ -345,7 +375,7 @@ for (const name of only ?? (['nexo', 'limit', 'postgraphile'] as ContenderName[]
         runs: runs.map((r) => r.requestsPerSecond),
       });
       log(
-        `${name} ${scenario} c=${connections}: ${median.requestsPerSecond} req/s p50 ${median.p50} ms p99 ${median.p99} ms${median.non2xx ? ` (${median.non2xx} non-2xx)` : ''}, RSS now ${rssMb(server.child.pid)} MB`,
+        `${name} ${scenario} c=${connections}: ${median.requestsPerSecond} req/s p50 ${median.p50} ms p99 ${median.p99} ms${median.non2xx ? ` (${median.non2xx} non-2xx)` : ''}, CPU/request ${median.serverCpuUs} µs + database ${median.databaseCpuUs} µs, RSS now ${rssMb(server.child.pid)} MB`,
       );
     }
   }

@@ -1,7 +1,7 @@
 import { AccessTokenService, KeyStore } from '@nexo/auth';
 import { adminClient, useTestDatabase } from '@nexo/testing';
 import { SignJWT, base64url, generateKeyPair, type JWTPayload } from 'jose';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { bearer, createAccount, login, type TestAccount } from './helpers/accounts.js';
 import { buildTestApp, type TestApp } from './helpers/test-app.js';
 
@@ -122,6 +122,23 @@ describe('access tokens', () => {
       await forge({ act: 'superuser' }),
     ];
     for (const token of cases) expect((await company(a.tenantId, token)).statusCode).toBe(401);
+  });
+
+  it('refuses a token it accepted before, once the token has expired', async () => {
+    const now = Math.floor(Date.now() / 1000);
+    const token = await forge({ exp: now + 60 });
+    expect((await company(a.tenantId, token)).statusCode).toBe(200);
+    // The second use is answered from the verified tokens, the third must see the expiry.
+    expect((await company(a.tenantId, token)).statusCode).toBe(200);
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(Date.now() + 70_000);
+      const res = await company(a.tenantId, token);
+      expect(res.statusCode).toBe(401);
+      expect(res.json()).toMatchObject({ code: 'unauthenticated' });
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('refuses a tampered payload', async () => {

@@ -44,8 +44,22 @@ export class InvalidTokenError extends Error {
   }
 }
 
+/** Leeway for `exp` and `nbf`, in seconds, against clock drift between API instances. */
+const CLOCK_TOLERANCE_S = 5;
+/** Verified tokens kept (about 1 KB each); the oldest goes first when full. */
+const VERIFIED_CACHE_SIZE = 5_000;
+
 @Injectable()
 export class AccessTokenService {
+  /**
+   * Tokens whose signature and claims were verified, by their exact text, until they expire:
+   * a portal sends one token with every request of its life, and the EdDSA check was the
+   * largest single cost of a small request (ADR 0013). A hit re-checks the expiry only; the
+   * signature cannot change without changing the text. Revocation is unaffected: the
+   * principal is re-checked in the database on every request (ADR 0005).
+   */
+  private readonly verified = new Map<string, AccessClaims>();
+
   constructor(
     @Inject(KeyStore) private readonly keys: KeyStore,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -129,6 +143,22 @@ export class AccessTokenService {
    * `kid`, `typ`, issuer, audience, expiry, not-before and the claims' shapes.
    */
   async verify(token: string): Promise<AccessClaims> {
+    const known = this.verified.get(token);
+    if (known) {
+      if (known.exp > Date.now() / 1000 - CLOCK_TOLERANCE_S) return known;
+      this.verified.delete(token);
+      throw new InvalidTokenError('ERR_JWT_EXPIRED');
+    }
+    const claims = await this.verifySigned(token);
+    if (this.verified.size >= VERIFIED_CACHE_SIZE) {
+      const oldest = this.verified.keys().next().value;
+      if (oldest !== undefined) this.verified.delete(oldest);
+    }
+    this.verified.set(token, claims);
+    return claims;
+  }
+
+  private async verifySigned(token: string): Promise<AccessClaims> {
     let kid: string | undefined;
     try {
       const header = decodeProtectedHeader(token);
@@ -149,13 +179,14 @@ export class AccessTokenService {
         audience: TOKEN_AUDIENCE,
         typ: TOKEN_TYPE,
         requiredClaims: ['sub', 'iat', 'exp', 'nbf'],
-        clockTolerance: 5,
+        clockTolerance: CLOCK_TOLERANCE_S,
       }));
     } catch (error) {
       throw new InvalidTokenError((error as { code?: string }).code ?? 'verification failed');
     }
     const claims = ClaimsSchema.safeParse(payload);
     if (!claims.success) throw new InvalidTokenError('claims');
-    return claims.data;
+    // Shared by every request that carries the token: nobody may change it.
+    return Object.freeze(claims.data);
   }
 }

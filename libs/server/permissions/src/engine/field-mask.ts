@@ -35,7 +35,16 @@ export function maskRecord<T extends Record<string, unknown>>(
   ) as Partial<T>;
 }
 
-export const toSnake = (key: string): string => key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+/** Record keys are column names, a small fixed set: each is converted once, not per request. */
+const snakeNames = new Map<string, string>();
+export const toSnake = (key: string): string => {
+  let snake = snakeNames.get(key);
+  if (snake === undefined) {
+    snake = key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+    if (snakeNames.size < 10_000) snakeNames.set(key, snake);
+  }
+  return snake;
+};
 
 /**
  * The fields a role may read on some record of a type (conditions aside): a CSV header, a

@@ -1,7 +1,7 @@
 import type { RouteContract } from '@nexo/contracts';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import type { Logger } from 'pino';
-import { newId } from '@nexo/utils';
+import { randomUUID } from 'node:crypto';
 import { requestContext } from '../context/request-context.js';
 import type { MetricsService } from '../metrics/metrics.service.js';
 
@@ -19,7 +19,9 @@ export function fastifyOptions(
     // Keep a caller's request id when it is sane, so logs correlate across services.
     genReqId: (req) => {
       const incoming = req.headers['x-request-id'];
-      return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : newId();
+      // A random UUID: Node draws it from a cached entropy pool, where a UUIDv7 asks the
+      // random source anew each time; a request id needs no time order.
+      return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
     },
     return503OnClosing: true,
     forceCloseConnections: 'idle',
