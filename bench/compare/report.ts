@@ -91,8 +91,8 @@ ${rows.join('\n')}
 CPU time per request at 10 connections, in µs: the contender's process, then all of
 PostgreSQL's processes (from \`/proc\`, over the measured run, divided by its requests).
 
-| scenario | NEXO \| database | limit \| database | PostGraphile \| database |
-| --- | --- | --- | --- |
+| scenario | NEXO | its database | limit | its database | PostGraphile | its database |
+| --- | --- | --- | --- | --- | --- | --- |
 ${cpuRows.join('\n')}
 
 | process | RSS idle (MB) | RSS peak under load (MB) |
