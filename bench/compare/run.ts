@@ -304,8 +304,13 @@ async function probe(baseUrl: string, name: ContenderName, scenario: ScenarioNam
   }
 }
 
-/** Updates start from version 1 on every run (each run's connections start without versions). */
+/**
+ * Updates start from version 1 on every run (each run's connections start without versions).
+ * First a pause: requests still in flight when the last run's clock stopped would otherwise
+ * bump a version after the reset, and the next run would meet 412s it did not cause.
+ */
 async function resetVersions(name: ContenderName): Promise<void> {
+  await new Promise((r) => setTimeout(r, 1000));
   const ids = fixtures[name].flatMap((f) => f.ids);
   await admin.query('update crm.parties set version = 1 where id = any($1::uuid[])', [ids]);
 }

@@ -50,7 +50,7 @@ export class LeadService {
   ) {}
 
   private async view(row: LeadRow): Promise<LeadView> {
-    return { id: row.id, ...(await this.permissions.mask(SUBJECT, withoutTenant(row))) };
+    return (await this.permissions.viewer<LeadRow>(SUBJECT))(row);
   }
 
   async list(query: Record<string, unknown>): Promise<ListPage<LeadView>> {
@@ -76,7 +76,8 @@ export class LeadService {
           .limit(limit),
       leads,
     );
-    return { ...page, items: await Promise.all(page.items.map((r) => this.view(r))) };
+    const view = await this.permissions.viewer<LeadRow>(SUBJECT);
+    return { ...page, items: page.items.map(view) };
   }
 
   private async load(id: string, action = 'read'): Promise<LeadRow> {

@@ -39,7 +39,7 @@ export class OpportunityService {
   ) {}
 
   async view(row: OpportunityRow): Promise<OpportunityView> {
-    return { id: row.id, ...(await this.permissions.mask(SUBJECT, withoutTenant(row))) };
+    return (await this.permissions.viewer<OpportunityRow>(SUBJECT))(row);
   }
 
   /** The caller's scope on opportunities, for lists, the board and the forecast. */
@@ -70,7 +70,8 @@ export class OpportunityService {
           .limit(limit),
       opportunities,
     );
-    return { ...page, items: await Promise.all(page.items.map((r) => this.view(r))) };
+    const view = await this.permissions.viewer<OpportunityRow>(SUBJECT);
+    return { ...page, items: page.items.map(view) };
   }
 
   async load(id: string, action = 'read'): Promise<OpportunityRow> {

@@ -55,7 +55,13 @@ export class NoTransactionError extends Error {
 export class Database {
   readonly pool: pg.Pool;
   readonly db: Db;
-  private readonly current = new AsyncLocalStorage<{ tx: Tx; bound: Tx }>();
+  private readonly current = new AsyncLocalStorage<{
+    tx: Tx;
+    bound: Tx;
+    context: DbContext;
+    /** Statements sent with COMMIT (`beforeCommit`). */
+    atCommit: string[];
+  }>();
   /** Drizzle over each pooled connection, made once per connection. */
   private readonly bound = new WeakMap<pg.PoolClient, Tx>();
   /** Prepared statements of each connection's Drizzle, by name. */
@@ -99,8 +105,11 @@ export class Database {
       // A handle of its own per transaction: caches keyed by the transaction must not
       // outlive it, while Drizzle itself is made once per connection.
       const tx = Object.create(bound) as Tx;
-      const result = await this.current.run({ tx, bound }, () => fn(tx));
-      await client.query('commit');
+      const atCommit: string[] = [];
+      const result = await this.current.run({ tx, bound, context, atCommit }, () => fn(tx));
+      // Statements deferred to the end ride with COMMIT (simple protocol, one round trip); one
+      // that fails skips the COMMIT after it, and the transaction is rolled back below.
+      await client.query(atCommit.length ? `${atCommit.join(';\n')};\ncommit` : 'commit');
       return result;
     } catch (error) {
       await client.query('rollback').catch((e: unknown) => {
@@ -148,6 +157,28 @@ export class Database {
     const store = this.current.getStore();
     if (!store) throw new NoTransactionError();
     return store.tx;
+  }
+
+  /**
+   * Runs `statement` at the end of the transaction in flight, in COMMIT's round trip: for
+   * writes that nothing later in the transaction reads (the audit log), one round trip fewer.
+   * Simple protocol: values are inlined with `literal()`. A failure rolls back the whole
+   * transaction, as if the statement had run at once.
+   */
+  beforeCommit(statement: string): void {
+    const store = this.current.getStore();
+    if (!store) throw new NoTransactionError();
+    store.atCommit.push(statement);
+  }
+
+  /**
+   * The settings the transaction in flight was opened with (what its RLS policies read), known
+   * without asking PostgreSQL for `current_setting`.
+   */
+  settings(): Readonly<DbContext> {
+    const store = this.current.getStore();
+    if (!store) throw new NoTransactionError();
+    return store.context;
   }
 
   async ping(): Promise<void> {

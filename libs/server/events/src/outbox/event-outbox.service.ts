@@ -61,22 +61,29 @@ export class EventOutbox {
       aggregateId: event.aggregateId,
       payload: event.definition.validate(event.payload),
     }));
-    const tx = this.database.tx();
-    const keys = [...new Set(rows.map((r) => `${r.aggregateType}:${r.aggregateId}`))].sort();
-    // One round trip: the tenant of this transaction, and the aggregates' locks in key order.
-    const { rows: found } = await tx.execute<{ tenant_id: string | null }>(sql`
-      select nullif(current_setting('app.tenant_id', true), '') as tenant_id,
-        (select count(pg_advisory_xact_lock(${AGGREGATE_LOCK_SPACE},
-                  hashtext(current_setting('app.tenant_id', true) || ':' || k)))
-           from unnest(${sql.param(keys)}::text[]) as k) as locked`);
-    const tenantId = found[0]?.tenant_id;
+    const tenantId = this.database.settings().tenantId;
     if (!tenantId) throw new NoTenantTransactionError();
+    const keys = [...new Set(rows.map((r) => `${r.aggregateType}:${r.aggregateId}`))].sort();
     const requestId = requestContext.get()?.requestId ?? null;
-    const inserted = await tx
-      .insert(outbox)
-      .values(rows.map((row) => ({ ...row, tenantId, requestId })))
-      .returning({ id: outbox.id, position: outbox.position });
-    const positions = new Map(inserted.map((r) => [r.id, r.position]));
+    // One round trip: the aggregates' locks (in key order), then the rows. `locked` is an
+    // aggregate joined to every row, so all locks are held before the first position is
+    // drawn; `order by` draws the positions in the order given.
+    const { rows: inserted } = await this.database.tx().execute<{
+      id: string;
+      position: string;
+    }>(sql`
+      with locked as (
+        select count(pg_advisory_xact_lock(${AGGREGATE_LOCK_SPACE}, hashtext(${tenantId}::text || ':' || k))) as n
+          from unnest(${sql.param(keys)}::text[]) as k
+      )
+      insert into ${outbox} (tenant_id, id, type, version, aggregate_type, aggregate_id, payload, request_id)
+      select ${tenantId}::uuid, e.id, e.type, e.version, e."aggregateType", e."aggregateId", e.payload, ${requestId}::text
+        from locked, jsonb_to_recordset(${JSON.stringify(rows.map((r, ord) => ({ ...r, ord })))}::jsonb)
+               as e(id uuid, type text, version int, "aggregateType" text, "aggregateId" uuid, payload jsonb, ord int)
+       where locked.n >= 0
+       order by e.ord
+      returning id, position`);
+    const positions = new Map(inserted.map((r) => [r.id, Number(r.position)]));
     return rows.map((row) => {
       const position = positions.get(row.id);
       if (position === undefined) throw new Error(`The outbox insert did not return ${row.id}`);

@@ -61,32 +61,25 @@ export class Jobs {
       throw new Error(`Job ${definition.name} is a system job: use Jobs.sendSystem`);
     const data = definition.validate(payload);
     const tx = this.database.tx();
-    const { rows } = await tx.execute<{
-      tenant_id: string | null;
-      user_id: string | null;
-      actor: string | null;
-      party_id: string | null;
-    }>(sql`select nullif(current_setting('app.tenant_id', true), '') as tenant_id,
-                  nullif(current_setting('app.user_id', true), '') as user_id,
-                  nullif(current_setting('app.actor', true), '') as actor,
-                  nullif(current_setting('app.party_id', true), '') as party_id`);
-    const settings = rows[0];
-    const tenantId = settings?.tenant_id;
-    if (!settings || !tenantId) throw new NoTenantTransactionError();
+    // The transaction's own settings: the job runs as the one who asked for it.
+    const settings = this.database.settings();
+    const tenantId = settings.tenantId;
+    if (!tenantId) throw new NoTenantTransactionError();
+    const userId = settings.userId || null;
     const context = requestContext.get();
     const principal = context?.principal;
     // The membership is only known from the principal, and only if it is the transaction's.
     const membershipId =
-      principal && principal.tenantId === tenantId && principal.userId === settings.user_id
+      principal && principal.tenantId === tenantId && principal.userId === userId
         ? principal.membershipId
         : null;
     const envelope: JobEnvelope = {
       v: 1,
       tenantId,
-      userId: settings.user_id,
-      actor: settings.actor,
+      userId,
+      actor: settings.actor || null,
       membershipId,
-      partyId: settings.party_id,
+      partyId: settings.partyId || null,
       requestId: context?.requestId ?? null,
       payload: data,
     };
@@ -110,7 +103,7 @@ export class Jobs {
       tenantId,
       id,
       name: definition.name,
-      createdBy: settings.user_id,
+      createdBy: userId,
       requestId: envelope.requestId,
       startAfter: options.startAfter,
     });

@@ -3,7 +3,7 @@ import type { Principal } from '@nexo/platform';
 import { PgDialect, pgTable, text, uuid, numeric } from 'drizzle-orm/pg-core';
 import { describe, expect, it } from 'vitest';
 import { buildAbility, type SourcedRule } from './ability.factory.js';
-import { maskRecord } from './field-mask.js';
+import { maskRecord, recordMasker } from './field-mask.js';
 import { accessibleWhere, UncompilableRuleError } from './sql-compiler.js';
 
 const me: Principal = {
@@ -111,5 +111,33 @@ describe('permission engine', () => {
       name: 'Tornillo',
       listPrice: '10.00',
     });
+  });
+
+  it("decides a page's masking once: whole grants pass records through, field rules filter each", () => {
+    const whole = recordMasker(
+      buildAbility([{ action: 'read', subject: 'item', role: 'admin' }], me),
+      'item',
+    );
+    const record = { id: '1', name: 'Tornillo', cost: '4.00' };
+    expect(whole(record)).toBe(record);
+    const none = recordMasker(buildAbility([], me), 'item');
+    expect(none(record)).toEqual({});
+    const fields = recordMasker(
+      buildAbility(
+        [{ action: 'read', subject: 'item', fields: ['id', 'name'], role: 'sales' }],
+        me,
+      ),
+      'item',
+    );
+    expect(fields(record)).toEqual({ id: '1', name: 'Tornillo' });
+    expect(fields({ id: '2', name: 'Tuerca', cost: '1.00' })).toEqual({ id: '2', name: 'Tuerca' });
+    // The copying entry point still never hands back the caller's own object.
+    expect(
+      maskRecord(
+        buildAbility([{ action: 'read', subject: 'item', role: 'admin' }], me),
+        'item',
+        record,
+      ),
+    ).not.toBe(record);
   });
 });

@@ -17,22 +17,35 @@ export function readableFields(
   );
 }
 
+/**
+ * A masking function for records of `type`, made once for a page of them. The common case is
+ * decided here, once: rules that grant the type whole (no fields, no conditions, no denies)
+ * read every field of every record of it, and the record is returned as it is.
+ */
+export function recordMasker(
+  ability: AppAbility,
+  type: string,
+): <T extends Record<string, unknown>>(record: T) => Partial<T> {
+  const rules = ability.possibleRulesFor('read', type);
+  if (rules.every((r) => !r.fields && !r.conditions && !r.inverted))
+    return rules.length ? (record) => record : () => ({});
+  return <T extends Record<string, unknown>>(record: T): Partial<T> => {
+    const snake = Object.fromEntries(Object.entries(record).map(([k, v]) => [toSnake(k), v]));
+    const allowed = readableFields(ability, 'read', type, snake);
+    return Object.fromEntries(
+      Object.entries(record).filter(([k]) => allowed.has(toSnake(k))),
+    ) as Partial<T>;
+  };
+}
+
 /** A copy of `record` without the fields the ability may not read (camelCase keys mapped to snake_case rules). */
 export function maskRecord<T extends Record<string, unknown>>(
   ability: AppAbility,
   type: string,
   record: T,
 ): Partial<T> {
-  // The common case, checked without touching the record: rules that grant the type whole
-  // (no fields, no conditions, no denies) read every field of every record of it.
-  const rules = ability.possibleRulesFor('read', type);
-  if (rules.every((r) => !r.fields && !r.conditions && !r.inverted))
-    return rules.length ? { ...record } : {};
-  const snake = Object.fromEntries(Object.entries(record).map(([k, v]) => [toSnake(k), v]));
-  const allowed = readableFields(ability, 'read', type, snake);
-  return Object.fromEntries(
-    Object.entries(record).filter(([k]) => allowed.has(toSnake(k))),
-  ) as Partial<T>;
+  const masked = recordMasker(ability, type)(record);
+  return masked === record ? { ...record } : masked;
 }
 
 /** Record keys are column names, a small fixed set: each is converted once, not per request. */

@@ -6,7 +6,7 @@ import type { SQL } from 'drizzle-orm';
 import { RoleRepository } from '../roles/role.repository.js';
 import { SYSTEM_ROLES, isSystemRole } from '../rules/system-roles.js';
 import { buildAbility, type AppAbility, type SourcedRule } from './ability.factory.js';
-import { fieldsOfType, maskRecord, toSnake } from './field-mask.js';
+import { fieldsOfType, maskRecord, recordMasker, toSnake } from './field-mask.js';
 import { accessibleWhere, type ColumnMap } from './sql-compiler.js';
 
 /**
@@ -99,6 +99,22 @@ export class PermissionService {
   /** Of `fields`, those the principal may read on some record of `type`. */
   async readableFields(type: string, fields: readonly string[]): Promise<string[]> {
     return fieldsOfType(await this.current(), 'read', type, fields);
+  }
+
+  /**
+   * How a tenant record of `type` is shown to the principal: without the tenant id (every
+   * answer is about the caller's own tenant) and the fields it may not read, with its id.
+   * One function for a whole page: the rules are looked up once, not per row.
+   */
+  async viewer<R extends { id: string; tenantId: string }>(
+    type: string,
+  ): Promise<(row: R) => Partial<Omit<R, 'tenantId'>> & { id: string }> {
+    const mask = recordMasker(await this.current(), type);
+    return (row) => {
+      const { tenantId: _tenant, ...fields } = row;
+      // `fields` is a fresh copy, so the common case (nothing masked) copies nothing more.
+      return Object.assign(mask(fields), { id: row.id });
+    };
   }
 
   /** A response object without the fields the principal may not read. */

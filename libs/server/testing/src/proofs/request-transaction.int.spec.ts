@@ -75,6 +75,40 @@ describe('the request transaction', () => {
     expect(left.rows).toEqual([{ n: 0 }]);
   });
 
+  it('sends statements deferred to COMMIT with it, and one that fails rolls everything back', async () => {
+    const { id: tenantId } = await createTenant(db.current.database);
+    const kept = newId();
+    await single.withContext({ tenantId }, async (tx) => {
+      single.beforeCommit(
+        `insert into auth.users (id, email, name) values (${literal(kept)}, ${literal(`${kept}@x.test`)}, 'Kept')`,
+      );
+      // Deferred: not there yet while the transaction runs.
+      const { rows } = await tx.execute(sql`select 1 from auth.users where id = ${kept}`);
+      expect(rows).toHaveLength(0);
+    });
+
+    const written = newId();
+    const failed = await single
+      .withContext({ tenantId }, async (tx) => {
+        await tx.insert(users).values({ id: written, email: `${written}@x.test`, name: 'Lost' });
+        // The same id again: the deferred insert fails at commit time.
+        single.beforeCommit(
+          `insert into auth.users (id, email, name) values (${literal(kept)}, 'other@x.test', 'Twice')`,
+        );
+      })
+      .catch((e: unknown) => e);
+    expect(failed).toMatchObject({ code: '23505' });
+    expect(() => single.beforeCommit('select 1')).toThrow('No transaction in context');
+
+    const admin = await adminClient(db.current);
+    const { rows } = await admin.query<{ id: string }>(
+      'select id from auth.users where id = any($1::uuid[]) order by id',
+      [[kept, written]],
+    );
+    await admin.end();
+    expect(rows.map((r) => r.id)).toEqual([kept]);
+  });
+
   it('gives every transaction a handle of its own, even on the same connection', async () => {
     const handles: Tx[] = [];
     for (let i = 0; i < 3; i++)
