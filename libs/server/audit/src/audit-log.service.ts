@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
   Database,
-  literal,
+  inlined,
   parseListQuery,
   runList,
   type ListDefinition,
@@ -11,8 +11,6 @@ import { currentPrincipal, requestContext } from '@nexo/platform';
 import { newId } from '@nexo/utils';
 import { and, desc, eq } from 'drizzle-orm';
 import { auditLog } from './db/audit.tables.js';
-
-const AUDIT_TABLE = 'audit.audit_log';
 
 /** Fields never written to the audit log, whatever resource they belong to. */
 const ALWAYS_MASKED = new Set([
@@ -75,10 +73,6 @@ function changed(
   };
 }
 
-/** A JSON value inlined as a quoted literal, or NULL. */
-const jsonLiteral = (value: object | null): string =>
-  value === null ? 'null' : `${literal(JSON.stringify(value))}::jsonb`;
-
 /**
  * The mutation audit log. `record` writes in the request's transaction, so an audit row
  * exists exactly when the change it describes was committed. The row is sent with COMMIT
@@ -94,21 +88,23 @@ export class AuditLog {
     const principal = currentPrincipal();
     const ctx = requestContext.get();
     const diff = changed(entry.before, entry.after);
-    const values = [
-      principal.tenantId,
-      newId(),
-      principal.membershipId,
-      principal.userId,
-      principal.actor,
-      entry.action,
-      entry.resource,
-      entry.resourceId,
-    ].map(literal);
     this.database.beforeCommit(
-      `insert into ${AUDIT_TABLE} (tenant_id, id, principal_id, user_id, actor, action, resource,
-         resource_id, before, after, request_id, ip)
-       values (${values.join(', ')}, ${jsonLiteral(diff.before)}, ${jsonLiteral(diff.after)},
-         ${literal(ctx?.requestId)}, ${literal(ctx?.ip)})`,
+      inlined(
+        this.database.db.insert(auditLog).values({
+          tenantId: principal.tenantId,
+          id: newId(),
+          principalId: principal.membershipId,
+          userId: principal.userId,
+          actor: principal.actor,
+          action: entry.action,
+          resource: entry.resource,
+          resourceId: entry.resourceId,
+          before: diff.before,
+          after: diff.after,
+          requestId: ctx?.requestId ?? null,
+          ip: ctx?.ip ?? null,
+        }),
+      ),
     );
     return Promise.resolve();
   }

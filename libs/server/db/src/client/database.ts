@@ -30,6 +30,23 @@ export const literal = (value: string | number | null | undefined): string =>
       ? String(Number.isFinite(value) ? value : 0)
       : pg.escapeLiteral(value);
 
+/**
+ * A Drizzle statement as simple-protocol text, its parameters inlined with `literal()`: for
+ * `beforeCommit` and opening queries, built with the table's own definition. The values must
+ * reach the driver as text, numbers or null (jsonb columns encode to text).
+ */
+export function inlined(query: { toSQL(): { sql: string; params: unknown[] } }): string {
+  const { sql: text, params } = query.toSQL();
+  return text.replace(/\$(\d+)/g, (_, n: string) => {
+    const value = params[Number(n) - 1];
+    if (value !== null && typeof value !== 'string' && typeof value !== 'number')
+      throw new Error(
+        `inlined(): parameter $${n} is a ${typeof value}, not text, a number or null`,
+      );
+    return literal(value);
+  });
+}
+
 /** What a transaction tells PostgreSQL about the caller; RLS policies read these settings. */
 export interface DbContext {
   /** Unset only for the few flows before a tenant is chosen (sign-in reads own memberships). */
@@ -137,8 +154,7 @@ export class Database {
    * `sql.placeholder`s to `execute`. A name stands for one query text.
    */
   prepared<Q>(name: string, build: (db: Tx, name: string) => Q): Q {
-    const store = this.current.getStore();
-    if (!store) throw new NoTransactionError();
+    const store = this.inFlight();
     let byName = this.statements.get(store.bound);
     if (!byName) {
       byName = new Map();
@@ -152,22 +168,26 @@ export class Database {
     return query;
   }
 
-  /** The transaction of the request in flight. Repositories never open their own. */
-  tx(): Tx {
+  private inFlight() {
     const store = this.current.getStore();
     if (!store) throw new NoTransactionError();
+    return store;
+  }
+
+  /** The transaction of the request in flight. Repositories never open their own. */
+  tx(): Tx {
+    const store = this.inFlight();
     return store.tx;
   }
 
   /**
    * Runs `statement` at the end of the transaction in flight, in COMMIT's round trip: for
    * writes that nothing later in the transaction reads (the audit log), one round trip fewer.
-   * Simple protocol: values are inlined with `literal()`. A failure rolls back the whole
-   * transaction, as if the statement had run at once.
+   * Simple protocol: build the statement with Drizzle and pass it through `inlined()`. A
+   * failure rolls back the whole transaction, as if the statement had run at once.
    */
   beforeCommit(statement: string): void {
-    const store = this.current.getStore();
-    if (!store) throw new NoTransactionError();
+    const store = this.inFlight();
     store.atCommit.push(statement);
   }
 
@@ -176,8 +196,7 @@ export class Database {
    * without asking PostgreSQL for `current_setting`.
    */
   settings(): Readonly<DbContext> {
-    const store = this.current.getStore();
-    if (!store) throw new NoTransactionError();
+    const store = this.inFlight();
     return store.context;
   }
 

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Database, literal, type Tx } from '@nexo/db';
+import { Database, inlined, type Tx } from '@nexo/db';
 import { requestContext } from '@nexo/platform';
+import { consumed } from '../db/events.tables.js';
 import type { EventEnvelope } from '../definitions/event-definition.js';
 import { assertConsumerName, type EventHandler } from '../bus/event-bus.js';
 
@@ -37,9 +38,13 @@ export class IdempotentConsumer {
           return true;
         },
         {
-          sql: `insert into events.consumed (tenant_id, consumer, event_id)
-            values (${literal(event.tenantId)}, ${literal(consumer)}, ${literal(event.id)})
-            on conflict do nothing returning event_id`,
+          sql: inlined(
+            this.database.db
+              .insert(consumed)
+              .values({ tenantId: event.tenantId, consumer, eventId: event.id })
+              .onConflictDoNothing()
+              .returning({ eventId: consumed.eventId }),
+          ),
           accept: (rows) => {
             claimed = rows.length > 0;
           },

@@ -1,5 +1,5 @@
 import { memberships, users } from '@nexo/auth';
-import { Database, literal, type Tx } from '@nexo/db';
+import { Database, inlined, literal, type Tx } from '@nexo/db';
 import { newId } from '@nexo/utils';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -30,6 +30,20 @@ describe('the request transaction', () => {
     expect(rows).toEqual([{ tenant: '', actor, party: '' }]);
     expect(literal(null)).toBe('null');
     expect(literal(12.5)).toBe('12.5');
+    // A Drizzle statement inlined for simple protocol quotes its values the same way.
+    const inline = inlined(
+      single.db
+        .select({ n: sql<number>`1` })
+        .from(users)
+        .where(sql`${users.name} = ${actor}`),
+    );
+    expect(inline).toContain(literal(actor));
+    expect(inline).not.toMatch(/\$\d/);
+    const { rows: found } = await single.withContext({}, (tx) => tx.execute(sql.raw(inline)));
+    expect(found).toEqual([]);
+    expect(() => inlined({ toSQL: () => ({ sql: 'select $1', params: [true] }) })).toThrow(
+      'not text, a number or null',
+    );
   });
 
   it('hands the opening query its rows, and a refusal rolls everything back', async () => {
