@@ -4,80 +4,33 @@
  * and prints the functions with the most self time.
  */
 import autocannon from 'autocannon';
-import { spawn } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import {
-  BENCH_DIR,
-  BENCH_PASSWORD,
-  QUICK,
-  ROOT,
-  SEED_TAG,
-  ensureUsers,
-  openDatabase,
-} from './database.ts';
-import {
-  buildRequest,
-  resetRun,
-  returnEntry,
-  type ScenarioName,
-  type TenantFixture,
-} from './scenarios.ts';
 import pg from 'pg';
+import { BENCH_DIR, QUICK, ROOT, ensureUsers, openDatabase } from './database.ts';
+import { NEXO_READY, nexoBenchEnv, spawnUntilReady } from './processes.ts';
+import { buildRequest, resetRun, returnEntry, type ScenarioName } from './scenarios.ts';
+import { signInTenants } from './sign-in.ts';
 
 const scenario = (process.argv[2] ?? 'get-by-id') as ScenarioName;
 const db = await openDatabase(QUICK, () => undefined);
-const env = {
-  DATABASE_URL: db.adminUrl,
-  NEXO_DB_APP_PASSWORD: db.appPassword,
-  NEXO_DATA_DIR: path.join(BENCH_DIR, 'nexo'),
-  NEXO_SEED_DEMO: 'false',
-  NEXO_PUBLIC_URL: 'http://bench.nexo.test',
-  LOG_LEVEL: 'warn',
-  PORT: '0',
-  NEXO_PORTAL: 'false',
-};
+const env = nexoBenchEnv(db);
 ensureUsers(db, env);
 const profDir = path.join(BENCH_DIR, 'prof');
 mkdirSync(profDir, { recursive: true });
-const child = spawn(
-  process.execPath,
+const { child, baseUrl } = await spawnUntilReady(
   [
     '--cpu-prof',
     `--cpu-prof-dir=${profDir}`,
     path.join(ROOT, 'apps/api/dist/cli/nexo.js'),
     'start',
   ],
-  {
-    cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  },
+  env,
+  NEXO_READY,
 );
-const baseUrl = await new Promise<string>((resolve) => {
-  let out = '';
-  child.stdout.on('data', (d: Buffer) => {
-    out += d.toString();
-    const m = /Health\s+(http:\/\/[^/\s]+)\/health/.exec(out);
-    if (m?.[1]) resolve(m[1]);
-  });
-});
 const admin = new pg.Client({ connectionString: db.adminUrl });
 await admin.connect();
-const tenants: TenantFixture[] = [];
-for (const t of db.loadTenants) {
-  const res = await fetch(`${baseUrl}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: t.email, password: BENCH_PASSWORD, tenantId: t.id }),
-  });
-  const { accessToken } = (await res.json()) as { accessToken: string };
-  const { rows } = await admin.query<{ id: string }>(
-    'select id from crm.parties where tenant_id = $1 and $2 = any(tags) order by id limit 200',
-    [t.id, SEED_TAG],
-  );
-  tenants.push({ tenantId: t.id, token: accessToken, ids: rows.map((r) => r.id), deepCursor: '' });
-}
+const tenants = await signInTenants(baseUrl, db.loadTenants, admin);
 await admin.end();
 resetRun(tenants);
 const result = await autocannon({

@@ -10,21 +10,22 @@
  * Writes bench/results/compare.json and docs/benchmarks.md.
  */
 import autocannon from 'autocannon';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { FULL, QUICK, ROOT, ensureUsers, openDatabase } from './database.ts';
 import {
-  BENCH_DIR,
-  BENCH_PASSWORD,
-  FULL,
-  QUICK,
-  ROOT,
-  SEED_TAG,
-  ensureUsers,
-  openDatabase,
-} from './database.ts';
+  NEXO_READY,
+  NODE_FLAGS,
+  cpuMs,
+  databaseCpuMs,
+  nexoBenchEnv,
+  rssMb,
+  spawnUntilReady,
+  type Running,
+} from './processes.ts';
+import { restDeepCursor, signInTenants } from './sign-in.ts';
 import { writeReport, type Measurement, type Report } from './report.ts';
 import {
   SCENARIOS,
@@ -42,84 +43,6 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? (quick ? 2 : 5));
 const RUNS = 3;
 const CONNECTIONS = [10, 50];
 const log = (line: string): void => console.log(`[bench] ${line}`);
-
-interface Running {
-  child: ChildProcess;
-  baseUrl: string;
-  stop(): Promise<void>;
-}
-
-function spawnUntilReady(
-  args: string[],
-  env: Record<string, string>,
-  ready: RegExp,
-): Promise<Running & { ms: number }> {
-  const started = Date.now();
-  const child = spawn(process.execPath, args, {
-    cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    const onData = (d: Buffer): void => {
-      out += d.toString();
-      const match = ready.exec(out);
-      if (match?.[1]) {
-        resolve({
-          child,
-          baseUrl: match[1],
-          ms: Date.now() - started,
-          stop: () =>
-            new Promise((done) => {
-              if (child.exitCode !== null) return done();
-              child.once('exit', () => done());
-              child.kill('SIGTERM');
-            }),
-        });
-      }
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
-    child.once('exit', (code) =>
-      reject(new Error(`${args.join(' ')} exited with ${code}:\n${out.slice(-3000)}`)),
-    );
-  });
-}
-
-const rssMb = (pid: number | undefined): number => {
-  try {
-    const kb = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
-    return Math.round(Number(kb) / 1024);
-  } catch {
-    return 0;
-  }
-};
-
-/** CPU time (user + system) a process has used, in ms; 0 once it is gone. */
-const cpuMs = (pid: number | string | undefined): number => {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    // utime and stime, in clock ticks of 10 ms (USER_HZ is 100 on Linux).
-    return (Number(fields[11]) + Number(fields[12])) * 10;
-  } catch {
-    return 0;
-  }
-};
-/** CPU of every PostgreSQL process on the machine (its backends serve the contender). */
-const databaseCpuMs = (): number =>
-  readdirSync('/proc')
-    .filter((d) => /^\d+$/.test(d))
-    .reduce((sum, pid) => {
-      try {
-        return readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'postgres'
-          ? sum + cpuMs(pid)
-          : sum;
-      } catch {
-        return sum;
-      }
-    }, 0);
 
 let debugged = false;
 async function measure(
@@ -152,18 +75,7 @@ async function measure(
 }
 
 const db = await openDatabase(set, log);
-const nexoEnv = {
-  DATABASE_URL: db.adminUrl,
-  NEXO_DB_APP_PASSWORD: db.appPassword,
-  NEXO_DATA_DIR: path.join(BENCH_DIR, 'nexo'),
-  NEXO_SEED_DEMO: 'false',
-  NEXO_PUBLIC_URL: 'http://bench.nexo.test',
-  LOG_LEVEL: 'warn',
-  PORT: '0',
-  NEXO_ACCESS_TOKEN_TTL_S: '900',
-  // The API alone: the portal is not part of what is measured.
-  NEXO_PORTAL: 'false',
-};
+const nexoEnv = nexoBenchEnv(db);
 ensureUsers(db, nexoEnv);
 const admin = new pg.Client({ connectionString: db.adminUrl });
 await admin.connect();
@@ -175,25 +87,12 @@ let jwks = '';
 let pendingTokens: TenantFixture[] = [];
 let issuer = '';
 
-/** The Node flags `npm start` runs NEXO with (package.json `config.nodeFlags`): measured as run. */
-const NODE_FLAGS = (
-  process.env.BENCH_NODE_FLAGS ??
-  (
-    JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
-      config?: { nodeFlags?: string };
-    }
-  ).config?.nodeFlags ??
-  ''
-)
-  .split(' ')
-  .filter(Boolean);
-
 async function startContender(name: ContenderName): Promise<Running> {
   if (name === 'nexo') {
     return spawnUntilReady(
       [...NODE_FLAGS, path.join(ROOT, 'apps/api/dist/cli/nexo.js'), 'start'],
       nexoEnv,
-      /Health\s+(http:\/\/[^/\s]+)\/health\/ready/,
+      NEXO_READY,
     );
   }
   const file = name === 'limit' ? 'limit-server.ts' : 'postgraphile-server.ts';
@@ -212,26 +111,7 @@ async function startContender(name: ContenderName): Promise<Running> {
 
 /** Fresh tokens from NEXO's own sign-in (they live 15 minutes), its JWKS, and the ids to use. */
 async function signIn(server: Running): Promise<TenantFixture[]> {
-  const out: TenantFixture[] = [];
-  for (const t of db.loadTenants) {
-    const res = await fetch(`${server.baseUrl}/api/v1/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: t.email, password: BENCH_PASSWORD, tenantId: t.id }),
-    });
-    const body = (await res.json()) as { accessToken?: string };
-    if (!body.accessToken) throw new Error(`bench sign-in failed: ${JSON.stringify(body)}`);
-    const { rows } = await admin.query<{ id: string }>(
-      'select id from crm.parties where tenant_id = $1 and $2 = any(tags) order by id limit 200',
-      [t.id, SEED_TAG],
-    );
-    out.push({
-      tenantId: t.id,
-      token: body.accessToken,
-      ids: rows.map((r) => r.id),
-      deepCursor: '',
-    });
-  }
+  const out = await signInTenants(server.baseUrl, db.loadTenants, admin);
   jwks = JSON.stringify(await (await fetch(`${server.baseUrl}/.well-known/jwks.json`)).json());
   const claims = JSON.parse(
     Buffer.from(out[0]?.token.split('.')[1] ?? '', 'base64url').toString(),
@@ -249,34 +129,28 @@ async function prepare(name: ContenderName, server: Running): Promise<void> {
   }
   const depth = Math.floor(set.partiesPerTenant * 0.8);
   for (const f of fixtures[name]) {
+    if (name !== 'postgraphile') {
+      const listPath = name === 'nexo' ? '/api/v1/crm/parties' : '/parties';
+      f.deepCursor = await restDeepCursor(server.baseUrl, listPath, f.token, depth);
+      continue;
+    }
     let cursor: string | null = null;
-    const auth = { authorization: `Bearer ${f.token}`, 'content-type': 'application/json' };
-    for (let seen = 0; seen < depth; seen += name === 'postgraphile' ? 100 : 200) {
-      if (name === 'postgraphile') {
-        const res = await fetch(`${server.baseUrl}/graphql`, {
-          method: 'POST',
-          headers: auth,
-          body: JSON.stringify({
-            query:
-              'query($after: Cursor) { allParties(first: 100, orderBy: [NAME_ASC, PRIMARY_KEY_ASC], after: $after) { pageInfo { endCursor } } }',
-            variables: { after: cursor },
-          }),
-        });
-        const body = (await res.json()) as {
-          data?: { allParties: { pageInfo: { endCursor: string } } };
-          errors?: unknown;
-        };
-        if (!body.data)
-          throw new Error(`PostGraphile paging failed: ${JSON.stringify(body.errors)}`);
-        cursor = body.data.allParties.pageInfo.endCursor;
-      } else {
-        const base = name === 'nexo' ? '/api/v1/crm/parties' : '/parties';
-        const res = await fetch(
-          `${server.baseUrl}${base}?limit=200${cursor ? `&cursor=${cursor}` : ''}`,
-          { headers: auth },
-        );
-        cursor = ((await res.json()) as { nextCursor: string }).nextCursor;
-      }
+    for (let seen = 0; seen < depth; seen += 100) {
+      const res = await fetch(`${server.baseUrl}/graphql`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${f.token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({
+          query:
+            'query($after: Cursor) { allParties(first: 100, orderBy: [NAME_ASC, PRIMARY_KEY_ASC], after: $after) { pageInfo { endCursor } } }',
+          variables: { after: cursor },
+        }),
+      });
+      const body = (await res.json()) as {
+        data?: { allParties: { pageInfo: { endCursor: string } } };
+        errors?: unknown;
+      };
+      if (!body.data) throw new Error(`PostGraphile paging failed: ${JSON.stringify(body.errors)}`);
+      cursor = body.data.allParties.pageInfo.endCursor;
     }
     f.deepCursor = cursor ?? '';
   }
@@ -405,7 +279,7 @@ try {
     const run = await spawnUntilReady(
       [...NODE_FLAGS, path.join(ROOT, 'apps/api/dist/cli/nexo.js'), 'start'],
       { NEXO_DATA_DIR: fresh, PORT: '0', LOG_LEVEL: 'warn', NEXO_PORTAL: 'false' },
-      /Health\s+(http:\/\/[^/\s]+)\/health\/ready/,
+      NEXO_READY,
     );
     startup.push({ kind, ms: run.ms });
     log(`start to ready (${kind} data folder): ${run.ms} ms`);

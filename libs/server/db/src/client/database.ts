@@ -1,8 +1,9 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { drizzle, type NodePgDatabase, type NodePgQueryResultHKT } from 'drizzle-orm/node-postgres';
+import type { NodePgDatabase, NodePgQueryResultHKT } from 'drizzle-orm/node-postgres';
 import type { PgDatabase } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
+import { drizzleWithCompiledRows } from './row-mapper.js';
 
 export type Db = NodePgDatabase<Record<string, never>>;
 /**
@@ -93,7 +94,7 @@ export class Database {
     });
     // An idle client that loses its server (restart, network) must not crash the process.
     this.pool.on('error', () => undefined);
-    this.db = drizzle({ client: this.pool });
+    this.db = drizzleWithCompiledRows(this.pool);
   }
 
   /**
@@ -141,7 +142,7 @@ export class Database {
   private boundTo(client: pg.PoolClient): Tx {
     let bound = this.bound.get(client);
     if (!bound) {
-      bound = drizzle({ client });
+      bound = drizzleWithCompiledRows(client);
       this.bound.set(client, bound);
     }
     return bound;

@@ -1,0 +1,119 @@
+/**
+ * The contenders' processes: started until they say they are ready, and read from /proc for
+ * memory and CPU time. Shared by the side-by-side run and the A/B of two NEXO builds.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { BENCH_DIR, ROOT, type BenchDatabase } from './database.ts';
+
+export interface Running {
+  child: ChildProcess;
+  baseUrl: string;
+  stop(): Promise<void>;
+}
+
+/** Starts `node <args>` and resolves once its output matches `ready` (group 1: the base URL). */
+export function spawnUntilReady(
+  args: string[],
+  env: Record<string, string>,
+  ready: RegExp,
+  cwd = ROOT,
+): Promise<Running & { ms: number }> {
+  const started = Date.now();
+  const child = spawn(process.execPath, args, {
+    cwd,
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    const onData = (d: Buffer): void => {
+      out += d.toString();
+      const match = ready.exec(out);
+      if (match?.[1]) {
+        resolve({
+          child,
+          baseUrl: match[1],
+          ms: Date.now() - started,
+          stop: () =>
+            new Promise((done) => {
+              if (child.exitCode !== null) return done();
+              child.once('exit', () => done());
+              child.kill('SIGTERM');
+            }),
+        });
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.once('exit', (code) =>
+      reject(new Error(`${args.join(' ')} exited with ${code}:\n${out.slice(-3000)}`)),
+    );
+  });
+}
+
+/** What `nexo start` prints once it answers. */
+export const NEXO_READY = /Health\s+(http:\/\/[^/\s]+)\/health\/ready/;
+
+/** The Node flags `npm start` runs NEXO with (package.json `config.nodeFlags`): measured as run. */
+export const NODE_FLAGS = (
+  process.env.BENCH_NODE_FLAGS ??
+  (
+    JSON.parse(readFileSync(`${ROOT}/package.json`, 'utf8')) as {
+      config?: { nodeFlags?: string };
+    }
+  ).config?.nodeFlags ??
+  ''
+)
+  .split(' ')
+  .filter(Boolean);
+
+export const rssMb = (pid: number | undefined): number => {
+  try {
+    const kb = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+    return Math.round(Number(kb) / 1024);
+  } catch {
+    return 0;
+  }
+};
+
+/** CPU time (user + system) a process has used, in ms; 0 once it is gone. */
+export const cpuMs = (pid: number | string | undefined): number => {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // utime and stime, in clock ticks of 10 ms (USER_HZ is 100 on Linux).
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return 0;
+  }
+};
+
+/** CPU of every PostgreSQL process on the machine (its backends serve the contender). */
+export const databaseCpuMs = (): number =>
+  readdirSync('/proc')
+    .filter((d) => /^\d+$/.test(d))
+    .reduce((sum, pid) => {
+      try {
+        return readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'postgres'
+          ? sum + cpuMs(pid)
+          : sum;
+      } catch {
+        return sum;
+      }
+    }, 0);
+
+/** How the bench runs NEXO: on the bench database, its load users seeded, API only, quiet. */
+export const nexoBenchEnv = (db: BenchDatabase): Record<string, string> => ({
+  DATABASE_URL: db.adminUrl,
+  NEXO_DB_APP_PASSWORD: db.appPassword,
+  NEXO_DATA_DIR: path.join(BENCH_DIR, 'nexo'),
+  NEXO_SEED_DEMO: 'false',
+  NEXO_PUBLIC_URL: 'http://bench.nexo.test',
+  LOG_LEVEL: 'warn',
+  PORT: '0',
+  NEXO_ACCESS_TOKEN_TTL_S: '900',
+  // The API alone: the portal is not part of what is measured.
+  NEXO_PORTAL: 'false',
+});
