@@ -17,7 +17,8 @@ import {
   NEXO_READY,
   NODE_FLAGS,
   cpuMs,
-  databaseCpuMs,
+  databaseCpu,
+  databaseCpuSince,
   nexoBenchEnv,
   spawnUntilReady,
   type Running,
@@ -83,7 +84,7 @@ async function burst(side: Side, scenario: ScenarioName, seconds: number, counte
     await admin.query('update crm.parties set version = 1 where id = any($1::uuid[])', [ids]);
   }
   resetRun(side.fixtures);
-  const before = [cpuMs(side.server.child.pid), databaseCpuMs()] as const;
+  const before = [cpuMs(side.server.child.pid), databaseCpu()] as const;
   const result = await autocannon({
     url: side.server.baseUrl,
     connections: CONNECTIONS,
@@ -101,7 +102,7 @@ async function burst(side: Side, scenario: ScenarioName, seconds: number, counte
   side.requests += result.requests.total;
   side.seconds += seconds;
   side.serverCpuMs += cpuMs(side.server.child.pid) - before[0];
-  side.databaseCpuMs += databaseCpuMs() - before[1];
+  side.databaseCpuMs += databaseCpuSince(before[1]);
   side.rates.push(Math.round(result.requests.average));
 }
 

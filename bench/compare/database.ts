@@ -168,6 +168,8 @@ async function seed(adminUrl: string, set: DataSet, log: (line: string) => void)
       [loadTenants.map((t) => t.id), SEED_TAG],
     );
     if (rowCount) log(`removed ${rowCount} parties created by earlier runs`);
+    // Events earlier runs left undelivered would otherwise be relayed on the next run's time.
+    await cleanup.query('update events.outbox set published_at = now() where published_at is null');
     await cleanup.query('vacuum analyze crm.parties');
   } finally {
     await cleanup.end();

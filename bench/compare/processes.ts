@@ -90,19 +90,31 @@ export const cpuMs = (pid: number | string | undefined): number => {
   }
 };
 
-/** CPU of every PostgreSQL process on the machine (its backends serve the contender). */
-export const databaseCpuMs = (): number =>
-  readdirSync('/proc')
-    .filter((d) => /^\d+$/.test(d))
-    .reduce((sum, pid) => {
-      try {
-        return readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'postgres'
-          ? sum + cpuMs(pid)
-          : sum;
-      } catch {
-        return sum;
-      }
-    }, 0);
+/** CPU time of each PostgreSQL process on the machine (its backends serve the contenders), by pid. */
+export function databaseCpu(): Map<string, number> {
+  const byPid = new Map<string, number>();
+  for (const pid of readdirSync('/proc')) {
+    if (!/^\d+$/.test(pid)) continue;
+    try {
+      if (readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'postgres')
+        byPid.set(pid, cpuMs(pid));
+    } catch {
+      // Gone while listed.
+    }
+  }
+  return byPid;
+}
+
+/**
+ * PostgreSQL's CPU time since `before`, in ms, process by process: a backend that ended
+ * meanwhile (an idle pooled connection closing) drops out instead of taking its whole past
+ * with it, and one that started counts in full.
+ */
+export function databaseCpuSince(before: Map<string, number>): number {
+  let sum = 0;
+  for (const [pid, ms] of databaseCpu()) sum += ms - (before.get(pid) ?? 0);
+  return sum;
+}
 
 /** How the bench runs NEXO: on the bench database, its load users seeded, API only, quiet. */
 export const nexoBenchEnv = (db: BenchDatabase): Record<string, string> => ({

@@ -82,7 +82,9 @@ Reproduce: \`npm run bench\` (full: ${report.quick ? '200 × 5,000' : `${report.
   write no audit row or event and take no \`If-Match\` (it has neither).
 
 Data: ${report.dataSet.tenants} tenants × ${report.dataSet.partiesPerTenant} parties (plus contacts and opportunities); requests
-spread over 4 tenants. Each cell: median of ${3} runs of ${report.secondsPerRun} s after a warm-up as long; req/s | p50 ms | p99 ms.
+spread over 4 tenants. The three run at once and take turns: for each scenario and connection
+count, a warm-up of each, then three rounds in which each runs once (who goes first rotates).
+Each cell: median of ${3} runs of ${report.secondsPerRun} s; req/s | p50 ms | p99 ms.
 
 | scenario | conn. | NEXO req/s \\| p50 \\| p99 | limit req/s \\| p50 \\| p99 | PostGraphile req/s \\| p50 \\| p99 | NEXO / limit | NEXO / PostGraphile |
 | --- | --- | --- | --- | --- | --- | --- |

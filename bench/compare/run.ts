@@ -1,6 +1,7 @@
 /**
  * NEXO against the limit (Fastify + pg) and a peer (PostGraphile 5), on the same database,
- * data and machine, one after the other, in one run.
+ * data and machine, in one run: all three up at once, each scenario's load taking turns
+ * between them (rotating who goes first), so a slow minute of the machine falls on all.
  *
  *   npm run bench              200 tenants × 5,000 parties (seeded once into .nexo-bench/)
  *   npm run bench -- --quick   20 tenants × 1,000 parties, shorter runs
@@ -19,7 +20,8 @@ import {
   NEXO_READY,
   NODE_FLAGS,
   cpuMs,
-  databaseCpuMs,
+  databaseCpu,
+  databaseCpuSince,
   nexoBenchEnv,
   rssMb,
   spawnUntilReady,
@@ -84,7 +86,6 @@ const measurements: Measurement[] = [];
 const memory: Report['memory'] = [];
 const fixtures: Record<ContenderName, TenantFixture[]> = { nexo: [], limit: [], postgraphile: [] };
 let jwks = '';
-let pendingTokens: TenantFixture[] = [];
 let issuer = '';
 
 async function startContender(name: ContenderName): Promise<Running> {
@@ -109,7 +110,7 @@ async function startContender(name: ContenderName): Promise<Running> {
   );
 }
 
-/** Fresh tokens from NEXO's own sign-in (they live 15 minutes), its JWKS, and the ids to use. */
+/** Tokens from NEXO's own sign-in and the ids to use; its JWKS and issuer for the others. */
 async function signIn(server: Running): Promise<TenantFixture[]> {
   const out = await signInTenants(server.baseUrl, db.loadTenants, admin);
   jwks = JSON.stringify(await (await fetch(`${server.baseUrl}/.well-known/jwks.json`)).json());
@@ -122,11 +123,6 @@ async function signIn(server: Running): Promise<TenantFixture[]> {
 
 /** A cursor ~80 % deep into each tenant's list, found with the contender's own paging. */
 async function prepare(name: ContenderName, server: Running): Promise<void> {
-  if (name === 'nexo') {
-    fixtures.nexo = await signIn(server);
-  } else {
-    fixtures[name] = pendingTokens;
-  }
   const depth = Math.floor(set.partiesPerTenant * 0.8);
   for (const f of fixtures[name]) {
     if (name !== 'postgraphile') {
@@ -196,75 +192,99 @@ const scenarios = (process.env.BENCH_SCENARIOS?.split(',') as ScenarioName[] | u
   ...SCENARIOS,
 ];
 const partial = Boolean(only ?? process.env.BENCH_SCENARIOS);
-for (const name of only ?? (['nexo', 'limit', 'postgraphile'] as ContenderName[])) {
-  log(`${name}: starting`);
-  if (name !== 'nexo') {
-    // Their JWKS and tokens come from NEXO: a short start of it, before this contender's.
-    const nexo = await startContender('nexo');
-    pendingTokens = await signIn(nexo);
-    await nexo.stop();
+const names = only ?? (['nexo', 'limit', 'postgraphile'] as ContenderName[]);
+
+// All contenders up at once, the load taking turns between them: NEXO first (the others
+// verify its tokens against its JWKS), then the others, then each one's deep cursors.
+log('starting the contenders');
+const nexoServer = await startContender('nexo');
+const nexoTokens = await signIn(nexoServer);
+const servers = new Map<ContenderName, Running>();
+for (const name of names) {
+  servers.set(name, name === 'nexo' ? nexoServer : await startContender(name));
+  fixtures[name] = nexoTokens.map((f) => ({ ...f }));
+  await prepare(name, servers.get(name) as Running);
+}
+await new Promise((r) => setTimeout(r, 1500));
+const rss = new Map(
+  names.map((name) => {
+    const idle = rssMb(servers.get(name)?.child.pid);
+    return [name, { idle, peak: idle }];
+  }),
+);
+const sampler = setInterval(() => {
+  for (const name of names) {
+    const m = rss.get(name);
+    if (m) m.peak = Math.max(m.peak, rssMb(servers.get(name)?.child.pid));
   }
-  const server = await startContender(name);
-  await prepare(name, server);
-  await new Promise((r) => setTimeout(r, 1500));
-  const idle = rssMb(server.child.pid);
-  let peak = idle;
-  const sampler = setInterval(() => {
-    peak = Math.max(peak, rssMb(server.child.pid));
-  }, 200);
-  for (const scenario of scenarios) {
-    await probe(server.baseUrl, name, scenario);
-    for (const connections of CONNECTIONS) {
-      if (scenario === 'update') await resetVersions(name);
-      // A warm-up as long as a run: one second left the first scenario after a start (the
-      // list) measured while the JIT was still compiling NEXO's larger request path.
-      await measure(server.baseUrl, name, scenario, fixtures[name], connections, SECONDS);
-      const runs = [];
-      for (let i = 0; i < RUNS; i++) {
-        if (scenario === 'update') await resetVersions(name);
-        const cpuBefore = [cpuMs(server.child.pid), databaseCpuMs()] as const;
-        const r = await measure(
-          server.baseUrl,
-          name,
-          scenario,
-          fixtures[name],
-          connections,
-          SECONDS,
-        );
-        if (r.non2xx)
-          log(
-            `  non-2xx: ${JSON.stringify((r as unknown as { statusCodeStats: unknown }).statusCodeStats)}`,
-          );
-        const done = Math.max(1, r.requests.total);
-        runs.push({
-          requestsPerSecond: Math.round(r.requests.average),
-          // CPU per request, µs: where a request's cost lies (the contender or the database).
-          serverCpuUs: Math.round(((cpuMs(server.child.pid) - cpuBefore[0]) * 1000) / done),
-          databaseCpuUs: Math.round(((databaseCpuMs() - cpuBefore[1]) * 1000) / done),
-          p50: r.latency.p50,
-          p99: r.latency.p99,
-          non2xx: r.non2xx + r.errors,
-        });
-      }
-      runs.sort((a, b) => a.requestsPerSecond - b.requestsPerSecond);
-      const median = runs[1] as (typeof runs)[number];
+}, 200);
+
+/** One measured run of one contender: req/s, latency, and CPU per request of it and of PostgreSQL. */
+async function measuredRun(name: ContenderName, scenario: ScenarioName, connections: number) {
+  const server = servers.get(name) as Running;
+  if (scenario === 'update') await resetVersions(name);
+  const cpuBefore = [cpuMs(server.child.pid), databaseCpu()] as const;
+  const r = await measure(server.baseUrl, name, scenario, fixtures[name], connections, SECONDS);
+  if (r.non2xx)
+    log(
+      `  non-2xx: ${JSON.stringify((r as unknown as { statusCodeStats: unknown }).statusCodeStats)}`,
+    );
+  const done = Math.max(1, r.requests.total);
+  return {
+    requestsPerSecond: Math.round(r.requests.average),
+    // CPU per request, µs: where a request's cost lies (the contender or the database).
+    serverCpuUs: Math.round(((cpuMs(server.child.pid) - cpuBefore[0]) * 1000) / done),
+    databaseCpuUs: Math.round((databaseCpuSince(cpuBefore[1]) * 1000) / done),
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    non2xx: r.non2xx + r.errors,
+  };
+}
+
+for (const scenario of scenarios) {
+  // Tokens live 15 minutes: fresh ones for every scenario, the same for all contenders.
+  const tokens = await signInTenants(nexoServer.baseUrl, db.loadTenants, admin);
+  for (const name of names)
+    fixtures[name].forEach((f, i) => (f.token = tokens[i]?.token ?? f.token));
+  for (const name of names) await probe((servers.get(name) as Running).baseUrl, name, scenario);
+  for (const connections of CONNECTIONS) {
+    // A warm-up as long as a run for each: one second left the first scenario after a
+    // start measured while the JIT was still compiling NEXO's larger request path.
+    for (const name of names) await measuredRun(name, scenario, connections);
+    const runs = new Map(
+      names.map((name) => [name, [] as Awaited<ReturnType<typeof measuredRun>>[]]),
+    );
+    for (let i = 0; i < RUNS; i++) {
+      // Turns rotate, so no contender always runs first after another's load.
+      const order = names.map((_, k) => names[(i + k) % names.length] as ContenderName);
+      for (const name of order)
+        runs.get(name)?.push(await measuredRun(name, scenario, connections));
+    }
+    for (const name of names) {
+      const sorted = (runs.get(name) ?? []).sort(
+        (a, b) => a.requestsPerSecond - b.requestsPerSecond,
+      );
+      const median = sorted[Math.floor(sorted.length / 2)] as (typeof sorted)[number];
       measurements.push({
         contender: name,
         scenario,
         connections,
         ...median,
-        runs: runs.map((r) => r.requestsPerSecond),
+        runs: sorted.map((r) => r.requestsPerSecond),
       });
       log(
-        `${name} ${scenario} c=${connections}: ${median.requestsPerSecond} req/s p50 ${median.p50} ms p99 ${median.p99} ms${median.non2xx ? ` (${median.non2xx} non-2xx)` : ''}, CPU/request ${median.serverCpuUs} µs + database ${median.databaseCpuUs} µs, RSS now ${rssMb(server.child.pid)} MB`,
+        `${name} ${scenario} c=${connections}: ${median.requestsPerSecond} req/s p50 ${median.p50} ms p99 ${median.p99} ms${median.non2xx ? ` (${median.non2xx} non-2xx)` : ''}, CPU/request ${median.serverCpuUs} µs + database ${median.databaseCpuUs} µs, RSS now ${rssMb(servers.get(name)?.child.pid)} MB`,
       );
     }
   }
-  clearInterval(sampler);
-  memory.push({ contender: name, idleMb: idle, peakMb: peak });
-  log(`${name} RSS: ${idle} MB idle, ${peak} MB peak`);
-  await server.stop();
 }
+clearInterval(sampler);
+for (const name of names) {
+  const m = rss.get(name) ?? { idle: 0, peak: 0 };
+  memory.push({ contender: name, idleMb: m.idle, peakMb: m.peak });
+  log(`${name} RSS: ${m.idle} MB idle, ${m.peak} MB peak`);
+}
+for (const server of new Set([nexoServer, ...servers.values()])) await server.stop();
 await admin.end();
 if (partial) {
   await db.stop();
