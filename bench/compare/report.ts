@@ -73,10 +73,11 @@ Reproduce: \`npm run bench\` (full: ${report.quick ? '200 × 5,000' : `${report.
 - **NEXO**: the API as deployed (\`nexo start\` with \`config.nodeFlags\`): JWT, principal
   re-check, permission filter compiled into SQL, RLS transaction, contract serialization,
   audit and outbox on writes, and the events relayed in process (the CRM timeline consumer
-  writes a row for each).
+  writes a row for each created party; updates have no consumer).
 - **limit**: Fastify + \`pg\`, same JWT check, the same statements in the same transaction
   (BEGIN and tenant settings in one round trip as NEXO sends them, query, commit), no
-  framework, no principal re-check, no event delivery.
+  framework, no principal re-check, no event delivery (its events are inserted already
+  published).
 - **PostGraphile** 5 (Amber preset) on the same tables as the same RLS-bound role, JWT claims
   mapped to the same settings; a \`nameContains\` condition for search; its create and update
   write no audit row or event and take no \`If-Match\` (it has neither).
