@@ -9,27 +9,19 @@
  * The other checkout must be built (`npm ci && npm run build` there) and expect the same
  * database schema (the same migrations). Prints; writes nothing.
  */
-import autocannon from 'autocannon';
 import path from 'node:path';
 import pg from 'pg';
 import { FULL, QUICK, ROOT, ensureUsers, openDatabase } from './database.ts';
 import {
   NEXO_READY,
   NODE_FLAGS,
-  cpuMs,
-  databaseCpu,
-  databaseCpuSince,
+  cpuWindow,
   nexoBenchEnv,
   spawnUntilReady,
   type Running,
 } from './processes.ts';
-import {
-  buildRequest,
-  resetRun,
-  returnEntry,
-  type ScenarioName,
-  type TenantFixture,
-} from './scenarios.ts';
+import { loadScenario, resetVersions } from './scenario-load.ts';
+import type { ScenarioName, TenantFixture } from './scenarios.ts';
 import { restDeepCursor, signInTenants } from './sign-in.ts';
 
 const other = process.argv.slice(2).find((a) => !a.startsWith('--'));
@@ -77,32 +69,24 @@ async function start(label: string, checkout: string): Promise<Side> {
 
 /** One burst of `scenario` on one side; counted unless it is a warm-up. */
 async function burst(side: Side, scenario: ScenarioName, seconds: number, counted: boolean) {
-  if (scenario === 'update') {
-    // Versions back to 1 (what a fresh run's connections expect), after late updates land.
-    await new Promise((r) => setTimeout(r, 1000));
-    const ids = side.fixtures.flatMap((f) => f.ids);
-    await admin.query('update crm.parties set version = 1 where id = any($1::uuid[])', [ids]);
-  }
-  resetRun(side.fixtures);
-  const before = [cpuMs(side.server.child.pid), databaseCpu()] as const;
-  const result = await autocannon({
+  if (scenario === 'update') await resetVersions(admin, side.fixtures);
+  const cpu = cpuWindow(side.server.child.pid);
+  const result = await loadScenario({
     url: side.server.baseUrl,
+    contender: 'nexo',
+    scenario,
+    fixtures: side.fixtures,
     connections: CONNECTIONS,
-    duration: seconds,
-    requests: [
-      {
-        setupRequest: (_req, context) => buildRequest('nexo', scenario, side.fixtures, context),
-        onResponse: (status, body, context) => returnEntry(context, status, body),
-      },
-    ],
+    seconds,
   });
   if (result.non2xx + result.errors > 0)
     throw new Error(`${side.label} ${scenario}: ${result.non2xx + result.errors} failed requests`);
   if (!counted) return;
+  const { serverMs, databaseMs } = cpu();
   side.requests += result.requests.total;
   side.seconds += seconds;
-  side.serverCpuMs += cpuMs(side.server.child.pid) - before[0];
-  side.databaseCpuMs += databaseCpuSince(before[1]);
+  side.serverCpuMs += serverMs;
+  side.databaseCpuMs += databaseMs;
   side.rates.push(Math.round(result.requests.average));
 }
 

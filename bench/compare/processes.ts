@@ -91,7 +91,7 @@ export const cpuMs = (pid: number | string | undefined): number => {
 };
 
 /** CPU time of each PostgreSQL process on the machine (its backends serve the contenders), by pid. */
-export function databaseCpu(): Map<string, number> {
+function databaseCpu(): Map<string, number> {
   const byPid = new Map<string, number>();
   for (const pid of readdirSync('/proc')) {
     if (!/^\d+$/.test(pid)) continue;
@@ -110,10 +110,17 @@ export function databaseCpu(): Map<string, number> {
  * meanwhile (an idle pooled connection closing) drops out instead of taking its whole past
  * with it, and one that started counts in full.
  */
-export function databaseCpuSince(before: Map<string, number>): number {
+function databaseCpuSince(before: Map<string, number>): number {
   let sum = 0;
   for (const [pid, ms] of databaseCpu()) sum += ms - (before.get(pid) ?? 0);
   return sum;
+}
+
+/** Starts counting CPU: the returned function gives the ms the process and PostgreSQL used since. */
+export function cpuWindow(pid: number | undefined): () => { serverMs: number; databaseMs: number } {
+  const server = cpuMs(pid);
+  const database = databaseCpu();
+  return () => ({ serverMs: cpuMs(pid) - server, databaseMs: databaseCpuSince(database) });
 }
 
 /** How the bench runs NEXO: on the bench database, its load users seeded, API only, quiet. */

@@ -3,13 +3,13 @@
  * goes: `node bench/compare/profile.ts get-by-id` writes a .cpuprofile under .nexo-bench/prof
  * and prints the functions with the most self time.
  */
-import autocannon from 'autocannon';
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 import { BENCH_DIR, QUICK, ROOT, ensureUsers, openDatabase } from './database.ts';
 import { NEXO_READY, nexoBenchEnv, spawnUntilReady } from './processes.ts';
-import { buildRequest, resetRun, returnEntry, type ScenarioName } from './scenarios.ts';
+import { loadScenario } from './scenario-load.ts';
+import type { ScenarioName } from './scenarios.ts';
 import { signInTenants } from './sign-in.ts';
 
 const scenario = (process.argv[2] ?? 'get-by-id') as ScenarioName;
@@ -32,17 +32,13 @@ const admin = new pg.Client({ connectionString: db.adminUrl });
 await admin.connect();
 const tenants = await signInTenants(baseUrl, db.loadTenants, admin);
 await admin.end();
-resetRun(tenants);
-const result = await autocannon({
+const result = await loadScenario({
   url: baseUrl,
+  contender: 'nexo',
+  scenario,
+  fixtures: tenants,
   connections: 10,
-  duration: 10,
-  requests: [
-    {
-      setupRequest: (_req, context) => buildRequest('nexo', scenario, tenants, context),
-      onResponse: (status, body, context) => returnEntry(context, status, body),
-    },
-  ],
+  seconds: 10,
 });
 console.log(`${scenario}: ${Math.round(result.requests.average)} req/s, non-2xx ${result.non2xx}`);
 await new Promise<void>((done) => {

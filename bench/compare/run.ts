@@ -10,7 +10,6 @@
  * BENCH_DATABASE_URL (a superuser URL) uses that server instead of the embedded one.
  * Writes bench/results/compare.json and docs/benchmarks.md.
  */
-import autocannon from 'autocannon';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -19,9 +18,7 @@ import { FULL, QUICK, ROOT, ensureUsers, openDatabase } from './database.ts';
 import {
   NEXO_READY,
   NODE_FLAGS,
-  cpuMs,
-  databaseCpu,
-  databaseCpuSince,
+  cpuWindow,
   nexoBenchEnv,
   rssMb,
   spawnUntilReady,
@@ -29,6 +26,7 @@ import {
 } from './processes.ts';
 import { restDeepCursor, signInTenants } from './sign-in.ts';
 import { writeReport, type Measurement, type Report } from './report.ts';
+import { loadScenario, resetVersions } from './scenario-load.ts';
 import {
   SCENARIOS,
   buildRequest,
@@ -45,36 +43,6 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? (quick ? 2 : 5));
 const RUNS = 3;
 const CONNECTIONS = [10, 50];
 const log = (line: string): void => console.log(`[bench] ${line}`);
-
-let debugged = false;
-async function measure(
-  url: string,
-  contender: ContenderName,
-  scenario: ScenarioName,
-  tenants: TenantFixture[],
-  connections: number,
-  seconds: number,
-): Promise<autocannon.Result> {
-  resetRun(tenants);
-  return autocannon({
-    url,
-    connections,
-    duration: seconds,
-    initialContext: {},
-    requests: [
-      {
-        setupRequest: (_req, context) => buildRequest(contender, scenario, tenants, context),
-        onResponse: (status, body, context) => {
-          returnEntry(context, status, body);
-          if (process.env.BENCH_DEBUG && status >= 300 && !debugged) {
-            debugged = true;
-            log(`  first non-2xx: ${status} ${body.slice(0, 300)} ${JSON.stringify(context)}`);
-          }
-        },
-      },
-    ],
-  });
-}
 
 const db = await openDatabase(set, log);
 const nexoEnv = nexoBenchEnv(db);
@@ -154,7 +122,7 @@ async function prepare(name: ContenderName, server: Running): Promise<void> {
 
 /** One request of the scenario first: a contender that answers it wrongly stops the run. */
 async function probe(baseUrl: string, name: ContenderName, scenario: ScenarioName): Promise<void> {
-  if (scenario === 'update') await resetVersions(name);
+  if (scenario === 'update') await resetVersions(admin, fixtures[name]);
   resetRun(fixtures[name]);
   // Twelve in a row on one connection's context: updates come back to a record they changed.
   const context = {};
@@ -172,17 +140,6 @@ async function probe(baseUrl: string, name: ContenderName, scenario: ScenarioNam
       );
     returnEntry(context, res.status, body);
   }
-}
-
-/**
- * Updates start from version 1 on every run (each run's connections start without versions).
- * First a pause: requests still in flight when the last run's clock stopped would otherwise
- * bump a version after the reset, and the next run would meet 412s it did not cause.
- */
-async function resetVersions(name: ContenderName): Promise<void> {
-  await new Promise((r) => setTimeout(r, 1000));
-  const ids = fixtures[name].flatMap((f) => f.ids);
-  await admin.query('update crm.parties set version = 1 where id = any($1::uuid[])', [ids]);
 }
 
 const only = process.env.BENCH_ONLY?.split(',') as ContenderName[] | undefined;
@@ -220,11 +177,26 @@ const sampler = setInterval(() => {
 }, 200);
 
 /** One measured run of one contender: req/s, latency, and CPU per request of it and of PostgreSQL. */
+let debugged = false;
 async function measuredRun(name: ContenderName, scenario: ScenarioName, connections: number) {
   const server = servers.get(name) as Running;
-  if (scenario === 'update') await resetVersions(name);
-  const cpuBefore = [cpuMs(server.child.pid), databaseCpu()] as const;
-  const r = await measure(server.baseUrl, name, scenario, fixtures[name], connections, SECONDS);
+  if (scenario === 'update') await resetVersions(admin, fixtures[name]);
+  const cpu = cpuWindow(server.child.pid);
+  const r = await loadScenario({
+    url: server.baseUrl,
+    contender: name,
+    scenario,
+    fixtures: fixtures[name],
+    connections,
+    seconds: SECONDS,
+    onResponse: (status, body, context) => {
+      if (process.env.BENCH_DEBUG && status >= 300 && !debugged) {
+        debugged = true;
+        log(`  first non-2xx: ${status} ${body.slice(0, 300)} ${JSON.stringify(context)}`);
+      }
+    },
+  });
+  const { serverMs, databaseMs } = cpu();
   if (r.non2xx)
     log(
       `  non-2xx: ${JSON.stringify((r as unknown as { statusCodeStats: unknown }).statusCodeStats)}`,
@@ -233,8 +205,8 @@ async function measuredRun(name: ContenderName, scenario: ScenarioName, connecti
   return {
     requestsPerSecond: Math.round(r.requests.average),
     // CPU per request, µs: where a request's cost lies (the contender or the database).
-    serverCpuUs: Math.round(((cpuMs(server.child.pid) - cpuBefore[0]) * 1000) / done),
-    databaseCpuUs: Math.round((databaseCpuSince(cpuBefore[1]) * 1000) / done),
+    serverCpuUs: Math.round((serverMs * 1000) / done),
+    databaseCpuUs: Math.round((databaseMs * 1000) / done),
     p50: r.latency.p50,
     p99: r.latency.p99,
     non2xx: r.non2xx + r.errors,
