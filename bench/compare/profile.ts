@@ -8,9 +8,9 @@ import path from 'node:path';
 import pg from 'pg';
 import { BENCH_DIR, QUICK, ROOT, ensureUsers, openDatabase } from './database.ts';
 import { NEXO_READY, nexoBenchEnv, spawnUntilReady } from './processes.ts';
-import { loadScenario } from './scenario-load.ts';
+import { loadScenario, resetVersions } from './scenario-load.ts';
 import type { ScenarioName } from './scenarios.ts';
-import { signInTenants } from './sign-in.ts';
+import { restDeepCursor, signInTenants } from './sign-in.ts';
 
 const scenario = (process.argv[2] ?? 'get-by-id') as ScenarioName;
 const db = await openDatabase(QUICK, () => undefined);
@@ -31,6 +31,13 @@ const { child, baseUrl } = await spawnUntilReady(
 const admin = new pg.Client({ connectionString: db.adminUrl });
 await admin.connect();
 const tenants = await signInTenants(baseUrl, db.loadTenants, admin);
+// As in the side-by-side run: a deep page needs its cursor, updates need current versions.
+if (scenario === 'deep-page') {
+  const depth = Math.floor(QUICK.partiesPerTenant * 0.8);
+  for (const f of tenants)
+    f.deepCursor = await restDeepCursor(baseUrl, '/api/v1/crm/parties', f.token, depth);
+}
+if (scenario === 'update') await resetVersions(admin, tenants);
 await admin.end();
 const result = await loadScenario({
   url: baseUrl,
