@@ -114,6 +114,28 @@ describe('kept principal answers', () => {
     expect((await company(expiring.accessToken)).statusCode).toBe(401);
   });
 
+  it('refuses the next request once the membership is gone', async () => {
+    const gone = await createAccount(t.app, db.current);
+    const { accessToken } = await login(t.app, gone);
+    const mine = () =>
+      t.app.inject({
+        method: 'GET',
+        url: `/api/v1/tenancy/tenants/${gone.tenantId}`,
+        headers: bearer(accessToken),
+      });
+    expect((await mine()).statusCode).toBe(200);
+    await admin.query('begin');
+    await admin.query(
+      `delete from auth.refresh_tokens where session_id in (select id from auth.sessions where membership_id = $1)`,
+      [gone.membershipId],
+    );
+    await admin.query(`delete from auth.sessions where membership_id = $1`, [gone.membershipId]);
+    await admin.query(`delete from auth.memberships where id = $1`, [gone.membershipId]);
+    await admin.query('commit');
+    // The check finds no row at all: that is a refusal, not "nothing changed".
+    expect((await mine()).statusCode).toBe(401);
+  });
+
   it('serves the roles as they are now after a role change', async () => {
     const { accessToken } = await login(t.app, a);
     const me = () =>

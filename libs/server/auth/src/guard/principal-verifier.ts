@@ -11,8 +11,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 interface CheckRow {
   epoch: string;
-  /** Null when the kept answer held and the check did not run. */
-  checked: boolean | null;
+  /** Whether the check had to run (no kept answer, the epoch moved or the session ended). */
+  recheck: boolean;
   ok: boolean | null;
   roles: string[] | null;
   teams?: string[] | null;
@@ -59,15 +59,15 @@ export class AuthPrincipalVerifier implements PrincipalVerifier {
     // `offset 0` keeps the gate on the lateral subquery, where PostgreSQL evaluates it once
     // before calling the function (a one-time filter) instead of filtering its rows after.
     const columns = integration
-      ? 'c.checked, c.ok, c.roles'
-      : 'c.checked, c.ok, c.roles, c.teams, c.valid_until::text as valid_until';
-    const sql = `select e.n::text as epoch, ${columns} from auth.principal_epoch e left join lateral (select true as checked, * from ${check} where ${gate} offset 0) c on true`;
+      ? 'c.ok, c.roles'
+      : 'c.ok, c.roles, c.teams, c.valid_until::text as valid_until';
+    const sql = `select e.n::text as epoch, (${gate}) as recheck, ${columns} from auth.principal_epoch e left join lateral (select * from ${check} where ${gate} offset 0) c on true`;
     return {
       sql,
       accept: (rows) => {
         const row = rows[0] as CheckRow | undefined;
         if (!row) throw revoked();
-        if (row.checked === null && kept) {
+        if (!row.recheck && kept) {
           principal.roles = [...kept.roles];
           if (!integration) principal.teams = [...(kept.teams ?? [])];
           return;
