@@ -27,10 +27,10 @@ describe('kept principal answers', () => {
     await admin.end();
   });
 
-  const company = (token: string) =>
+  const company = (token: string, tenantId = a.tenantId) =>
     t.app.inject({
       method: 'GET',
-      url: `/api/v1/tenancy/tenants/${a.tenantId}`,
+      url: `/api/v1/tenancy/tenants/${tenantId}`,
       headers: bearer(token),
     });
   const epoch = async () =>
@@ -117,12 +117,7 @@ describe('kept principal answers', () => {
   it('refuses the next request once the membership is gone', async () => {
     const gone = await createAccount(t.app, db.current);
     const { accessToken } = await login(t.app, gone);
-    const mine = () =>
-      t.app.inject({
-        method: 'GET',
-        url: `/api/v1/tenancy/tenants/${gone.tenantId}`,
-        headers: bearer(accessToken),
-      });
+    const mine = () => company(accessToken, gone.tenantId);
     expect((await mine()).statusCode).toBe(200);
     await admin.query('begin');
     await admin.query(

@@ -4,7 +4,8 @@ import type { Principal } from '@nexo/platform';
 export interface KeptAnswer {
   epoch: string;
   roles: string[];
-  teams: string[] | undefined;
+  /** Empty for API clients, which have no teams. */
+  teams: string[];
   /** The session's expiry as PostgreSQL wrote it; the check runs again once it has passed. */
   validUntil: string | null;
 }

@@ -69,7 +69,7 @@ export class AuthPrincipalVerifier implements PrincipalVerifier {
         if (!row) throw revoked();
         if (!row.recheck && kept) {
           principal.roles = [...kept.roles];
-          if (!integration) principal.teams = [...(kept.teams ?? [])];
+          if (!integration) principal.teams = [...kept.teams];
           return;
         }
         if (!row.ok) {
@@ -78,11 +78,12 @@ export class AuthPrincipalVerifier implements PrincipalVerifier {
         }
         principal.roles = row.roles ?? [];
         if (!integration) principal.teams = row.teams ?? [];
+        // The epoch is inlined into the next opening query: only ever digits.
         if (/^\d+$/.test(row.epoch))
           this.kept.keep(key, {
             epoch: row.epoch,
             roles: [...principal.roles],
-            teams: principal.teams && [...principal.teams],
+            teams: [...(principal.teams ?? [])],
             validUntil: row.valid_until ?? null,
           });
       },
