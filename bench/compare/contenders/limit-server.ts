@@ -16,20 +16,75 @@ const COLUMNS = `id, kind, name, legal_name, is_customer, is_supplier, is_profes
   email, phone, website, tags, owner_id, team_id, credit_limit, payment_terms_days, customer_group, notes,
   custom, status, merged_into_id, created_at, updated_at, version`;
 
-async function inTenant<T>(claims: Claims, fn: (c: pg.PoolClient) => Promise<T>): Promise<T> {
+/**
+ * One request's statements, sent as NEXO sends them (ADR 0003): BEGIN and the settings with
+ * a write's first statement and the audit row with its COMMIT; a read's statements each with
+ * the settings and no BEGIN; every statement prepared once per connection (`PREPARE`/`EXECUTE`
+ * where it rides with the settings, a named statement otherwise).
+ */
+class Session {
+  private opened = false;
+  readonly atCommit: string[] = [];
+
+  constructor(
+    private readonly client: pg.PoolClient & { prepared?: Set<string> },
+    private readonly claims: Claims,
+    private readonly readOnly: boolean,
+  ) {}
+
+  private settings(): string {
+    const { claims } = this;
+    return `select set_config('app.tenant_id', ${pg.escapeLiteral(claims.tid)}, true),
+      set_config('app.user_id', ${pg.escapeLiteral(claims.sub)}, true),
+      set_config('app.actor', ${pg.escapeLiteral(claims.act)}, true), set_config('app.party_id', '', true)${
+        this.readOnly ? `, set_config('transaction_read_only', 'on', true)` : ''
+      }`;
+  }
+
+  async query<R extends pg.QueryResultRow>(
+    name: string,
+    text: string,
+    values: (string | number | null)[],
+  ): Promise<pg.QueryResult<R>> {
+    if (!this.readOnly && this.opened)
+      return this.client.query<R>({ name: `p_${name}`, text, values });
+    const head = this.readOnly ? [this.settings()] : ['begin', this.settings()];
+    this.opened = true;
+    const prepared = (this.client.prepared ??= new Set());
+    const statements = prepared.has(name) ? [] : [`prepare q_${name} as ${text}`];
+    const literals = values.map((v) => (v === null ? 'null' : pg.escapeLiteral(String(v))));
+    statements.push(`execute q_${name}(${literals.join(', ')})`);
+    const results = (await this.client.query(
+      [...head, ...statements].join(';\n'),
+    )) as unknown as pg.QueryResult<R>[];
+    prepared.add(name);
+    return results.at(-1) as pg.QueryResult<R>;
+  }
+
+  async end(): Promise<void> {
+    if (this.readOnly) return;
+    const head = this.opened ? [] : ['begin', this.settings()];
+    await this.client.query([...head, ...this.atCommit, 'commit'].join(';\n'));
+  }
+
+  async abort(): Promise<void> {
+    if (this.opened && !this.readOnly) await this.client.query('rollback');
+  }
+}
+
+async function inTenant<T>(
+  claims: Claims,
+  readOnly: boolean,
+  fn: (s: Session) => Promise<T>,
+): Promise<T> {
   const client = await pool.connect();
+  const session = new Session(client, claims, readOnly);
   try {
-    // BEGIN and the settings in one round trip, as NEXO sends them (values quoted literals).
-    await client.query(
-      `begin; select set_config('app.tenant_id', ${pg.escapeLiteral(claims.tid)}, true),
-              set_config('app.user_id', ${pg.escapeLiteral(claims.sub)}, true),
-              set_config('app.actor', ${pg.escapeLiteral(claims.act)}, true), set_config('app.party_id', '', true)`,
-    );
-    const result = await fn(client);
-    await client.query('commit');
+    const result = await fn(session);
+    await session.end();
     return result;
   } catch (error) {
-    await client.query('rollback');
+    await session.abort();
     throw error;
   } finally {
     client.release();
@@ -49,8 +104,8 @@ app.get<{ Querystring: { limit?: string; cursor?: string; q?: string } }>(
   async (req) => {
     const claims = await verify(req.headers.authorization);
     const limit = Number(req.query.limit ?? 50);
-    return inTenant(claims, async (c) => {
-      const params: unknown[] = [claims.tid];
+    return inTenant(claims, true, async (c) => {
+      const params: (string | number)[] = [claims.tid];
       let where = 'tenant_id = $1';
       if (req.query.q) {
         params.push(`%${req.query.q}%`);
@@ -66,6 +121,7 @@ app.get<{ Querystring: { limit?: string; cursor?: string; q?: string } }>(
       }
       params.push(limit + 1);
       const { rows } = await c.query<Record<string, unknown>>(
+        `party_list${req.query.q ? '_q' : ''}${req.query.cursor ? '_after' : ''}`,
         `select ${COLUMNS}, name as sort_key from crm.parties where ${where} order by name, id limit $${params.length}`,
         params,
       );
@@ -84,36 +140,34 @@ app.get<{ Querystring: { limit?: string; cursor?: string; q?: string } }>(
 
 app.get<{ Params: { id: string } }>('/parties/:id', async (req, reply) => {
   const claims = await verify(req.headers.authorization);
-  const row = await inTenant(claims, async (c) => {
-    // A named statement, as NEXO prepares this query per connection.
-    const { rows } = await c.query({
-      name: 'party_by_id',
-      text: `select ${COLUMNS} from crm.parties where tenant_id = $1 and id = $2`,
-      values: [claims.tid, req.params.id],
-    });
-    return rows[0] as Record<string, unknown> | undefined;
+  const row = await inTenant(claims, true, async (c) => {
+    const { rows } = await c.query(
+      'party_by_id',
+      `select ${COLUMNS} from crm.parties where tenant_id = $1 and id = $2`,
+      [claims.tid, req.params.id],
+    );
+    return rows[0];
   });
   if (!row) return reply.code(404).send({ code: 'not_found' });
   void reply.header('etag', `"${String(row.version)}"`);
   return toCamel(row);
 });
 
+const lit = (v: string | null): string => (v === null ? 'null' : pg.escapeLiteral(v));
+
+/** The event in a statement of its own, the audit row with COMMIT, as NEXO writes them. */
 async function audit(
-  c: pg.PoolClient,
+  c: Session,
   claims: Claims,
   action: string,
   id: string,
   after: unknown,
 ): Promise<void> {
-  await c.query(
-    `insert into audit.audit_log (tenant_id, id, principal_id, user_id, actor, action, resource, resource_id, after)
-     values ($1, $2, null, $3, $4, $5, 'crm.party', $6, $7)`,
-    [claims.tid, randomUUID(), claims.sub, claims.act, action, id, JSON.stringify(after)],
-  );
   // Published at once: the limit has no relay, and NEXO's, running beside it in the bench,
   // must not deliver its events on its time (it saves the two partial-index entries of
   // unpublished rows, a little less work than NEXO's insert).
   await c.query(
+    'outbox_insert',
     `insert into events.outbox (tenant_id, id, type, version, aggregate_type, aggregate_id, payload, published_at)
      values ($1, $2, $3, 1, 'crm.party', $4, $5, now())`,
     [
@@ -124,18 +178,24 @@ async function audit(
       JSON.stringify({ name: 'x', kind: 'organization', fields: ['name'] }),
     ],
   );
+  c.atCommit.push(
+    `insert into audit.audit_log (tenant_id, id, principal_id, user_id, actor, action, resource, resource_id, after)
+     values (${[claims.tid, randomUUID(), null, claims.sub, claims.act, action, 'crm.party', id, JSON.stringify(after)].map(lit).join(', ')})`,
+  );
 }
 
 app.post<{ Body: { kind: string; name: string } }>('/parties', async (req, reply) => {
   const claims = await verify(req.headers.authorization);
-  const row = await inTenant(claims, async (c) => {
+  const row = await inTenant(claims, false, async (c) => {
     // NEXO's duplicate probe runs on every create.
     await c.query(
+      'party_duplicates',
       `select id, name from crm.parties where tenant_id = $1 and status <> 'merged'
          and (name % $2 and similarity(name, $2) >= 0.45) order by similarity(name, $2) desc limit 10`,
       [claims.tid, req.body.name],
     );
     const { rows } = await c.query(
+      'party_insert',
       `insert into crm.parties (tenant_id, id, kind, name, owner_id) values ($1, $2, $3, $4, $5) returning ${COLUMNS}`,
       [claims.tid, randomUUID(), req.body.kind, req.body.name, claims.sub],
     );
@@ -152,20 +212,21 @@ app.patch<{ Params: { id: string }; Body: { name: string } }>(
     const claims = await verify(req.headers.authorization);
     const version = Number(/"(\d+)"/.exec(String(req.headers['if-match'] ?? ''))?.[1] ?? NaN);
     if (!Number.isInteger(version)) return reply.code(428).send({ code: 'precondition_required' });
-    const row = await inTenant(claims, async (c) => {
-      const before = await c.query({
-        name: 'party_by_id',
-        text: `select ${COLUMNS} from crm.parties where tenant_id = $1 and id = $2`,
-        values: [claims.tid, req.params.id],
-      });
+    const row = await inTenant(claims, false, async (c) => {
+      const before = await c.query(
+        'party_by_id',
+        `select ${COLUMNS} from crm.parties where tenant_id = $1 and id = $2`,
+        [claims.tid, req.params.id],
+      );
       if (!before.rows[0]) return undefined;
       const { rows } = await c.query(
+        'party_update_name',
         `update crm.parties set name = $3, updated_at = now(), version = version + 1
        where tenant_id = $1 and id = $2 and version = $4 returning ${COLUMNS}`,
         [claims.tid, req.params.id, req.body.name, version],
       );
       if (rows[0]) await audit(c, claims, 'update', req.params.id, rows[0]);
-      return rows[0] as Record<string, unknown> | null;
+      return rows[0] ?? null;
     });
     if (row === undefined) return reply.code(404).send({ code: 'not_found' });
     if (row === null) return reply.code(412).send({ code: 'precondition_failed' });

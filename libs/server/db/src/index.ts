@@ -1,5 +1,12 @@
 export * from './catalog/tenancy-violations.js';
 export * from './client/database.js';
+export {
+  PrincipalChangedError,
+  type DbContext,
+  type PrincipalCheck,
+  type TransactionOptions,
+} from './client/request-transaction.js';
+export { inlined, literal } from './client/simple-protocol.js';
 export * from './client/role-guard.js';
 export * from './client/transaction.interceptor.js';
 export * from './database.module.js';

@@ -8,7 +8,7 @@ import {
   PRINCIPAL_VERIFIER,
   pgErrorCode,
   workerRoleUrl,
-  type OpeningQuery,
+  type PrincipalCheck,
   type PrincipalVerifier,
 } from '@nexo/db';
 import {
@@ -127,7 +127,7 @@ class Workers implements OnModuleInit {
 @Injectable()
 class TestVerifier implements PrincipalVerifier {
   readonly revoked = new Set<string>();
-  check(principal: Principal): OpeningQuery {
+  check(principal: Principal): PrincipalCheck {
     return {
       sql: 'select 1',
       accept: () => {

@@ -15,8 +15,8 @@ const MAX_KEPT = 20_000;
 
 /**
  * The last positive answer of each principal (one access token of one person or client).
- * Only a hint: the opening query still reads the epoch and decides in SQL whether the kept
- * answer holds, so a stale entry can only cost a check, never let anyone in.
+ * Only a hint: each request still reads the epoch and checks again when it has moved, so a
+ * stale entry can only cost a check (and a request run twice), never let anyone in.
  */
 export class KeptAnswers {
   private readonly answers = new Map<string, KeptAnswer>();

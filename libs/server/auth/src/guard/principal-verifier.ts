@@ -1,6 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { ErrorCode } from '@nexo/contracts';
-import { literal, type OpeningQuery, type PrincipalVerifier } from '@nexo/db';
+import {
+  PrincipalChangedError,
+  literal,
+  type PrincipalCheck,
+  type PrincipalVerifier,
+} from '@nexo/db';
 import { DomainError, type Principal } from '@nexo/platform';
 import { KeptAnswers } from './kept-answers.js';
 
@@ -11,30 +16,34 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 interface CheckRow {
   epoch: string;
-  /** Whether the check had to run (no kept answer, the epoch moved or the session ended). */
-  recheck: boolean;
   ok: boolean | null;
   roles: string[] | null;
   teams?: string[] | null;
   valid_until?: string | null;
 }
 
+const sameList = (a: readonly string[] | undefined, b: readonly string[] | undefined): boolean =>
+  (a ?? []).length === (b ?? []).length && (a ?? []).every((x, i) => x === b?.[i]);
+
 /**
- * One statement per request, in the request's own transaction (it rides in the transaction's
- * opening round trip): user and membership (or API client) active, token issued after their
- * "valid after", session not revoked. Disabling a user, a membership or a session therefore
- * takes effect on the very next request. The decision is taken in SQL (functions of
- * migrations 0023 and 0026), so the row is a boolean and the current roles whatever way it
- * is run. A principal's last positive answer is kept with the principal epoch it was read
- * at; the statement reads the epoch and runs the check only when the epoch has moved (a
- * change to any user, membership, session or API client committed since) or the session
- * has expired, in the same snapshot: as exact as checking every time (ADR 0003).
+ * One check per request, in the request's own transaction: user and membership (or API
+ * client) active, token issued after their "valid after", session not revoked. Disabling a
+ * user, a membership or a session therefore takes effect on the very next request. The
+ * decision is taken in SQL (functions of migrations 0023 and 0026), so the row is a boolean
+ * and the current roles whatever way it is run.
+ *
+ * A principal's last positive answer is kept with the principal epoch it was read at (any
+ * change to a user, membership, session or API client committed since moves the epoch). With
+ * a kept answer the request starts on its roles at once, and the epoch, read with the
+ * request's first statement, says whether to check after all (the epoch moved, or the session
+ * has expired): as exact as checking every time, one statement cheaper (ADR 0003). If the
+ * check then finds other roles or teams, the request runs again on the new ones.
  */
 @Injectable()
 export class AuthPrincipalVerifier implements PrincipalVerifier {
   private readonly kept = new KeptAnswers();
 
-  check(principal: Principal): OpeningQuery {
+  check(principal: Principal, options: { eager?: boolean } = {}): PrincipalCheck {
     // Values are inlined (simple protocol); ids that are not UUIDs never reach the SQL.
     if (
       !UUID.test(principal.userId) ||
@@ -48,44 +57,44 @@ export class AuthPrincipalVerifier implements PrincipalVerifier {
     const issuedAt = Math.floor(principal.issuedAt);
     const integration = principal.actor === 'integration';
     const key = KeptAnswers.keyOf(principal);
-    const kept = this.kept.get(key);
-    // Run the check unless the kept answer still holds (same epoch, session not expired).
-    const gate = !kept
-      ? 'true'
-      : `e.n <> ${kept.epoch}${kept.validUntil ? ` or now() >= ${literal(kept.validUntil)}::timestamptz` : ''}`;
+    const kept = options.eager ? undefined : this.kept.get(key);
+    if (kept) {
+      principal.roles = [...kept.roles];
+      if (!integration) principal.teams = [...kept.teams];
+    }
     const check = integration
       ? `auth.check_api_client(${literal(principal.tenantId)}, ${literal(principal.membershipId)}, ${issuedAt})`
       : `auth.check_member_until(${literal(principal.userId)}, ${literal(principal.membershipId)}, ${literal(principal.sessionId)}, ${literal(principal.partyId)}, ${issuedAt})`;
-    // `offset 0` keeps the gate on the lateral subquery, where PostgreSQL evaluates it once
-    // before calling the function (a one-time filter) instead of filtering its rows after.
     const columns = integration
       ? 'c.ok, c.roles'
       : 'c.ok, c.roles, c.teams, c.valid_until::text as valid_until';
-    const sql = `select e.n::text as epoch, (${gate}) as recheck, ${columns} from auth.principal_epoch e left join lateral (select * from ${check} where ${gate} offset 0) c on true`;
     return {
-      sql,
+      ...(kept
+        ? {
+            stale: `(select n <> ${kept.epoch} from auth.principal_epoch)${kept.validUntil ? ` or now() >= ${literal(kept.validUntil)}::timestamptz` : ''}`,
+          }
+        : {}),
+      sql: `select e.n::text as epoch, ${columns} from auth.principal_epoch e, ${check} c`,
       accept: (rows) => {
         const row = rows[0] as CheckRow | undefined;
-        if (!row) throw revoked();
-        if (!row.recheck && kept) {
-          principal.roles = [...kept.roles];
-          if (!integration) principal.teams = [...kept.teams];
-          return;
-        }
-        if (!row.ok) {
+        if (!row?.ok) {
           this.kept.forget(key);
           throw revoked();
         }
-        principal.roles = row.roles ?? [];
-        if (!integration) principal.teams = row.teams ?? [];
-        // The epoch is inlined into the next opening query: only ever digits.
+        const roles = row.roles ?? [];
+        const teams = integration ? undefined : (row.teams ?? []);
+        // The epoch is inlined into later statements: only ever digits.
         if (/^\d+$/.test(row.epoch))
           this.kept.keep(key, {
             epoch: row.epoch,
-            roles: [...principal.roles],
-            teams: [...(principal.teams ?? [])],
+            roles: [...roles],
+            teams: [...(teams ?? [])],
             validUntil: row.valid_until ?? null,
           });
+        if (kept && (!sameList(roles, principal.roles) || !sameList(teams, principal.teams)))
+          throw new PrincipalChangedError();
+        principal.roles = roles;
+        if (teams) principal.teams = teams;
       },
     };
   }

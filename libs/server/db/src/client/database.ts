@@ -3,7 +3,15 @@ import type { NodePgDatabase, NodePgQueryResultHKT } from 'drizzle-orm/node-post
 import type { PgDatabase } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
+import { RequestConnection } from './request-connection.js';
+import {
+  RequestTransaction,
+  type DbContext,
+  type PrincipalCheck,
+  type TransactionOptions,
+} from './request-transaction.js';
 import { drizzleWithCompiledRows } from './row-mapper.js';
+import { StatementNames } from './statement-names.js';
 
 export type Db = NodePgDatabase<Record<string, never>>;
 /**
@@ -13,50 +21,6 @@ export type Db = NodePgDatabase<Record<string, never>>;
  */
 export type Tx = Omit<PgDatabase<NodePgQueryResultHKT, Record<string, never>>, 'transaction'>;
 
-/**
- * One more SELECT to run in the transaction's first round trip, after its settings (the
- * principal re-check). Simple protocol: its values are inlined, quoted with `literal()`.
- */
-export interface OpeningQuery {
-  sql: string;
-  /** Receives the rows; throws to refuse the request (the transaction is rolled back). */
-  accept(rows: Record<string, unknown>[]): void;
-}
-
-/** A value quoted for inlining into an `OpeningQuery` (or NULL). */
-export const literal = (value: string | number | null | undefined): string =>
-  value === null || value === undefined
-    ? 'null'
-    : typeof value === 'number'
-      ? String(Number.isFinite(value) ? value : 0)
-      : pg.escapeLiteral(value);
-
-/**
- * A Drizzle statement as simple-protocol text, its parameters inlined with `literal()`: for
- * `beforeCommit` and opening queries, built with the table's own definition. The values must
- * reach the driver as text, numbers or null (jsonb columns encode to text).
- */
-export function inlined(query: { toSQL(): { sql: string; params: unknown[] } }): string {
-  const { sql: text, params } = query.toSQL();
-  return text.replace(/\$(\d+)/g, (_, n: string) => {
-    const value = params[Number(n) - 1];
-    if (value !== null && typeof value !== 'string' && typeof value !== 'number')
-      throw new Error(
-        `inlined(): parameter $${n} is a ${typeof value}, not text, a number or null`,
-      );
-    return literal(value);
-  });
-}
-
-/** What a transaction tells PostgreSQL about the caller; RLS policies read these settings. */
-export interface DbContext {
-  /** Unset only for the few flows before a tenant is chosen (sign-in reads own memberships). */
-  tenantId?: string;
-  userId?: string;
-  actor?: string;
-  partyId?: string;
-}
-
 export class NoTransactionError extends Error {
   constructor() {
     super('No transaction in context: repositories run inside Database.withContext()');
@@ -65,10 +29,11 @@ export class NoTransactionError extends Error {
 }
 
 /**
- * The app role's connection pool. Every tenant query runs inside `withContext`, which opens
- * one transaction, sets the tenant settings with `set_config(…, true)` (local to that
- * transaction, so a pooled connection never carries them into the next request), and makes
- * the transaction available to repositories through `tx()`.
+ * The app role's connection pool. Every tenant query runs inside `withContext`, which gives
+ * the statements of one request the tenant settings (`set_config(…, true)`, local to the
+ * transaction, so a pooled connection never carries them into the next request) and makes the
+ * transaction available to repositories through `tx()`. BEGIN and the settings travel with the
+ * first statement, and a read-only request has no BEGIN or COMMIT at all (ADR 0003).
  */
 export class Database {
   readonly pool: pg.Pool;
@@ -76,14 +41,16 @@ export class Database {
   private readonly current = new AsyncLocalStorage<{
     tx: Tx;
     bound: Tx;
-    context: DbContext;
-    /** Statements sent with COMMIT (`beforeCommit`). */
-    atCommit: string[];
+    transaction: RequestTransaction;
   }>();
-  /** Drizzle over each pooled connection, made once per connection. */
-  private readonly bound = new WeakMap<pg.PoolClient, Tx>();
-  /** Prepared statements of each connection's Drizzle, by name. */
+  /** Drizzle's client and Drizzle itself over each pooled connection, made once per connection. */
+  private readonly connections = new WeakMap<
+    pg.PoolClient,
+    { connection: RequestConnection; bound: Tx }
+  >();
+  /** Queries built once per connection (`prepared`), by name. */
   private readonly statements = new WeakMap<Tx, Map<string, unknown>>();
+  private readonly names = new StatementNames();
 
   constructor(url: string, options: { max?: number; applicationName?: string } = {}) {
     this.pool = new pg.Pool({
@@ -98,61 +65,61 @@ export class Database {
   }
 
   /**
-   * BEGIN, the settings and the optional opening query go to PostgreSQL as one simple-protocol
-   * batch: one round trip instead of three before the handler's first query (ADR 0003). The
-   * settings' values are quoted literals, never interpolated raw.
+   * Runs `fn` with the context's settings on one pooled connection. A write is one transaction,
+   * committed when `fn` resolves and rolled back when it throws; a read (`readOnly`) sends each
+   * statement with the settings as its own read-only implicit transaction. `check` is the
+   * principal re-check: it runs first, or, on a kept answer, only when that answer may be
+   * outdated, read with the first statement.
    */
   async withContext<T>(
     context: DbContext,
     fn: (tx: Tx) => Promise<T>,
-    opening?: OpeningQuery,
+    options: TransactionOptions = {},
   ): Promise<T> {
     if (this.current.getStore()) throw new Error('Database.withContext() does not nest');
     const client = await this.pool.connect();
+    const { connection, bound } = this.connectionOf(client);
+    const transaction = new RequestTransaction(context, client, options);
+    connection.transaction = transaction;
     // A connection whose ROLLBACK failed is broken: destroyed, not given back to the pool.
     let broken: Error | undefined;
     try {
-      const results = (await client.query(
-        `begin; select set_config('app.tenant_id', ${literal(context.tenantId ?? '')}, true),
-          set_config('app.user_id', ${literal(context.userId ?? '')}, true),
-          set_config('app.actor', ${literal(context.actor ?? '')}, true),
-          set_config('app.party_id', ${literal(context.partyId ?? '')}, true)${opening ? `; ${opening.sql}` : ''}`,
-      )) as unknown as pg.QueryResult<Record<string, unknown>>[];
-      opening?.accept(results[2]?.rows ?? []);
-      const bound = this.boundTo(client);
+      await transaction.verifyFirst();
       // A handle of its own per transaction: caches keyed by the transaction must not
       // outlive it, while Drizzle itself is made once per connection.
       const tx = Object.create(bound) as Tx;
-      const atCommit: string[] = [];
-      const result = await this.current.run({ tx, bound, context, atCommit }, () => fn(tx));
-      // Statements deferred to the end ride with COMMIT (simple protocol, one round trip); one
-      // that fails skips the COMMIT after it, and the transaction is rolled back below.
-      await client.query(atCommit.length ? `${atCommit.join(';\n')};\ncommit` : 'commit');
+      const result = await this.current.run({ tx, bound, transaction }, () => fn(tx));
+      if (transaction.refusal !== undefined) throw transaction.refusal;
+      await transaction.finish();
       return result;
     } catch (error) {
-      await client.query('rollback').catch((e: unknown) => {
-        broken = e instanceof Error ? e : new Error(String(e));
-      });
-      throw error;
+      if (transaction.opened)
+        await client.query('rollback').catch((e: unknown) => {
+          broken = e instanceof Error ? e : new Error(String(e));
+        });
+      if (!broken) await transaction.verifyAfterFailure().catch(() => undefined);
+      throw transaction.refusal ?? error;
     } finally {
+      connection.transaction = undefined;
       client.release(broken);
     }
   }
 
-  private boundTo(client: pg.PoolClient): Tx {
-    let bound = this.bound.get(client);
-    if (!bound) {
-      bound = drizzleWithCompiledRows(client);
-      this.bound.set(client, bound);
+  private connectionOf(client: pg.PoolClient): { connection: RequestConnection; bound: Tx } {
+    let made = this.connections.get(client);
+    if (!made) {
+      const connection = new RequestConnection(client, this.names);
+      made = { connection, bound: drizzleWithCompiledRows(connection as unknown as pg.PoolClient) };
+      this.connections.set(client, made);
     }
-    return bound;
+    return made;
   }
 
   /**
-   * A fixed-shape query prepared on the current transaction's connection as the named
-   * statement `name`: Drizzle builds its SQL once per connection and PostgreSQL parses it
-   * once per connection. For the hottest queries (a record by id); values are passed as
-   * `sql.placeholder`s to `execute`. A name stands for one query text.
+   * A fixed-shape query built once per connection: Drizzle builds its SQL once, and PostgreSQL
+   * plans it once per connection like any statement sent again (`StatementNames`). For the
+   * hottest queries (a record by id); values are passed as `sql.placeholder`s to `execute`. A
+   * name stands for one query text.
    */
   prepared<Q>(name: string, build: (db: Tx, name: string) => Q): Q {
     const store = this.inFlight();
@@ -185,11 +152,12 @@ export class Database {
    * Runs `statement` at the end of the transaction in flight, in COMMIT's round trip: for
    * writes that nothing later in the transaction reads (the audit log), one round trip fewer.
    * Simple protocol: build the statement with Drizzle and pass it through `inlined()`. A
-   * failure rolls back the whole transaction, as if the statement had run at once.
+   * failure rolls back the whole transaction, as if the statement had run at once. A
+   * read-only request has no COMMIT: it refuses.
    */
   beforeCommit(statement: string): void {
     const store = this.inFlight();
-    store.atCommit.push(statement);
+    store.transaction.defer(statement);
   }
 
   /**
@@ -198,7 +166,7 @@ export class Database {
    */
   settings(): Readonly<DbContext> {
     const store = this.inFlight();
-    return store.context;
+    return store.transaction.context;
   }
 
   async ping(): Promise<void> {
@@ -211,7 +179,7 @@ export class Database {
   }
 }
 
-/** Runs an opening query on its own, inside a transaction already open (a job re-checks its author). */
-export async function runOpeningQuery(tx: Tx, query: OpeningQuery): Promise<void> {
-  query.accept((await tx.execute<Record<string, unknown>>(sql.raw(query.sql))).rows);
+/** Runs a principal check in a transaction already open (a job re-checks its author). */
+export async function runPrincipalCheck(tx: Tx, check: PrincipalCheck): Promise<void> {
+  check.accept((await tx.execute<Record<string, unknown>>(sql.raw(check.sql))).rows);
 }

@@ -22,16 +22,17 @@ import {
   type IdempotentRequest,
 } from '../http/idempotency.js';
 import { from, lastValueFrom, type Observable } from 'rxjs';
-import { Database, type OpeningQuery } from './database.js';
+import { Database } from './database.js';
+import { PrincipalChangedError, type PrincipalCheck } from './request-transaction.js';
 
 /**
- * Checked first thing in the request's transaction: is the principal still allowed in
- * (user and membership active, session not revoked)? Auth provides it as one SELECT that
- * rides in the transaction's opening round trip; its `accept` may fill in details (roles)
- * from the same row.
+ * Is the principal still allowed in (user and membership active, session not revoked)? Auth
+ * provides the check; its `accept` fills in the principal's roles. With a kept answer it may
+ * apply that answer at once and leave the check to run only when the answer may be outdated;
+ * `eager` asks for the check before anything else.
  */
 export interface PrincipalVerifier {
-  check(principal: Principal): OpeningQuery;
+  check(principal: Principal, options?: { eager?: boolean }): PrincipalCheck;
 }
 export const PRINCIPAL_VERIFIER = Symbol('PRINCIPAL_VERIFIER');
 
@@ -41,10 +42,16 @@ export interface RouteAuthorizer {
 }
 export const ROUTE_AUTHORIZER = Symbol('ROUTE_AUTHORIZER');
 
+/** Reads: no statement of theirs writes, so they need no transaction block (ADR 0003). */
+const READ_METHODS = new Set(['GET', 'HEAD']);
+
 /**
  * Runs each request of a signed-in principal in one transaction that carries its tenant,
- * user, actor and party. A handler that throws rolls back everything it wrote. Requests
- * without a principal (public routes) get no transaction: they must not read tenant data.
+ * user, actor and party (a read: statements that each carry them). A handler that throws
+ * rolls back everything it wrote. Requests without a principal (public routes) get no
+ * transaction: they must not read tenant data. A request that started on an outdated kept
+ * answer (the principal's roles changed meanwhile) is rolled back and runs once more, checked
+ * first.
  */
 @Injectable()
 export class RequestTransactionInterceptor implements NestInterceptor {
@@ -101,38 +108,52 @@ export class RequestTransactionInterceptor implements NestInterceptor {
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const principal = requestContext.get()?.principal;
     if (!principal) return next.handle();
-    const [verifier, authorizer] = this.hooks();
+    const readOnly = READ_METHODS.has(context.switchToHttp().getRequest<FastifyRequest>().method);
     return from(
-      this.database.withContext(
-        {
-          tenantId: principal.tenantId,
-          userId: principal.userId,
-          actor: principal.actor,
-          ...(principal.partyId ? { partyId: principal.partyId } : {}),
-        },
-        async (tx) => {
-          await authorizer.authorize(principal, context);
-          const idempotent = this.idempotentRequest(context, principal);
-          if (idempotent) {
-            const replay = await claimIdempotencyKey(tx, idempotent);
-            if (replay) {
-              void context
-                .switchToHttp()
-                .getResponse<FastifyReply>()
-                .status(replay.status)
-                .header('idempotent-replayed', 'true');
-              return replay.body;
-            }
+      this.run(context, next, principal, readOnly, false).catch((error: unknown) => {
+        if (!(error instanceof PrincipalChangedError)) throw error;
+        return this.run(context, next, principal, readOnly, true);
+      }),
+    );
+  }
+
+  private run(
+    context: ExecutionContext,
+    next: CallHandler,
+    principal: Principal,
+    readOnly: boolean,
+    eager: boolean,
+  ): Promise<unknown> {
+    const [verifier, authorizer] = this.hooks();
+    return this.database.withContext(
+      {
+        tenantId: principal.tenantId,
+        userId: principal.userId,
+        actor: principal.actor,
+        ...(principal.partyId ? { partyId: principal.partyId } : {}),
+      },
+      async (tx) => {
+        await authorizer.authorize(principal, context);
+        const idempotent = this.idempotentRequest(context, principal);
+        if (idempotent) {
+          const replay = await claimIdempotencyKey(tx, idempotent);
+          if (replay) {
+            void context
+              .switchToHttp()
+              .getResponse<FastifyReply>()
+              .status(replay.status)
+              .header('idempotent-replayed', 'true');
+            return replay.body;
           }
-          const body = await lastValueFrom<unknown, undefined>(next.handle(), {
-            defaultValue: undefined,
-          });
-          if (idempotent)
-            await recordIdempotentAnswer(tx, idempotent, this.successStatus(context), body);
-          return body;
-        },
-        verifier.check(principal),
-      ),
+        }
+        const body = await lastValueFrom<unknown, undefined>(next.handle(), {
+          defaultValue: undefined,
+        });
+        if (idempotent)
+          await recordIdempotentAnswer(tx, idempotent, this.successStatus(context), body);
+        return body;
+      },
+      { check: verifier.check(principal, { eager }), readOnly },
     );
   }
 }

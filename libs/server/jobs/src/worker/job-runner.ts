@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
-import { Database, PRINCIPAL_VERIFIER, runOpeningQuery, type PrincipalVerifier } from '@nexo/db';
+import { Database, PRINCIPAL_VERIFIER, runPrincipalCheck, type PrincipalVerifier } from '@nexo/db';
 import {
   ACTORS,
   APP_LOGGER,
@@ -201,7 +201,7 @@ export class JobRunner {
   private async verifyAuthor(principal: Principal): Promise<void> {
     this.verifier ??= this.modules.get<PrincipalVerifier>(PRINCIPAL_VERIFIER, { strict: false });
     try {
-      await runOpeningQuery(this.database.tx(), this.verifier.check(principal));
+      await runPrincipalCheck(this.database.tx(), this.verifier.check(principal, { eager: true }));
     } catch (error) {
       if (error instanceof DomainError)
         throw new PermanentJobError(

@@ -17,7 +17,11 @@ import { accessibleWhere, type ColumnMap } from './sql-compiler.js';
  */
 @Injectable()
 export class PermissionService {
-  private readonly abilities = new WeakMap<Principal, AppAbility>();
+  /** Per principal (one request), for the roles and teams it was built from. */
+  private readonly abilities = new WeakMap<
+    Principal,
+    { roles: string[]; teams: string[] | undefined; ability: AppAbility }
+  >();
 
   constructor(@Inject(RoleRepository) private readonly roles: RoleRepository) {}
 
@@ -39,13 +43,12 @@ export class PermissionService {
   }
 
   async abilityOf(principal: Principal): Promise<AppAbility> {
+    const { roles, teams } = principal;
     const known = this.abilities.get(principal);
-    if (known) return known;
-    const ability = buildAbility(
-      await this.rulesFor(principal.tenantId, principal.roles),
-      principal,
-    );
-    this.abilities.set(principal, ability);
+    // A request that runs again after its principal's roles changed has new role arrays.
+    if (known?.roles === roles && known.teams === teams) return known.ability;
+    const ability = buildAbility(await this.rulesFor(principal.tenantId, roles), principal);
+    this.abilities.set(principal, { roles, teams, ability });
     return ability;
   }
 

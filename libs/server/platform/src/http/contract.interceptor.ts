@@ -67,6 +67,15 @@ function sendBinary(content: BinaryContent, file: BinaryFile, reply: FastifyRepl
  */
 @Injectable()
 export class ContractInterceptor implements NestInterceptor {
+  /**
+   * Each request's input as it arrived: a request that runs again (its principal changed while
+   * it started) is parsed from that, not from its own parsed output.
+   */
+  private readonly raw = new WeakMap<
+    FastifyRequest,
+    Pick<FastifyRequest, 'params' | 'query' | 'body'>
+  >();
+
   constructor(@Inject(Reflector) private readonly reflector: Reflector) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
@@ -77,9 +86,14 @@ export class ContractInterceptor implements NestInterceptor {
     if (!route) return next.handle();
     const http = context.switchToHttp();
     const request = http.getRequest<FastifyRequest>();
-    if (route.params) request.params = parseInput(route.params, request.params, 'params');
-    if (route.query) request.query = parseInput(route.query, request.query, 'query');
-    if (route.body) request.body = parseInput(route.body, request.body ?? {}, '');
+    let raw = this.raw.get(request);
+    if (!raw) {
+      raw = { params: request.params, query: request.query, body: request.body };
+      this.raw.set(request, raw);
+    }
+    if (route.params) request.params = parseInput(route.params, raw.params, 'params');
+    if (route.query) request.query = parseInput(route.query, raw.query, 'query');
+    if (route.body) request.body = parseInput(route.body, raw.body ?? {}, '');
     if (route.binaryBody) request.body = parseBinaryBody(route.binaryBody, request);
     if (route.ifMatch) expectedVersion();
     if (route.binaryResponse) {

@@ -1,0 +1,91 @@
+import type pg from 'pg';
+import { asList, type RequestTransaction } from './request-transaction.js';
+import { inlineParameters, parameterList } from './simple-protocol.js';
+import { MAX_PREPARED_PER_CONNECTION, type StatementNames } from './statement-names.js';
+
+/** What Drizzle's node-postgres session hands the driver. */
+interface QueryConfig {
+  text: string;
+  name?: string;
+  rowMode?: 'array';
+  types?: pg.CustomTypesConfig;
+}
+
+/**
+ * Drizzle's client for one pooled connection. A statement that must carry the transaction's
+ * opening (BEGIN and the settings, or a read's settings) goes with it in one simple-protocol
+ * message, its values inlined as literals; the rest go as node-postgres sends them. Either
+ * way a statement sent before is run from a prepared statement of this connection, so it is
+ * parsed and planned once here (`StatementNames`).
+ */
+export class RequestConnection {
+  /** The `withContext` call using this connection now. */
+  transaction: RequestTransaction | undefined;
+  /**
+   * Statements `PREPARE`d (simple protocol) on this connection: true, or false when a message
+   * that prepared one failed. PREPARE is not undone with the transaction, and whether it ran
+   * before the failure is unknown, so that text runs inlined here from then on.
+   */
+  private readonly prepared = new Map<number, boolean>();
+  /** Statements node-postgres prepared here by name (extended protocol). */
+  private readonly parsed = new Set<number>();
+
+  constructor(
+    readonly client: pg.PoolClient,
+    private readonly names: StatementNames,
+  ) {}
+
+  async query(config: QueryConfig, values: unknown[] = []): Promise<pg.QueryResult> {
+    const head = this.transaction?.head() ?? [];
+    if (!head.length) return this.client.query(this.named(config), values);
+    const body = this.simple(config.text, values);
+    let sent = false;
+    let results: pg.QueryResult[];
+    try {
+      results = asList(
+        await this.client.query({
+          text: [...head, ...body.statements].join(';\n'),
+          ...(config.rowMode ? { rowMode: config.rowMode } : {}),
+          ...(config.types ? { types: config.types } : {}),
+        }),
+      );
+      sent = true;
+    } finally {
+      if (body.preparing !== undefined) this.prepared.set(body.preparing, sent);
+    }
+    await this.transaction?.afterHead(results[head.length - 1]?.rows[0]);
+    const last = results.at(-1);
+    if (!last) throw new Error('PostgreSQL answered no result');
+    return last;
+  }
+
+  /** Extended protocol: named once its text has been seen before (node-postgres parses it once). */
+  private named(config: QueryConfig): QueryConfig {
+    const { name: _own, ...rest } = config;
+    const number = this.names.numberOf(config.text);
+    if (number === undefined) return rest;
+    if (!this.parsed.has(number)) {
+      if (this.parsed.size >= MAX_PREPARED_PER_CONNECTION) return rest;
+      this.parsed.add(number);
+    }
+    return { ...rest, name: `nexo_p${number}` };
+  }
+
+  /**
+   * Simple protocol: the statement with its values inlined, or `EXECUTE` of the prepared
+   * statement for its text (`PREPARE`d in the same message the first time).
+   */
+  private simple(text: string, values: unknown[]): { statements: string[]; preparing?: number } {
+    const number = this.names.numberOf(text);
+    const state = number === undefined ? undefined : this.prepared.get(number);
+    if (
+      number === undefined ||
+      state === false ||
+      (state === undefined && this.prepared.size >= MAX_PREPARED_PER_CONNECTION)
+    )
+      return { statements: [inlineParameters(text, values)] };
+    const execute = `execute nexo_q${number}${values.length ? `(${parameterList(values)})` : ''}`;
+    if (state) return { statements: [execute] };
+    return { statements: [`prepare nexo_q${number} as ${text}`, execute], preparing: number };
+  }
+}
