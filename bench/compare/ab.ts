@@ -11,7 +11,7 @@
  */
 import path from 'node:path';
 import pg from 'pg';
-import { FULL, QUICK, ROOT, ensureUsers, openDatabase } from './database.ts';
+import { FULL, QUICK, ROOT, ensureUsers, openDatabase, removeCreatedParties } from './database.ts';
 import {
   NEXO_READY,
   NODE_FLAGS,
@@ -70,6 +70,7 @@ async function start(label: string, checkout: string): Promise<Side> {
 /** One burst of `scenario` on one side; counted unless it is a warm-up. */
 async function burst(side: Side, scenario: ScenarioName, seconds: number, counted: boolean) {
   if (scenario === 'update') await resetVersions(admin, side.fixtures);
+  if (scenario === 'create') await removeCreatedParties(admin, db.loadTenants);
   const cpu = cpuWindow(side.server.child.pid);
   const result = await loadScenario({
     url: side.server.baseUrl,

@@ -163,18 +163,31 @@ async function seed(adminUrl: string, set: DataSet, log: (line: string) => void)
   const cleanup = new pg.Client({ connectionString: adminUrl });
   await cleanup.connect();
   try {
-    const { rowCount } = await cleanup.query(
-      `delete from crm.parties where tenant_id = any($1::uuid[]) and not ($2 = any(tags))`,
-      [loadTenants.map((t) => t.id), SEED_TAG],
-    );
-    if (rowCount) log(`removed ${rowCount} parties created by earlier runs`);
+    const removed = await removeCreatedParties(cleanup, loadTenants);
+    if (removed) log(`removed ${removed} parties created by earlier runs`);
     // Events earlier runs left undelivered would otherwise be relayed on the next run's time.
     await cleanup.query('update events.outbox set published_at = now() where published_at is null');
-    await cleanup.query('vacuum analyze crm.parties');
   } finally {
     await cleanup.end();
   }
   return loadTenants;
+}
+
+/**
+ * Deletes the parties create runs added to the load tenants (the seeded ones carry the seed's
+ * tag) and vacuums: each create run then probes for duplicates among the same 5,000 parties a
+ * tenant, however many the contender before it added.
+ */
+export async function removeCreatedParties(
+  admin: pg.Client,
+  tenants: readonly { id: string }[],
+): Promise<number> {
+  const { rowCount } = await admin.query(
+    `delete from crm.parties where tenant_id = any($1::uuid[]) and not ($2 = any(tags))`,
+    [tenants.map((t) => t.id), SEED_TAG],
+  );
+  await admin.query('vacuum analyze crm.parties');
+  return rowCount ?? 0;
 }
 
 /** A signed-in owner for each load tenant, made once through NEXO's own CLI. */

@@ -26,11 +26,16 @@ class Session {
   private opened = false;
   readonly atCommit: string[] = [];
 
-  constructor(
-    private readonly client: pg.PoolClient & { prepared?: Set<string> },
-    private readonly claims: Claims,
-    private readonly readOnly: boolean,
-  ) {}
+  // Plain fields: Node runs this file with type stripping, which has no parameter properties.
+  private readonly client: pg.PoolClient & { prepared?: Set<string> };
+  private readonly claims: Claims;
+  private readonly readOnly: boolean;
+
+  constructor(client: pg.PoolClient, claims: Claims, readOnly: boolean) {
+    this.client = client;
+    this.claims = claims;
+    this.readOnly = readOnly;
+  }
 
   private settings(): string {
     const { claims } = this;
