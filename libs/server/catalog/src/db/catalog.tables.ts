@@ -132,11 +132,8 @@ export const items = catalogSchema.table(
     uniqueIndex('items_tenant_barcode_key').on(t.tenantId, t.barcode),
     index('items_tenant_name_idx').on(t.tenantId, t.name),
     index('items_tenant_category_idx').on(t.tenantId, t.categoryId),
-    // `q` searches name, SKU and barcode with ILIKE '%…%': trigram indexes (pg_trgm, led by
-    // tenant_id through btree_gin) keep it to one company's entries.
-    index('items_name_trgm_idx').using('gin', t.tenantId, sql`${t.name} gin_trgm_ops`),
-    index('items_sku_trgm_idx').using('gin', t.tenantId, sql`${t.sku} gin_trgm_ops`),
-    index('items_barcode_trgm_idx').using('gin', t.tenantId, sql`${t.barcode} gin_trgm_ops`),
+    // No trigram indexes for `q` (ILIKE '%…%'): under RLS a condition that is not leakproof
+    // never reaches an index, so they only cost writes (ADR 0013, migration 0027).
     tenantFk('items_tenant_fk', t.tenantId),
     foreignKey({
       name: 'items_category_fk',

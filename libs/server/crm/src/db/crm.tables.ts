@@ -87,8 +87,9 @@ export const parties = crmSchema.table(
     index('parties_tenant_owner_idx').on(t.tenantId, t.ownerId),
     index('parties_tenant_tax_id_idx').on(t.tenantId, t.taxId),
     index('parties_tenant_email_idx').on(t.tenantId, sql`lower(${t.email})`),
-    // Text search (`q`, duplicate detection, global search): trigram, any substring.
-    index('parties_name_trgm_idx').using('gin', t.tenantId, sql`${t.name} gin_trgm_ops`),
+    // Text search (`q`, duplicate detection, global search) reads the tenant's rows through
+    // the tenant-led indexes: under RLS, `LIKE` and pg_trgm's operators are not leakproof and
+    // never use an index, so trigram indexes only cost writes (ADR 0013, migration 0027).
     check('parties_kind_check', sql`${t.kind} in ('organization', 'person')`),
     check('parties_status_check', sql`${t.status} in ('active', 'archived', 'merged')`),
   ],
@@ -116,7 +117,6 @@ export const contacts = crmSchema.table(
       foreignColumns: [parties.tenantId, parties.id],
     }),
     index('contacts_tenant_party_idx').on(t.tenantId, t.partyId),
-    index('contacts_name_trgm_idx').using('gin', t.tenantId, sql`${t.name} gin_trgm_ops`),
     index('contacts_tenant_email_idx').on(t.tenantId, sql`lower(${t.email})`),
   ],
 );
@@ -174,7 +174,6 @@ export const leads = crmSchema.table(
     tenantFk('leads_tenant_fk', t.tenantId),
     index('leads_tenant_status_idx').on(t.tenantId, t.status, t.id),
     index('leads_tenant_name_idx').on(t.tenantId, t.name, t.id),
-    index('leads_name_trgm_idx').using('gin', t.tenantId, sql`${t.name} gin_trgm_ops`),
     check(
       'leads_status_check',
       sql`${t.status} in ('new', 'contacted', 'qualified', 'converted', 'lost')`,
@@ -267,7 +266,6 @@ export const opportunities = crmSchema.table(
     index('opportunities_tenant_party_idx').on(t.tenantId, t.partyId),
     index('opportunities_tenant_owner_idx').on(t.tenantId, t.ownerId),
     index('opportunities_tenant_title_idx').on(t.tenantId, t.title, t.id),
-    index('opportunities_title_trgm_idx').using('gin', t.tenantId, sql`${t.title} gin_trgm_ops`),
     check('opportunities_status_check', sql`${t.status} in ('open', 'won', 'lost')`),
   ],
 );

@@ -17,7 +17,8 @@ const NAME_SIMILARITY = 0.45;
 
 /**
  * Parties that may be the one being entered: same tax id, same email, or a similar name
- * (trigram similarity on the tenant's GIN index). Only parties the caller may read.
+ * (trigram similarity, computed for each of the tenant's parties: under RLS no index can
+ * serve it, ADR 0013). Only parties the caller may read.
  */
 @Injectable()
 export class DuplicateFinder {
@@ -38,7 +39,7 @@ export class DuplicateFinder {
     const matches = or(
       probe.taxId ? eq(parties.taxId, probe.taxId) : undefined,
       probe.email ? eq(sql`lower(${parties.email})`, probe.email.toLowerCase()) : undefined,
-      // `%` uses the trigram index; the threshold is then applied exactly.
+      // `%` (pg_trgm's set threshold, 0.3) first: a row it rejects costs one similarity.
       probe.name
         ? sql`(${parties.name} % ${probe.name} and ${similarity} >= ${NAME_SIMILARITY})`
         : undefined,
