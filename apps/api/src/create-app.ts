@@ -9,6 +9,7 @@ import {
   fastifyOptions,
   installBinaryBodies,
   installHttpHooks,
+  serveContractRoutes,
 } from '@nexo/platform';
 import { registerApiDocs } from './api-docs.js';
 import { AppModule, type AppDependencies } from './app.module.js';
@@ -32,6 +33,9 @@ export async function createApp(
       abortOnError: false,
     },
   );
+  // Nest built the controllers; their routes are served through their contracts, on Fastify.
+  serveContractRoutes(app, adapter.getInstance(), deps.logger);
+  // What Nest's own router still sees (unknown paths, a handler mapped without a contract).
   app.useGlobalFilters(new ProblemFilter(deps.logger));
   await registerApiDocs(app);
   await app.init();

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
 import { PRINCIPAL_VERIFIER } from '@nexo/db';
-import { AuthGuard } from './guard/auth.guard.js';
+import { REQUEST_AUTHENTICATOR } from '@nexo/platform';
+import { BearerAuthenticator } from './guard/bearer-authenticator.js';
 import { AuthPrincipalVerifier } from './guard/principal-verifier.js';
 import { ApiClientService } from './clients/api-client.service.js';
 import { ApiClientController, OAuthTokenController } from './http/api-client.controller.js';
@@ -66,9 +66,17 @@ import { UserService } from './users/user.service.js';
     OidcProviderRepository,
     OidcLoginService,
     AuthPrincipalVerifier,
-    { provide: APP_GUARD, useClass: AuthGuard },
+    BearerAuthenticator,
+    { provide: REQUEST_AUTHENTICATOR, useExisting: BearerAuthenticator },
     { provide: PRINCIPAL_VERIFIER, useExisting: AuthPrincipalVerifier },
   ],
-  exports: [UserService, AccessTokenService, KeyStore, PasswordHasher, PRINCIPAL_VERIFIER],
+  exports: [
+    UserService,
+    AccessTokenService,
+    KeyStore,
+    PasswordHasher,
+    PRINCIPAL_VERIFIER,
+    REQUEST_AUTHENTICATOR,
+  ],
 })
 export class AuthModule {}

@@ -5,11 +5,10 @@ import {
   type OnApplicationShutdown,
   type OnModuleInit,
 } from '@nestjs/common';
-import { APP_INTERCEPTOR } from '@nestjs/core';
-import { ContractInterceptor, MetricsService, ReadinessRegistry } from '@nexo/platform';
+import { MetricsService, REQUEST_RUNNER, ReadinessRegistry } from '@nexo/platform';
 import { Gauge } from 'prom-client';
 import { Database } from './client/database.js';
-import { RequestTransactionInterceptor } from './client/transaction.interceptor.js';
+import { RequestTransactionRunner } from './client/transaction.runner.js';
 import { Numbering } from './numbering/numbering.service.js';
 
 /** Provides the app role's `Database`, its readiness check and pool gauges, and closes it. */
@@ -28,12 +27,10 @@ export class DatabaseModule implements OnModuleInit, OnApplicationShutdown {
       providers: [
         { provide: Database, useValue: database },
         Numbering,
-        { provide: APP_INTERCEPTOR, useClass: RequestTransactionInterceptor },
-        // Inside the transaction: access is checked first, and a response that breaks its
-        // contract rolls the request back.
-        { provide: APP_INTERCEPTOR, useClass: ContractInterceptor },
+        RequestTransactionRunner,
+        { provide: REQUEST_RUNNER, useExisting: RequestTransactionRunner },
       ],
-      exports: [Database, Numbering],
+      exports: [Database, Numbering, REQUEST_RUNNER],
     };
   }
 

@@ -8,7 +8,7 @@ export {
 } from './client/request-transaction.js';
 export { inlined, literal } from './client/simple-protocol.js';
 export * from './client/role-guard.js';
-export * from './client/transaction.interceptor.js';
+export * from './client/transaction.runner.js';
 export * from './database.module.js';
 export * from './embedded/embedded-postgres.js';
 export * from './embedded/free-port.js';

@@ -1,4 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
 import type { Logger } from 'pino';
 import type { AppConfig } from './config/config.schema.js';
 import { HealthController } from './health/health.controller.js';
@@ -6,6 +7,7 @@ import { SearchController } from './search/search.controller.js';
 import { SearchRegistry } from './search/search.registry.js';
 import { ReadinessRegistry } from './health/readiness.registry.js';
 import { Mailer } from './mail/mailer.js';
+import { UnservedRouteGuard } from './http/unserved-route.guard.js';
 import { MetricsService } from './metrics/metrics.service.js';
 import { SecretBox } from './secrets/secret-box.js';
 
@@ -36,6 +38,7 @@ export class PlatformModule {
         { provide: Mailer, useValue: deps.mailer },
         ReadinessRegistry,
         SearchRegistry,
+        { provide: APP_GUARD, useClass: UnservedRouteGuard },
       ],
       exports: [
         APP_CONFIG,

@@ -1,18 +1,13 @@
-import {
-  Inject,
-  Injectable,
-  type CallHandler,
-  type ExecutionContext,
-  type NestInterceptor,
-} from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
-import { HTTP_CODE_METADATA } from '@nestjs/common/constants.js';
+import type { RouteContract } from '@nexo/contracts';
 import {
   APP_CONFIG,
   DomainError,
   requestContext,
   type AppConfig,
   type Principal,
+  type RequestRunner,
 } from '@nexo/platform';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import {
@@ -21,7 +16,6 @@ import {
   recordIdempotentAnswer,
   type IdempotentRequest,
 } from '../http/idempotency.js';
-import { from, lastValueFrom, type Observable } from 'rxjs';
 import { Database } from './database.js';
 import { PrincipalChangedError, type PrincipalCheck } from './request-transaction.js';
 
@@ -38,23 +32,20 @@ export const PRINCIPAL_VERIFIER = Symbol('PRINCIPAL_VERIFIER');
 
 /** Then: may this principal use this route at all? The permission engine provides it. */
 export interface RouteAuthorizer {
-  authorize(principal: Principal, context: ExecutionContext): Promise<void>;
+  authorize(principal: Principal, route: RouteContract): Promise<void>;
 }
 export const ROUTE_AUTHORIZER = Symbol('ROUTE_AUTHORIZER');
 
-/** Reads: no statement of theirs writes, so they need no transaction block (ADR 0003). */
-const READ_METHODS = new Set(['GET', 'HEAD']);
-
 /**
  * Runs each request of a signed-in principal in one transaction that carries its tenant,
- * user, actor and party (a read: statements that each carry them). A handler that throws
- * rolls back everything it wrote. Requests without a principal (public routes) get no
+ * user, actor and party (a GET: statements that each carry them, ADR 0003). A handler that
+ * throws rolls back everything it wrote. Requests without a principal (public routes) get no
  * transaction: they must not read tenant data. A request that started on an outdated kept
  * answer (the principal's roles changed meanwhile) is rolled back and runs once more, checked
  * first.
  */
 @Injectable()
-export class RequestTransactionInterceptor implements NestInterceptor {
+export class RequestTransactionRunner implements RequestRunner {
   private verifier: PrincipalVerifier | undefined;
   private authorizer: RouteAuthorizer | undefined;
 
@@ -66,12 +57,12 @@ export class RequestTransactionInterceptor implements NestInterceptor {
 
   /** A POST with an `Idempotency-Key`: its first answer is stored and replayed for repeats. */
   private idempotentRequest(
-    context: ExecutionContext,
+    route: RouteContract,
+    request: FastifyRequest,
     principal: Principal,
   ): IdempotentRequest | undefined {
-    const request = context.switchToHttp().getRequest<FastifyRequest>();
     const key = request.headers['idempotency-key'];
-    if (request.method !== 'POST' || typeof key !== 'string') return undefined;
+    if (route.method !== 'POST' || typeof key !== 'string') return undefined;
     if (!isValidIdempotencyKey(key)) {
       throw DomainError.validation([
         { path: 'Idempotency-Key', code: 'invalid', message: '1 to 200 visible ASCII characters' },
@@ -81,18 +72,11 @@ export class RequestTransactionInterceptor implements NestInterceptor {
       tenantId: principal.tenantId,
       principalId: principal.membershipId,
       key,
-      method: request.method,
-      path: request.routeOptions.url ?? request.url,
+      method: route.method,
+      path: route.path,
       body: request.body,
       ttlSeconds: this.config.NEXO_IDEMPOTENCY_TTL_S,
     };
-  }
-
-  /** The status Nest will answer with: the route's `@HttpCode`, else 201 for POST. */
-  private successStatus(context: ExecutionContext): number {
-    return (
-      (Reflect.getMetadata(HTTP_CODE_METADATA, context.getHandler()) as number | undefined) ?? 201
-    );
   }
 
   /**
@@ -105,23 +89,28 @@ export class RequestTransactionInterceptor implements NestInterceptor {
     return [this.verifier, this.authorizer];
   }
 
-  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+  async run(
+    route: RouteContract,
+    request: FastifyRequest,
+    reply: FastifyReply,
+    handle: () => Promise<unknown>,
+  ): Promise<unknown> {
     const principal = requestContext.get()?.principal;
-    if (!principal) return next.handle();
-    const readOnly = READ_METHODS.has(context.switchToHttp().getRequest<FastifyRequest>().method);
-    return from(
-      this.run(context, next, principal, readOnly, false).catch((error: unknown) => {
-        if (!(error instanceof PrincipalChangedError)) throw error;
-        return this.run(context, next, principal, readOnly, true);
-      }),
-    );
+    if (!principal) return handle();
+    try {
+      return await this.inTransaction(route, request, reply, handle, principal, false);
+    } catch (error) {
+      if (!(error instanceof PrincipalChangedError)) throw error;
+      return this.inTransaction(route, request, reply, handle, principal, true);
+    }
   }
 
-  private run(
-    context: ExecutionContext,
-    next: CallHandler,
+  private inTransaction(
+    route: RouteContract,
+    request: FastifyRequest,
+    reply: FastifyReply,
+    handle: () => Promise<unknown>,
     principal: Principal,
-    readOnly: boolean,
     eager: boolean,
   ): Promise<unknown> {
     const [verifier, authorizer] = this.hooks();
@@ -133,27 +122,20 @@ export class RequestTransactionInterceptor implements NestInterceptor {
         ...(principal.partyId ? { partyId: principal.partyId } : {}),
       },
       async (tx) => {
-        await authorizer.authorize(principal, context);
-        const idempotent = this.idempotentRequest(context, principal);
+        await authorizer.authorize(principal, route);
+        const idempotent = this.idempotentRequest(route, request, principal);
         if (idempotent) {
           const replay = await claimIdempotencyKey(tx, idempotent);
           if (replay) {
-            void context
-              .switchToHttp()
-              .getResponse<FastifyReply>()
-              .status(replay.status)
-              .header('idempotent-replayed', 'true');
+            void reply.status(replay.status).header('idempotent-replayed', 'true');
             return replay.body;
           }
         }
-        const body = await lastValueFrom<unknown, undefined>(next.handle(), {
-          defaultValue: undefined,
-        });
-        if (idempotent)
-          await recordIdempotentAnswer(tx, idempotent, this.successStatus(context), body);
+        const body = await handle();
+        if (idempotent) await recordIdempotentAnswer(tx, idempotent, route.status, body);
         return body;
       },
-      { check: verifier.check(principal, { eager }), readOnly },
+      { check: verifier.check(principal, { eager }), readOnly: route.method === 'GET' },
     );
   }
 }
