@@ -55,7 +55,10 @@ describe('kept principal answers', () => {
     const open = async (): Promise<boolean> => {
       const check = verifier.check(principal);
       if (check.stale) {
-        const { rows } = await admin.query<{ stale: boolean }>(`select (${check.stale}) as stale`);
+        const { rows } = await admin.query<{ stale: boolean }>(
+          `select (${check.stale.text}) as stale`,
+          [...check.stale.values],
+        );
         if (!rows[0]?.stale) return false;
       }
       check.accept((await admin.query(check.sql)).rows);

@@ -37,13 +37,26 @@ class Session {
     this.readOnly = readOnly;
   }
 
-  private settings(): string {
+  /** A prepared statement of this connection with its values: `PREPARE` the first time here. */
+  private execute(name: string, text: string, values: (string | number | null)[]): string[] {
+    const prepared = (this.client.prepared ??= new Set());
+    const literals = values.map((v) => (v === null ? 'null' : pg.escapeLiteral(String(v))));
+    const execute = `execute q_${name}(${literals.join(', ')})`;
+    if (prepared.has(name)) return [execute];
+    prepared.add(name);
+    return [`prepare q_${name} as ${text}`, execute];
+  }
+
+  /** The settings, prepared like NEXO's (their text is the same for every request of a kind). */
+  private settings(): string[] {
     const { claims } = this;
-    return `select set_config('app.tenant_id', ${pg.escapeLiteral(claims.tid)}, true),
-      set_config('app.user_id', ${pg.escapeLiteral(claims.sub)}, true),
-      set_config('app.actor', ${pg.escapeLiteral(claims.act)}, true), set_config('app.party_id', '', true)${
-        this.readOnly ? `, set_config('transaction_read_only', 'on', true)` : ''
-      }`;
+    const readOnly = this.readOnly ? `, set_config('transaction_read_only', 'on', true)` : '';
+    return this.execute(
+      `settings${this.readOnly ? '_read' : ''}`,
+      `select set_config('app.tenant_id', $1, true), set_config('app.user_id', $2, true),
+        set_config('app.actor', $3, true), set_config('app.party_id', $4, true)${readOnly}`,
+      [claims.tid, claims.sub, claims.act, ''],
+    );
   }
 
   async query<R extends pg.QueryResultRow>(
@@ -53,22 +66,17 @@ class Session {
   ): Promise<pg.QueryResult<R>> {
     if (!this.readOnly && this.opened)
       return this.client.query<R>({ name: `p_${name}`, text, values });
-    const head = this.readOnly ? [this.settings()] : ['begin', this.settings()];
+    const head = this.readOnly ? this.settings() : ['begin', ...this.settings()];
     this.opened = true;
-    const prepared = (this.client.prepared ??= new Set());
-    const statements = prepared.has(name) ? [] : [`prepare q_${name} as ${text}`];
-    const literals = values.map((v) => (v === null ? 'null' : pg.escapeLiteral(String(v))));
-    statements.push(`execute q_${name}(${literals.join(', ')})`);
     const results = (await this.client.query(
-      [...head, ...statements].join(';\n'),
+      [...head, ...this.execute(name, text, values)].join(';\n'),
     )) as unknown as pg.QueryResult<R>[];
-    prepared.add(name);
     return results.at(-1) as pg.QueryResult<R>;
   }
 
   async end(): Promise<void> {
     if (this.readOnly) return;
-    const head = this.opened ? [] : ['begin', this.settings()];
+    const head = this.opened ? [] : ['begin', ...this.settings()];
     await this.client.query([...head, ...this.atCommit, 'commit'].join(';\n'));
   }
 

@@ -69,9 +69,14 @@ export class AuthPrincipalVerifier implements PrincipalVerifier {
       ? 'c.ok, c.roles'
       : 'c.ok, c.roles, c.teams, c.valid_until::text as valid_until';
     return {
+      // One text for every principal (the head runs prepared): the epoch moved, or the session
+      // has ended since the answer was kept.
       ...(kept
         ? {
-            stale: `(select n <> ${kept.epoch} from auth.principal_epoch)${kept.validUntil ? ` or now() >= ${literal(kept.validUntil)}::timestamptz` : ''}`,
+            stale: {
+              text: '(select n <> $1::bigint from auth.principal_epoch) or coalesce(now() >= $2::timestamptz, false)',
+              values: [kept.epoch, kept.validUntil],
+            },
           }
         : {}),
       sql: `select e.n::text as epoch, ${columns} from auth.principal_epoch e, ${check} c`,

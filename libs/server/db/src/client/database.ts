@@ -79,7 +79,7 @@ export class Database {
     if (this.current.getStore()) throw new Error('Database.withContext() does not nest');
     const client = await this.pool.connect();
     const { connection, bound } = this.connectionOf(client);
-    const transaction = new RequestTransaction(context, client, options);
+    const transaction = new RequestTransaction(context, connection.send, options);
     connection.transaction = transaction;
     // A connection whose ROLLBACK failed is broken: destroyed, not given back to the pool.
     let broken: Error | undefined;

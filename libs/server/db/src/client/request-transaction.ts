@@ -1,5 +1,4 @@
 import type pg from 'pg';
-import { literal } from './simple-protocol.js';
 
 /** What a transaction tells PostgreSQL about the caller; RLS policies read these settings. */
 export interface DbContext {
@@ -17,10 +16,11 @@ export interface DbContext {
 export interface PrincipalCheck {
   /**
    * When auth kept an answer for this principal and has applied it: a SQL boolean, true when
-   * that answer may no longer hold. It is read with the transaction's first statement, and
-   * the check runs only when it says so. Absent: the check runs before anything else.
+   * that answer may no longer hold, with its values as `$1`, `$2`… It is read with the
+   * transaction's first statement (a prepared statement, its text the same for every
+   * principal), and the check runs only when it says so. Absent: the check runs first.
    */
-  stale?: string;
+  stale?: Statement;
   /** The check: a SELECT whose rows `accept` reads (simple protocol, values inlined). */
   sql: string;
   /**
@@ -29,6 +29,23 @@ export interface PrincipalCheck {
    */
   accept(rows: Record<string, unknown>[]): void;
 }
+
+/** A statement's text with `$n` placeholders, and their values. */
+export interface Statement {
+  text: string;
+  values: readonly unknown[];
+}
+
+/**
+ * Sends statements as one simple-protocol message (values as literals, or `EXECUTE` of the
+ * connection's prepared statement for the text) and resolves to one result per statement.
+ */
+export type SendStatements = (
+  statements: readonly Statement[],
+  config?: { rowMode?: 'array'; types?: pg.CustomTypesConfig },
+) => Promise<pg.QueryResult[]>;
+
+const statement = (text: string): Statement => ({ text, values: [] });
 
 /**
  * The kept answer a request started with is outdated (the principal's roles or teams changed
@@ -71,7 +88,7 @@ export class RequestTransaction {
 
   constructor(
     readonly context: DbContext,
-    private readonly client: pg.PoolClient,
+    private readonly send: SendStatements,
     private readonly options: TransactionOptions,
   ) {
     this.verified = !options.check;
@@ -82,34 +99,47 @@ export class RequestTransaction {
   }
 
   /**
-   * The settings, as one SELECT (values quoted literals, never interpolated raw); for a read
-   * the transaction is made read-only, and until the principal is verified the last column
-   * says whether its kept answer may be outdated.
+   * The settings, as one SELECT with the values as parameters (its text is the same for every
+   * request of a kind, so it runs prepared); for a read the transaction is made read-only, and
+   * until the principal is verified the last column says whether its kept answer may be
+   * outdated.
    */
-  private settings(withStale = true): string {
+  private settings(withStale = true): Statement {
     const { context, options } = this;
     const columns = [
-      `set_config('app.tenant_id', ${literal(context.tenantId ?? '')}, true)`,
-      `set_config('app.user_id', ${literal(context.userId ?? '')}, true)`,
-      `set_config('app.actor', ${literal(context.actor ?? '')}, true)`,
-      `set_config('app.party_id', ${literal(context.partyId ?? '')}, true)`,
+      `set_config('app.tenant_id', $1, true)`,
+      `set_config('app.user_id', $2, true)`,
+      `set_config('app.actor', $3, true)`,
+      `set_config('app.party_id', $4, true)`,
+    ];
+    const values: unknown[] = [
+      context.tenantId ?? '',
+      context.userId ?? '',
+      context.actor ?? '',
+      context.partyId ?? '',
     ];
     if (this.readOnly) columns.push(`set_config('transaction_read_only', 'on', true)`);
-    if (withStale && !this.verified && options.check?.stale)
-      columns.push(`(${options.check.stale}) as stale`);
-    return `select ${columns.join(', ')}`;
+    const stale = withStale && !this.verified ? options.check?.stale : undefined;
+    if (stale) {
+      // The check's own `$n` follow the settings' four.
+      columns.push(
+        `(${stale.text.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + 4}`)}) as stale`,
+      );
+      values.push(...stale.values);
+    }
+    return { text: `select ${columns.join(', ')}`, values };
   }
 
   /**
    * The statements the next one must follow, or none: BEGIN and the settings before a write's
    * first statement, the settings before each of a read's.
    */
-  head(): string[] {
+  head(): Statement[] {
     if (this.readOnly) return [this.settings()];
     if (this.opened) return [];
     // Set before sending: once BEGIN has reached the server, a failure must roll back.
     this.opened = true;
-    return ['begin', this.settings()];
+    return [statement('begin'), this.settings()];
   }
 
   /** Takes the head's results: runs the check if the kept answer may be outdated. */
@@ -142,15 +172,13 @@ export class RequestTransaction {
   }
 
   /** The check, after `prefix`; a refusal throws, and is kept as `refusal`. */
-  private async runCheck(prefix: string[]): Promise<void> {
+  private async runCheck(prefix: Statement[]): Promise<void> {
     const check = this.options.check;
     this.verified = true;
     if (!check) return;
-    const results = asList(
-      await this.client.query<Record<string, unknown>>([...prefix, check.sql].join(';\n')),
-    );
+    const results = await this.send([...prefix, statement(check.sql)]);
     try {
-      check.accept(results.at(-1)?.rows ?? []);
+      check.accept((results.at(-1)?.rows ?? []) as Record<string, unknown>[]);
     } catch (error) {
       this.refusal = error instanceof Error ? error : new Error(String(error));
       throw this.refusal;
@@ -163,14 +191,12 @@ export class RequestTransaction {
    */
   async finish(): Promise<void> {
     if (!this.verified) {
-      const head = this.head();
-      const results = asList(await this.client.query({ text: head.join(';\n'), rowMode: 'array' }));
+      const results = await this.send(this.head(), { rowMode: 'array' });
       await this.afterHead(results.at(-1)?.rows[0]);
     }
     if (this.readOnly) return;
     if (!this.opened && !this.atCommit.length) return;
-    const statements = [...this.head(), ...this.atCommit, 'commit'];
-    await this.client.query(statements.join(';\n'));
+    await this.send([...this.head(), ...this.atCommit.map(statement), statement('commit')]);
   }
 
   defer(statement: string): void {

@@ -49,6 +49,9 @@ describe('the request transaction', () => {
     );
   });
 
+  const SETTINGS_FIRST =
+    /^begin;\n(select set_config\('app.tenant_id'|(prepare nexo_q\d+ as select set_config\('app.tenant_id', \$1.*;\n)?execute nexo_q\d+\(')/s;
+
   /** Messages sent to PostgreSQL while `run` runs (each one a round trip). */
   const roundTrips = async (run: () => Promise<unknown>): Promise<string[]> => {
     const sent: string[] = [];
@@ -90,7 +93,8 @@ describe('the request transaction', () => {
       }),
     );
     expect(write).toHaveLength(3);
-    expect(write[0]).toMatch(/^begin;\nselect set_config\('app.tenant_id'/);
+    // The settings: inlined the first time, then the connection's prepared statement.
+    expect(write[0]).toMatch(SETTINGS_FIRST);
     expect(write[2]).toBe('commit');
     expect(await usersNamed([written])).toEqual([written]);
 
@@ -175,7 +179,8 @@ describe('the request transaction', () => {
       }),
     );
     expect(seen).toEqual([{ n: 42, s: "x'y" }]);
-    expect(sent[0]).toMatch(/^begin;\nselect set_config\(.*;\nselect 41 \+ 1/s);
+    expect(sent[0]).toMatch(SETTINGS_FIRST);
+    expect(sent[0]).toMatch(/;\nselect 41 \+ 1 as n, 'x''y' as s$/);
 
     const userId = newId();
     const refused = await single
@@ -196,7 +201,7 @@ describe('the request transaction', () => {
     const { id: tenantId } = await createTenant(db.current.database);
     let checks = 0;
     const kept = (stale: string, refuse = false) => ({
-      stale,
+      stale: { text: stale, values: [] },
       sql: 'select true as ok',
       accept: () => {
         checks++;
@@ -239,7 +244,7 @@ describe('the request transaction', () => {
     const changed = await single
       .withContext({ tenantId }, (tx) => settings(tx), {
         check: {
-          stale: 'true',
+          stale: { text: 'true', values: [] },
           sql: 'select 1',
           accept: () => {
             throw new PrincipalChangedError();
@@ -254,7 +259,7 @@ describe('the request transaction', () => {
     const outdatedRefusal = await single
       .withContext({ tenantId }, () => Promise.reject(new Error('refused on the kept roles')), {
         check: {
-          stale: 'true',
+          stale: { text: 'true', values: [] },
           sql: 'select 1',
           accept: () => {
             throw new PrincipalChangedError();
