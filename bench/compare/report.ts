@@ -74,10 +74,11 @@ Reproduce: \`npm run bench\` (full: ${report.quick ? '200 × 5,000' : `${report.
   re-check, permission filter compiled into SQL, RLS transaction, contract serialization,
   audit and outbox on writes, and the events relayed in process (the CRM timeline consumer
   writes a row for each created party; updates have no consumer).
-- **limit**: Fastify + \`pg\`, same JWT check, the same statements in the same transaction
-  (BEGIN and tenant settings in one round trip as NEXO sends them, query, commit), no
-  framework, no principal re-check, no event delivery (its events are inserted already
-  published).
+- **limit**: Fastify + \`pg\`, same JWT check, the same statements sent the way NEXO sends
+  them (a read: the tenant settings and the query in one message, no transaction block; a
+  write: BEGIN and the settings with its first statement, the audit row with COMMIT; every
+  statement prepared once per connection), no framework, no principal re-check, no event
+  delivery (its events are inserted already published).
 - **PostGraphile** 5 (Amber preset) on the same tables as the same RLS-bound role, JWT claims
   mapped to the same settings; a \`nameContains\` condition for search; its create and update
   write no audit row or event and take no \`If-Match\` (it has neither).
@@ -85,6 +86,8 @@ Reproduce: \`npm run bench\` (full: ${report.quick ? '200 × 5,000' : `${report.
 Data: ${report.dataSet.tenants} tenants × ${report.dataSet.partiesPerTenant} parties (plus contacts and opportunities); requests
 spread over 4 tenants. The three run at once and take turns: for each scenario and connection
 count, a warm-up of each, then three rounds in which each runs once (who goes first rotates).
+Each create run starts from the seeded parties (what earlier runs created is deleted first), so
+every contender's duplicate probe, where it has one, reads ${report.dataSet.partiesPerTenant} parties a tenant.
 Each cell: median of ${3} runs of ${report.secondsPerRun} s; req/s | p50 ms | p99 ms.
 
 | scenario | conn. | NEXO req/s \\| p50 \\| p99 | limit req/s \\| p50 \\| p99 | PostGraphile req/s \\| p50 \\| p99 | NEXO / limit | NEXO / PostGraphile |
