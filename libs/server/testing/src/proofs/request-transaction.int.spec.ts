@@ -241,15 +241,16 @@ describe('the request transaction', () => {
     });
     expect(checks).toBe(4);
     // The verifier's way of saying the roles changed reaches the caller as such.
+    const rolesChanged = {
+      stale: { text: 'true', values: [] },
+      sql: 'select 1',
+      accept: () => {
+        throw new PrincipalChangedError();
+      },
+    };
     const changed = await single
       .withContext({ tenantId }, (tx) => settings(tx), {
-        check: {
-          stale: { text: 'true', values: [] },
-          sql: 'select 1',
-          accept: () => {
-            throw new PrincipalChangedError();
-          },
-        },
+        check: rolesChanged,
       })
       .catch((e: unknown) => e);
     expect(changed).toBeInstanceOf(PrincipalChangedError);
@@ -258,13 +259,7 @@ describe('the request transaction', () => {
     // the check's verdict replaces it; an answer that still holds leaves the failure as it was.
     const outdatedRefusal = await single
       .withContext({ tenantId }, () => Promise.reject(new Error('refused on the kept roles')), {
-        check: {
-          stale: { text: 'true', values: [] },
-          sql: 'select 1',
-          accept: () => {
-            throw new PrincipalChangedError();
-          },
-        },
+        check: rolesChanged,
       })
       .catch((e: unknown) => e);
     expect(outdatedRefusal).toBeInstanceOf(PrincipalChangedError);
