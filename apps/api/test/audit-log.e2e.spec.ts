@@ -70,8 +70,10 @@ describe('mutation audit log', () => {
       before: unknown;
       after: unknown;
       request_id: string | null;
+      no_before: boolean;
     }>(
-      `select action, resource, before, after, request_id from audit.audit_log where tenant_id = $1 order by occurred_at, id`,
+      `select action, resource, before, after, request_id, before is null as no_before
+         from audit.audit_log where tenant_id = $1 order by occurred_at, id`,
       [admin.tenantId],
     );
     await admin2.end();
@@ -81,6 +83,8 @@ describe('mutation audit log', () => {
       'update permissions.role',
       'assign-roles auth.member',
     ]);
+    // A create has no before: SQL NULL, not a JSON null.
+    expect(rows[0]).toMatchObject({ before: null, no_before: true });
     // An update keeps only what changed.
     expect(rows[1]).toMatchObject({ before: { name: 'Auditada' }, after: { name: 'Renombrada' } });
     expect(rows.every((r) => r.request_id)).toBe(true);

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
   Database,
-  inlined,
+  inlinedTemplate,
   parseListQuery,
   runList,
   type ListDefinition,
@@ -9,7 +9,7 @@ import {
 } from '@nexo/db';
 import { currentPrincipal, requestContext } from '@nexo/platform';
 import { newId } from '@nexo/utils';
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import { auditLog } from './db/audit.tables.js';
 
 /** Fields never written to the audit log, whatever resource they belong to. */
@@ -80,31 +80,66 @@ function changed(
  * and a write request saves a round trip. An entry that cannot be written rolls back the
  * change with it.
  */
+/** What `record` writes into a row. */
+interface RecordedValues extends Record<string, unknown> {
+  tenantId: string;
+  id: string;
+  principalId: string;
+  userId: string;
+  actor: string;
+  action: string;
+  resource: string;
+  resourceId: string;
+  before: object | null;
+  after: object | null;
+  requestId: string | null;
+  ip: string | null;
+}
+
 @Injectable()
 export class AuditLog {
-  constructor(@Inject(Database) private readonly database: Database) {}
+  /** The INSERT, built by Drizzle once and filled per entry (`inlinedTemplate`). */
+  private readonly insert: (values: RecordedValues) => string;
+
+  constructor(@Inject(Database) private readonly database: Database) {
+    const value = (name: keyof RecordedValues & string) => sql.placeholder(name);
+    this.insert = inlinedTemplate<RecordedValues>(
+      database.db.insert(auditLog).values({
+        tenantId: value('tenantId'),
+        id: value('id'),
+        principalId: value('principalId'),
+        userId: value('userId'),
+        actor: value('actor'),
+        action: value('action'),
+        resource: value('resource'),
+        resourceId: value('resourceId'),
+        before: value('before'),
+        after: value('after'),
+        requestId: value('requestId'),
+        ip: value('ip'),
+      }),
+    );
+  }
 
   record(entry: AuditEntry): Promise<void> {
     const principal = currentPrincipal();
     const ctx = requestContext.get();
     const diff = changed(entry.before, entry.after);
     this.database.beforeCommit(
-      inlined(
-        this.database.db.insert(auditLog).values({
-          tenantId: principal.tenantId,
-          id: newId(),
-          principalId: principal.membershipId,
-          userId: principal.userId,
-          actor: principal.actor,
-          action: entry.action,
-          resource: entry.resource,
-          resourceId: entry.resourceId,
-          before: diff.before,
-          after: diff.after,
-          requestId: ctx?.requestId ?? null,
-          ip: ctx?.ip ?? null,
-        }),
-      ),
+      this.insert({
+        tenantId: principal.tenantId,
+        id: newId(),
+        principalId: principal.membershipId,
+        userId: principal.userId,
+        actor: principal.actor,
+        action: entry.action,
+        resource: entry.resource,
+        resourceId: entry.resourceId,
+        before: diff.before,
+        after: diff.after,
+        requestId: ctx?.requestId ?? null,
+        ip: ctx?.ip ?? null,
+      }),
     );
     return Promise.resolve();
   }

@@ -6,7 +6,7 @@ export {
   type PrincipalCheck,
   type TransactionOptions,
 } from './client/request-transaction.js';
-export { inlined, literal } from './client/simple-protocol.js';
+export { inlinedTemplate, literal } from './client/simple-protocol.js';
 export * from './client/role-guard.js';
 export * from './client/transaction.runner.js';
 export * from './database.module.js';

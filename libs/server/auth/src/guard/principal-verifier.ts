@@ -88,7 +88,7 @@ export class AuthPrincipalVerifier implements PrincipalVerifier {
         }
         const roles = row.roles ?? [];
         const teams = integration ? undefined : (row.teams ?? []);
-        // The epoch is inlined into later statements: only ever digits.
+        // The epoch goes back to PostgreSQL as a bigint: only ever digits are kept.
         if (/^\d+$/.test(row.epoch))
           this.kept.keep(key, {
             epoch: row.epoch,

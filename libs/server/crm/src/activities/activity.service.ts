@@ -10,7 +10,7 @@ import type { z } from 'zod';
 import { activities, contacts, leads } from '../db/crm.tables.js';
 import { OpportunityService } from '../opportunities/opportunity.service.js';
 import { PartyService } from '../parties/party.service.js';
-import { bump, byId, noRowUpdated, withoutTenant } from '../shared/records.js';
+import { byId, noRowUpdated, updateAtVersion, withoutTenant } from '../shared/records.js';
 
 type ActivityRow = typeof activities.$inferSelect;
 export type ActivityView = Omit<ActivityRow, 'tenantId' | 'updatedAt'>;
@@ -168,12 +168,7 @@ export class ActivityService {
       ...(done !== undefined ? { doneAt: done ? (before.doneAt ?? new Date()) : null } : {}),
     };
     await this.permissions.assertWritable('update', SUBJECT, before, changes);
-    const [row] = await this.database
-      .tx()
-      .update(activities)
-      .set({ ...changes, ...bump(activities) })
-      .where(and(byId(activities, tenantId, id), eq(activities.version, version)))
-      .returning();
+    const row = await updateAtVersion(this.database, activities, tenantId, id, version, changes);
     if (!row) noRowUpdated(true);
     await this.audit.record({
       action: 'update',

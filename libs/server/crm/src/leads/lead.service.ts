@@ -17,7 +17,7 @@ import { leads } from '../db/crm.tables.js';
 import { LeadConverted } from '../events/crm.events.js';
 import { OpportunityService, type OpportunityView } from '../opportunities/opportunity.service.js';
 import { PartyService, type PartyView } from '../parties/party.service.js';
-import { bump, byId, noRowUpdated, withoutTenant } from '../shared/records.js';
+import { bump, byId, noRowUpdated, updateAtVersion, withoutTenant } from '../shared/records.js';
 
 type LeadRow = typeof leads.$inferSelect;
 export type LeadView = Partial<Omit<LeadRow, 'tenantId'>> & { id: string };
@@ -132,12 +132,7 @@ export class LeadService {
         : {}),
     };
     await this.permissions.assertWritable('update', SUBJECT, before, changes);
-    const [row] = await this.database
-      .tx()
-      .update(leads)
-      .set({ ...changes, ...bump(leads) })
-      .where(and(byId(leads, before.tenantId, id), eq(leads.version, version)))
-      .returning();
+    const row = await updateAtVersion(this.database, leads, before.tenantId, id, version, changes);
     if (!row) noRowUpdated(true);
     await this.audit.record({
       action: 'update',

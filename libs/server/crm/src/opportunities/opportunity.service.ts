@@ -17,7 +17,7 @@ import {
 } from '../events/crm.events.js';
 import { PartyService } from '../parties/party.service.js';
 import { PipelineService, type StageRow } from '../pipelines/pipeline.service.js';
-import { bump, byId, noRowUpdated, withoutTenant } from '../shared/records.js';
+import { bump, byId, noRowUpdated, updateAtVersion, withoutTenant } from '../shared/records.js';
 import { MAX_RANK_LENGTH, RANK_STEP, rankBetween } from './kanban-rank.js';
 import { OPPORTUNITY_LIST } from './opportunity.list.js';
 
@@ -240,12 +240,14 @@ export class OpportunityService {
         : {}),
     };
     await this.permissions.assertWritable('update', SUBJECT, before, changes);
-    const [row] = await this.database
-      .tx()
-      .update(opportunities)
-      .set({ ...changes, ...bump(opportunities) })
-      .where(and(byId(opportunities, before.tenantId, id), eq(opportunities.version, version)))
-      .returning();
+    const row = await updateAtVersion(
+      this.database,
+      opportunities,
+      before.tenantId,
+      id,
+      version,
+      changes,
+    );
     if (!row) noRowUpdated(true);
     await this.audit.record({
       action: 'update',

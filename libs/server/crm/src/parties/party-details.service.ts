@@ -6,7 +6,7 @@ import { DomainError, currentPrincipal } from '@nexo/platform';
 import { newId } from '@nexo/utils';
 import { and, asc, desc, eq } from 'drizzle-orm';
 import { addresses, contacts } from '../db/crm.tables.js';
-import { bump, byId, noRowUpdated, withoutTenant } from '../shared/records.js';
+import { byId, noRowUpdated, updateAtVersion, withoutTenant } from '../shared/records.js';
 import { PartyService } from './party.service.js';
 
 type Kind = 'contact' | 'address';
@@ -93,12 +93,7 @@ export class PartyDetailsService {
     const before = await this.load(kind, id, 'update');
     await this.permissions.assertWritable('update', `crm.${kind}`, before, input);
     const table = tableOf(kind);
-    const [row] = await this.database
-      .tx()
-      .update(table)
-      .set({ ...input, ...bump(table) })
-      .where(and(byId(table, before.tenantId, id), eq(table.version, version)))
-      .returning();
+    const row = await updateAtVersion(this.database, table, before.tenantId, id, version, input);
     if (!row) noRowUpdated(true);
     await this.audit.record({
       action: 'update',

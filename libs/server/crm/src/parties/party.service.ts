@@ -10,7 +10,7 @@ import { newId } from '@nexo/utils';
 import { and, eq, sql } from 'drizzle-orm';
 import { addresses, contacts, parties } from '../db/crm.tables.js';
 import { PartyCreated, PartyUpdated } from '../events/crm.events.js';
-import { bump, byId, noRowUpdated, withoutTenant } from '../shared/records.js';
+import { noRowUpdated, updateAtVersion, withoutTenant } from '../shared/records.js';
 import { DuplicateFinder, type DuplicateCandidate } from './duplicate-finder.js';
 import { PARTY_LIST } from './party.list.js';
 
@@ -160,12 +160,14 @@ export class PartyService {
         : {}),
     };
     await this.permissions.assertWritable('update', SUBJECT, before, changes);
-    const [row] = await this.database
-      .tx()
-      .update(parties)
-      .set({ ...changes, ...bump(parties) })
-      .where(and(byId(parties, before.tenantId, id), eq(parties.version, version)))
-      .returning();
+    const row = await updateAtVersion(
+      this.database,
+      parties,
+      before.tenantId,
+      id,
+      version,
+      changes,
+    );
     if (!row) noRowUpdated(true);
     await this.audit.record({
       action: 'update',

@@ -13,7 +13,7 @@ import { DomainError, currentPrincipal } from '@nexo/platform';
 import { newId } from '@nexo/utils';
 import { and, asc, eq, max, ne } from 'drizzle-orm';
 import { pipelines, stages } from '../db/crm.tables.js';
-import { bump, byId, noRowUpdated, withoutTenant } from '../shared/records.js';
+import { byId, noRowUpdated, updateAtVersion, withoutTenant } from '../shared/records.js';
 
 export type StageRow = typeof stages.$inferSelect;
 export type PipelineRow = typeof pipelines.$inferSelect;
@@ -141,12 +141,14 @@ export class PipelineService {
   ): Promise<PipelineView> {
     const before = await this.get(id);
     if (input.isDefault) await this.clearDefault();
-    const [row] = await this.database
-      .tx()
-      .update(pipelines)
-      .set({ ...input, ...bump(pipelines) })
-      .where(and(byId(pipelines, currentPrincipal().tenantId, id), eq(pipelines.version, version)))
-      .returning();
+    const row = await updateAtVersion(
+      this.database,
+      pipelines,
+      currentPrincipal().tenantId,
+      id,
+      version,
+      input,
+    );
     if (!row) noRowUpdated(true);
     await this.audit.record({
       action: 'update',
@@ -207,11 +209,7 @@ export class PipelineService {
       }
       input = { ...input, position: order.indexOf(id) };
     }
-    const [row] = await tx
-      .update(stages)
-      .set({ ...input, ...bump(stages) })
-      .where(and(byId(stages, before.tenantId, id), eq(stages.version, version)))
-      .returning();
+    const row = await updateAtVersion(this.database, stages, before.tenantId, id, version, input);
     if (!row) noRowUpdated(true);
     await this.audit.record({
       action: 'update',

@@ -1,7 +1,7 @@
 import { DomainError, stale } from '@nexo/platform';
 
 // The shared record helpers live in @nexo/db; re-exported for the CRM's services.
-export { bump, byId } from '@nexo/db';
+export { bump, byId, updateAtVersion } from '@nexo/db';
 
 /** Drops the tenant id: every response is about the caller's tenant. */
 export function withoutTenant<T extends { tenantId: string }>(row: T): Omit<T, 'tenantId'> {

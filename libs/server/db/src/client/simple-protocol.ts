@@ -1,3 +1,4 @@
+import { Param, Placeholder, is } from 'drizzle-orm';
 import pg from 'pg';
 
 /** node-postgres' own conversion of a parameter to its text form (not in @types/pg). */
@@ -5,7 +6,7 @@ const { utils } = pg as unknown as {
   utils: { prepareValue: (value: unknown) => string | Buffer | null | undefined };
 };
 
-/** A value quoted for inlining into a simple-protocol statement (or NULL). */
+/** A value quoted for inlining into a simple-protocol statement (or NULL): auth's check. */
 export const literal = (value: string | number | null | undefined): string =>
   value === null || value === undefined
     ? 'null'
@@ -15,23 +16,6 @@ export const literal = (value: string | number | null | undefined): string =>
 
 /** `$n` placeholders of a statement's text; Drizzle writes no other `$` followed by digits. */
 const PLACEHOLDER = /\$(\d+)/g;
-
-/**
- * A Drizzle statement as simple-protocol text, its parameters inlined with `literal()`: for
- * `beforeCommit`, built with the table's own definition. The values must reach the driver as
- * text, numbers or null (jsonb columns encode to text).
- */
-export function inlined(query: { toSQL(): { sql: string; params: unknown[] } }): string {
-  const { sql: text, params } = query.toSQL();
-  return text.replace(PLACEHOLDER, (_, n: string) => {
-    const value = params[Number(n) - 1];
-    if (value !== null && typeof value !== 'string' && typeof value !== 'number')
-      throw new Error(
-        `inlined(): parameter $${n} is a ${typeof value}, not text, a number or null`,
-      );
-    return literal(value);
-  });
-}
 
 /**
  * A parameter as the quoted literal of the text node-postgres would send for it (dates, arrays,
@@ -54,3 +38,31 @@ export const inlineParameters = (text: string, values: readonly unknown[]): stri
 /** The literals of `values`, for `EXECUTE name(…)`. */
 export const parameterList = (values: readonly unknown[]): string =>
   values.map(parameterLiteral).join(', ');
+
+/**
+ * A Drizzle statement built once with `sql.placeholder(name)` values, turned into simple-
+ * protocol text for each set of values (for `beforeCommit`): a value goes through its column's
+ * encoder, null stays NULL, as Drizzle binds them, and is quoted by `parameterLiteral`. Building
+ * an INSERT with Drizzle costs more than the statement (ADR 0013); this builds it once.
+ */
+export function inlinedTemplate<V extends Record<string, unknown>>(query: {
+  toSQL(): { sql: string; params: unknown[] };
+}): (values: V) => string {
+  const { sql: text, params } = query.toSQL();
+  const read = params.map((param): ((values: V) => unknown) => {
+    if (is(param, Placeholder)) return (values) => values[param.name];
+    if (is(param, Param) && is(param.value, Placeholder)) {
+      const { name } = param.value;
+      return (values) => {
+        const value = values[name];
+        return value === null || value === undefined ? null : param.encoder.mapToDriverValue(value);
+      };
+    }
+    return () => param;
+  });
+  return (values) =>
+    inlineParameters(
+      text,
+      read.map((value) => value(values)),
+    );
+}
