@@ -17,6 +17,10 @@ export async function bootDatabase(config: AppConfig, logger: Logger): Promise<B
       target.appPassword ? { appPassword: target.appPassword } : {},
     );
     logger.info(result, 'migrations up to date');
+    if (!result.similarityIndexed)
+      logger.warn(
+        "the migrating role is not a superuser, so pg_trgm similarity stays unindexed under RLS: the duplicate check on a new party reads all of the company's parties (ADR 0013)",
+      );
     database = new Database(target.appUrl, { max: config.NEXO_DB_POOL_MAX });
     await assertRoleCannotBypassRls(database.pool);
     return { target, database };

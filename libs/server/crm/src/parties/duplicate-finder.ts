@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Database } from '@nexo/db';
 import { PermissionService, columnsOf } from '@nexo/permissions';
 import { currentPrincipal } from '@nexo/platform';
-import { and, desc, eq, ne, or, sql } from 'drizzle-orm';
+import { and, desc, eq, ne, sql, type SQL } from 'drizzle-orm';
 import { parties } from '../db/crm.tables.js';
 
 export interface DuplicateCandidate {
@@ -17,8 +17,12 @@ const NAME_SIMILARITY = 0.45;
 
 /**
  * Parties that may be the one being entered: same tax id, same email, or a similar name
- * (trigram similarity, computed for each of the tenant's parties: under RLS no index can
- * serve it, ADR 0013). Only parties the caller may read.
+ * (trigram similarity). Only parties the caller may read.
+ *
+ * Each kind of match is its own branch of a UNION so that each is planned on its own: as one
+ * OR, the email's `lower()` (not leakproof) would keep the whole condition out of every index
+ * under RLS, and each create would compute a similarity for each of the tenant's parties. The
+ * name branch reads the trigram index where the migrator could mark `%` leakproof (ADR 0013).
  */
 @Injectable()
 export class DuplicateFinder {
@@ -33,20 +37,25 @@ export class DuplicateFinder {
     email?: string | null | undefined;
     excludeId?: string;
   }): Promise<DuplicateCandidate[]> {
+    const tx = this.database.tx();
+    const tenant = eq(parties.tenantId, currentPrincipal().tenantId);
     const similarity = probe.name
       ? sql<number>`similarity(${parties.name}, ${probe.name})`
       : sql<number>`0`;
-    const matches = or(
-      probe.taxId ? eq(parties.taxId, probe.taxId) : undefined,
-      probe.email ? eq(sql`lower(${parties.email})`, probe.email.toLowerCase()) : undefined,
-      // `%` (pg_trgm's set threshold, 0.3) first: a row it rejects costs one similarity.
-      probe.name
-        ? sql`(${parties.name} % ${probe.name} and ${similarity} >= ${NAME_SIMILARITY})`
+    const candidates = (where: SQL | undefined) =>
+      tx.select({ id: parties.id }).from(parties).where(and(tenant, where));
+    const branches = [
+      probe.taxId ? candidates(eq(parties.taxId, probe.taxId)) : undefined,
+      probe.email
+        ? candidates(eq(sql`lower(${parties.email})`, probe.email.toLowerCase()))
         : undefined,
-    );
-    if (!matches) return [];
-    const rows = await this.database
-      .tx()
+      // `%` (pg_trgm's threshold, 0.3) is what the index answers; the stricter one is exact.
+      probe.name
+        ? candidates(sql`${parties.name} % ${probe.name} and ${similarity} >= ${NAME_SIMILARITY}`)
+        : undefined,
+    ].filter((branch) => branch !== undefined);
+    if (!branches.length) return [];
+    const rows = await tx
       .select({
         id: parties.id,
         name: parties.name,
@@ -57,10 +66,10 @@ export class DuplicateFinder {
       .from(parties)
       .where(
         and(
-          eq(parties.tenantId, currentPrincipal().tenantId),
+          tenant,
+          sql`${parties.id} in (${sql.join(branches, sql` union `)})`,
           ne(parties.status, 'merged'),
           probe.excludeId ? ne(parties.id, probe.excludeId) : undefined,
-          matches,
           await this.permissions.where('read', 'crm.party', columnsOf(parties)),
         ),
       )

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { OWNER_ROLE } from '../roles.js';
 import { bootstrapRoles } from './bootstrap-roles.js';
+import { tuneSimilarityOperator } from './similarity-operator.js';
 
 export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../../migrations', import.meta.url));
 const MIGRATIONS_SCHEMA = 'drizzle';
@@ -14,6 +15,8 @@ const MIGRATION_LOCK_KEY = 727_001;
 export interface MigrateResult {
   applied: number;
   total: number;
+  /** Whether pg_trgm's `%` may use an index under RLS (only a superuser can say so). */
+  similarityIndexed: boolean;
 }
 
 async function countApplied(client: pg.Client): Promise<number> {
@@ -51,8 +54,9 @@ export async function migrate(
         migrationsTable: MIGRATIONS_TABLE,
       });
       await client.query('RESET ROLE');
+      const similarityIndexed = await tuneSimilarityOperator(client);
       const total = await countApplied(client);
-      return { applied: total - before, total };
+      return { applied: total - before, total, similarityIndexed };
     } finally {
       await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]);
     }

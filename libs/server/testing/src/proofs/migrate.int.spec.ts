@@ -26,7 +26,11 @@ describe('migrate', () => {
       ]);
       expect(results.map((r) => r.total)).toEqual([journal.entries.length, journal.entries.length]);
       expect(results.map((r) => r.applied).sort()).toEqual([0, journal.entries.length]);
-      expect(await migrate(url)).toEqual({ applied: 0, total: journal.entries.length });
+      expect(await migrate(url)).toEqual({
+        applied: 0,
+        total: journal.entries.length,
+        similarityIndexed: true,
+      });
 
       const check = new pg.Client({ connectionString: url });
       await check.connect();

@@ -1,0 +1,1 @@
+CREATE INDEX "parties_tenant_name_trgm_idx" ON "crm"."parties" USING gin ("tenant_id","name" gin_trgm_ops) WITH (fastupdate=false);

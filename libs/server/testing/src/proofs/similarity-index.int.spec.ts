@@ -1,0 +1,96 @@
+import { tuneSimilarityOperator } from '@nexo/db';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTenant } from '../tenants.factory.js';
+import { adminClient, useTestDatabase } from '../test-database.js';
+
+/**
+ * Under RLS a condition reaches an index only if its functions are leakproof. The migrator
+ * marks pg_trgm's `%` so, and the duplicate probe's similar names then come from the trigram
+ * index instead of a similarity computed for each of the tenant's parties; the tenant policy
+ * still decides which rows come back.
+ */
+describe('similar names under RLS', () => {
+  const db = useTestDatabase();
+  let admin: pg.Client;
+  let app: pg.Client;
+  const tenants: string[] = [];
+  beforeAll(async () => {
+    admin = await adminClient(db.current);
+    app = new pg.Client({ connectionString: db.current.appUrl });
+    await app.connect();
+    for (let n = 0; n < 16; n++) tenants.push((await createTenant(db.current.database)).id);
+    // Enough parties, and companies, that reading the index beats reading the tenant's rows.
+    await admin.query(
+      `insert into crm.parties (tenant_id, id, kind, name)
+       select t, gen_random_uuid(), 'organization',
+         (array['Almacén', 'Panadería', 'Ferretería', 'Farmacia', 'Librería', 'Bodega'])[1 + g % 6]
+         || ' ' || (array['Don Pedro', 'El Sol', 'Los Andes', 'La Esquina', 'Santa Rita'])[1 + g / 6 % 5]
+         || ' ' || (array['de Tandil', 'de Salta', 'Norte', 'de Flores'])[1 + g / 30 % 4] || ' ' || g
+       from unnest($1::uuid[]) t, generate_series(1, 3000) g`,
+      [tenants],
+    );
+    await admin.query(
+      `insert into crm.parties (tenant_id, id, kind, name)
+       values ($1, gen_random_uuid(), 'organization', 'Lácteos Yaguareté')`,
+      [tenants[1]],
+    );
+    await admin.query('analyze crm.parties');
+  });
+  afterAll(async () => {
+    await app.end();
+    await admin.end();
+  });
+
+  /** As the app role in company `as`: the plan of the name probe in `tenant`, and its rows. */
+  async function probe(tenant: string, name: string, as = tenant) {
+    await app.query('begin');
+    try {
+      await app.query(`select set_config('app.tenant_id', $1, true)`, [as]);
+      const statement = `select name from crm.parties where tenant_id = $1 and name % $2`;
+      const explained = await app.query<{ 'QUERY PLAN': string }>(
+        `explain (format text) ${statement}`,
+        [tenant, name],
+      );
+      const found = await app.query<{ name: string }>(statement, [tenant, name]);
+      return {
+        plan: explained.rows.map((r) => r['QUERY PLAN']).join('\n'),
+        names: found.rows.map((r) => r.name),
+      };
+    } finally {
+      await app.query('rollback');
+    }
+  }
+
+  it("reads the trigram index only once `%` is leakproof, and only its tenant's rows", async () => {
+    await admin.query(`alter function similarity_op(text, text) not leakproof cost 1`);
+    const unmarked = await probe(tenants[1] as string, 'Lacteos Yaguarete');
+    expect(unmarked.plan).not.toMatch(/Index Cond: .*%/);
+    expect(unmarked.names).toEqual(['Lácteos Yaguareté']);
+
+    expect(await tuneSimilarityOperator(admin)).toBe(true);
+    expect(await tuneSimilarityOperator(admin)).toBe(true);
+    const marked = await probe(tenants[1] as string, 'Lacteos Yaguarete');
+    expect(marked.plan).toMatch(/parties_tenant_name_trgm_idx/);
+    expect(marked.plan).toMatch(/Index Cond: .*%/);
+    expect(marked.names).toEqual(['Lácteos Yaguareté']);
+    // The other company sees nothing of it, in its own rows or naming the first one's tenant.
+    expect((await probe(tenants[0] as string, 'Lacteos Yaguarete')).names).toEqual([]);
+    const across = await probe(tenants[1] as string, 'Lacteos Yaguarete', tenants[0]);
+    expect(across.names).toEqual([]);
+  });
+
+  it('is left unmarked, and says so, when the migrating role is not a superuser', async () => {
+    await admin.query(`alter function similarity_op(text, text) not leakproof cost 1`);
+    await admin.query('set role nexo_owner');
+    try {
+      expect(await tuneSimilarityOperator(admin)).toBe(false);
+    } finally {
+      await admin.query('reset role');
+    }
+    const { rows } = await admin.query(
+      `select proleakproof from pg_proc where proname = 'similarity_op'`,
+    );
+    expect(rows).toEqual([{ proleakproof: false }]);
+  });
+});
