@@ -13,7 +13,7 @@ export * from './database.module.js';
 export * from './embedded/embedded-postgres.js';
 export * from './embedded/free-port.js';
 export * from './migrate/migrate.js';
-export { tuneSimilarityOperator } from './migrate/similarity-operator.js';
+export { TRIGRAM_THRESHOLD, tuneSimilarityOperator } from './migrate/similarity-operator.js';
 export * from './roles.js';
 export * from './client/pg-errors.js';
 export * from './db/platform.tables.js';

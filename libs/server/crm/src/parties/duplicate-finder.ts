@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Database } from '@nexo/db';
+import { Database, TRIGRAM_THRESHOLD } from '@nexo/db';
 import { PermissionService, columnsOf } from '@nexo/permissions';
 import { currentPrincipal } from '@nexo/platform';
 import { and, desc, eq, ne, sql, type SQL } from 'drizzle-orm';
@@ -11,9 +11,6 @@ export interface DuplicateCandidate {
   reason: 'tax_id' | 'email' | 'similar_name';
   similarity: number;
 }
-
-/** Above this trigram similarity two names are worth a second look ("Lácteos Sur" ~ "Lacteos del Sur"). */
-const NAME_SIMILARITY = 0.45;
 
 /**
  * Parties that may be the one being entered: same tax id, same email, or a similar name
@@ -49,9 +46,11 @@ export class DuplicateFinder {
       probe.email
         ? candidates(eq(sql`lower(${parties.email})`, probe.email.toLowerCase()))
         : undefined,
-      // `%` (pg_trgm's threshold, 0.3) is what the index answers; the stricter one is exact.
+      // Above TRIGRAM_THRESHOLD two names are worth a second look ("Lácteos Sur" ~ "Lacteos
+      // del Sur"). `%` is what the index answers (at that threshold for the app role where the
+      // migrator could set it, 0.3 elsewhere); the similarity is then checked exactly.
       probe.name
-        ? candidates(sql`${parties.name} % ${probe.name} and ${similarity} >= ${NAME_SIMILARITY}`)
+        ? candidates(sql`${parties.name} % ${probe.name} and ${similarity} >= ${TRIGRAM_THRESHOLD}`)
         : undefined,
     ].filter((branch) => branch !== undefined);
     if (!branches.length) return [];

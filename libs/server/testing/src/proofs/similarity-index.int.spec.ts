@@ -1,4 +1,4 @@
-import { tuneSimilarityOperator } from '@nexo/db';
+import { TRIGRAM_THRESHOLD, tuneSimilarityOperator } from '@nexo/db';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTenant } from '../tenants.factory.js';
@@ -6,9 +6,9 @@ import { adminClient, useTestDatabase } from '../test-database.js';
 
 /**
  * Under RLS a condition reaches an index only if its functions are leakproof. The migrator
- * marks pg_trgm's `%` so, and the duplicate probe's similar names then come from the trigram
- * index instead of a similarity computed for each of the tenant's parties; the tenant policy
- * still decides which rows come back.
+ * marks pg_trgm's `%` so (and sets the app role's threshold to the probe's), and the duplicate
+ * probe's similar names then come from the trigram index instead of a similarity computed for
+ * each of the tenant's parties; the tenant policy still decides which rows come back.
  */
 describe('similar names under RLS', () => {
   const db = useTestDatabase();
@@ -78,6 +78,20 @@ describe('similar names under RLS', () => {
     expect((await probe(tenants[0] as string, 'Lacteos Yaguarete')).names).toEqual([]);
     const across = await probe(tenants[1] as string, 'Lacteos Yaguarete', tenants[0]);
     expect(across.names).toEqual([]);
+    // The app role's `%` answers at the probe's threshold (a new session reads the setting).
+    const fresh = new pg.Client({ connectionString: db.current.appUrl });
+    await fresh.connect();
+    try {
+      // 0.33 alike: `%` at pg_trgm's default 0.3, not at the probe's threshold.
+      const { rows } = await fresh.query<{ similar: boolean; threshold: string }>(
+        `select 'Lácteos Yaguareté' % 'Lácteos Yaguareté Sociedad Anónima de Capital Variable'
+                  as similar,
+                current_setting('pg_trgm.similarity_threshold') as threshold`,
+      );
+      expect(rows).toEqual([{ similar: false, threshold: String(TRIGRAM_THRESHOLD) }]);
+    } finally {
+      await fresh.end();
+    }
   });
 
   it('is left unmarked, and says so, when the migrating role is not a superuser', async () => {
