@@ -9,6 +9,9 @@ import { APP_ROLE } from '../roles.js';
  */
 export const TRIGRAM_THRESHOLD = 0.45;
 
+/** similarity_op's planner cost, in cpu_operator_cost units (why: `tuneSimilarityOperator`). */
+const SIMILARITY_COST = 500;
+
 /**
  * What pg_trgm's `%` (similarity_op) needs before the duplicate probe can read the trigram
  * index under RLS, and what only a superuser may change (the extension's functions are owned by
@@ -32,8 +35,13 @@ export const TRIGRAM_THRESHOLD = 0.45;
  */
 export async function tuneSimilarityOperator(client: pg.Client): Promise<boolean> {
   const setting = `pg_trgm.similarity_threshold=${TRIGRAM_THRESHOLD}`;
-  const { rows } = await client.query<{ fn: string; ready: boolean; superuser: boolean }>(
-    `SELECT p.oid::regprocedure::text AS fn,
+  const { rows } = await client.query<{
+    fn: string;
+    db: string;
+    ready: boolean;
+    superuser: boolean;
+  }>(
+    `SELECT p.oid::regprocedure::text AS fn, current_database() AS db,
             p.proleakproof AND p.procost >= $1 AND EXISTS (
               SELECT FROM pg_db_role_setting s
                WHERE s.setdatabase = (SELECT oid FROM pg_database WHERE datname = current_database())
@@ -49,15 +57,10 @@ export async function tuneSimilarityOperator(client: pg.Client): Promise<boolean
   if (!found) return false;
   if (found.ready) return true;
   if (!found.superuser) return false;
-  // `fn` is regprocedure's own rendering (schema-qualified, argument types), not user input;
-  // the database's name is quoted by format(%I).
+  // `fn` is regprocedure's own rendering (schema-qualified, argument types), not user input.
   await client.query(`ALTER FUNCTION ${found.fn} LEAKPROOF COST ${SIMILARITY_COST}`);
   await client.query(
-    `DO $$ BEGIN
-       EXECUTE format('ALTER ROLE ${APP_ROLE} IN DATABASE %I SET pg_trgm.similarity_threshold = ${TRIGRAM_THRESHOLD}', current_database());
-     END $$`,
+    `ALTER ROLE ${APP_ROLE} IN DATABASE ${client.escapeIdentifier(found.db)} SET pg_trgm.similarity_threshold = ${TRIGRAM_THRESHOLD}`,
   );
   return true;
 }
-
-const SIMILARITY_COST = 500;

@@ -62,7 +62,7 @@ describe('similar names under RLS', () => {
     }
   }
 
-  it("reads the trigram index only once `%` is leakproof, and only its tenant's rows", async () => {
+  it("reads the trigram index once `%` is leakproof, its tenant's rows only, at the probe's threshold", async () => {
     await admin.query(`alter function similarity_op(text, text) not leakproof cost 1`);
     const unmarked = await probe(tenants[1] as string, 'Lacteos Yaguarete');
     expect(unmarked.plan).not.toMatch(/Index Cond: .*%/);
