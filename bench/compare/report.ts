@@ -76,7 +76,7 @@ Reproduce: \`npm run bench\` (full: ${report.quick ? '200 × 5,000' : `${report.
   writes a row for each created party; updates have no consumer).
 - **limit**: Fastify + \`pg\`, same JWT check, the same statements sent the way NEXO sends
   them (a read: the tenant settings and the query in one message, no transaction block; a
-  write: BEGIN and the settings with its first statement, the audit row with COMMIT; every
+  write: BEGIN and the settings with its first statement, the event and the audit row with COMMIT; every
   statement prepared once per connection), no framework, no principal re-check, no event
   delivery (its events are inserted already published).
 - **PostGraphile** 5 (Amber preset) on the same tables as the same RLS-bound role, JWT claims

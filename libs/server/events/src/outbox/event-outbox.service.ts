@@ -1,8 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Database } from '@nexo/db';
+import { Database, inlinedTemplate } from '@nexo/db';
 import { requestContext } from '@nexo/platform';
 import { newId } from '@nexo/utils';
 import { sql } from 'drizzle-orm';
+import { PgDialect } from 'drizzle-orm/pg-core';
 import { outbox } from '../db/events.tables.js';
 import type { PendingEvent } from '../definitions/event-definition.js';
 
@@ -14,7 +15,14 @@ const AGGREGATE_LOCK_SPACE = 727_002;
 
 export interface PublishedEvent {
   id: string;
-  position: number;
+}
+
+/** What the outbox INSERT is filled with (`EventOutbox.insertStatement`). */
+interface InsertValues extends Record<string, unknown> {
+  tenantId: string;
+  keys: string[];
+  requestId: string | null;
+  rows: string;
 }
 
 export class NoTenantTransactionError extends Error {
@@ -27,9 +35,11 @@ export class NoTenantTransactionError extends Error {
 /**
  * Writes domain events in the caller's transaction, so an event exists exactly when the
  * change it describes was committed. The tenant is the transaction's own (`app.tenant_id`):
- * RLS would refuse any other.
+ * RLS would refuse any other. The INSERT is sent with COMMIT (`Database.beforeCommit`), as the
+ * audit row is: nothing in a request reads the events it has just written, and a write saves
+ * a round trip. The payload is checked at once, so a bad event fails where it is published.
  *
- * Ordering: before taking positions, the writer locks each aggregate it writes events for
+ * Ordering: before taking positions, the INSERT locks each aggregate it writes events for
  * (`pg_advisory_xact_lock`, held until commit or rollback). Two transactions writing events
  * of one aggregate are therefore serialised: the second takes its positions only after the
  * first has finished, so within an aggregate, position order is commit order and no
@@ -37,57 +47,79 @@ export class NoTenantTransactionError extends Error {
  * transaction could take position 5, another take 7 and commit first, and a relay that has
  * delivered 7 could only deliver 5 late or skip it. The relay relies on this (see
  * `OutboxRelay`). Different aggregates are not serialised. Locks are taken in sorted order
- * within a call; code that publishes for several aggregates across calls should do so in a
- * consistent order, as with any row locks, or PostgreSQL resolves the deadlock by failing one.
+ * within a call; the calls of one transaction run in the order they were made, so code that
+ * publishes for several aggregates across calls should do so in a consistent order, as with
+ * any row locks, or PostgreSQL resolves the deadlock by failing one.
  */
 @Injectable()
 export class EventOutbox {
-  constructor(@Inject(Database) private readonly database: Database) {}
+  /** The INSERT, built by Drizzle once and filled per call (`inlinedTemplate`). */
+  private readonly insert: (values: InsertValues) => string;
+
+  constructor(@Inject(Database) private readonly database: Database) {
+    const value = (name: keyof InsertValues & string) => sql.placeholder(name);
+    // The aggregates' locks (in key order), then the rows: `locked` is joined to every row,
+    // so all locks are held before the first position is drawn; `order by` draws the
+    // positions in the order given.
+    const statement = sql`
+      with locked as (
+        select count(pg_advisory_xact_lock(${AGGREGATE_LOCK_SPACE}, hashtext(${value('tenantId')}::text || ':' || k))) as n
+          from unnest(${value('keys')}::text[]) as k
+      )
+      insert into ${outbox} (tenant_id, id, type, version, aggregate_type, aggregate_id, payload, request_id)
+      select ${value('tenantId')}::uuid, e.id, e.type, e.version, e."aggregateType", e."aggregateId", e.payload, ${value('requestId')}::text
+        from locked, jsonb_to_recordset(${value('rows')}::jsonb)
+               as e(id uuid, type text, version int, "aggregateType" text, "aggregateId" uuid, payload jsonb, ord int)
+       where locked.n >= 0
+       order by e.ord
+      returning id, position`;
+    this.insert = inlinedTemplate<InsertValues>({
+      toSQL: () => new PgDialect().sqlToQuery(statement),
+    });
+  }
 
   async publish(event: PendingEvent): Promise<PublishedEvent> {
     const [published] = await this.publishAll([event]);
-    if (!published) throw new Error('The outbox insert returned no row');
+    if (!published) throw new Error('The outbox has no event to write');
     return published;
   }
 
-  /** Several events in one statement; positions follow the order given. */
-  async publishAll(events: readonly PendingEvent[]): Promise<PublishedEvent[]> {
-    if (events.length === 0) return [];
-    const rows = events.map((event) => ({
+  /**
+   * Several events in one statement; positions follow the order given. A promise, as for any
+   * write: a bad payload or a missing tenant rejects it (a throw in the executor).
+   */
+  publishAll(events: readonly PendingEvent[]): Promise<PublishedEvent[]> {
+    return new Promise((resolve) => {
+      if (events.length === 0) return resolve([]);
+      const { statement, ids } = this.insertStatement(events);
+      this.database.beforeCommit(statement);
+      resolve(ids.map((id) => ({ id })));
+    });
+  }
+
+  /**
+   * The INSERT of `events` for the transaction in flight, as simple-protocol text, and the
+   * events' ids. `publishAll` sends it with COMMIT; the relay's test runs it at once, to draw
+   * positions mid-transaction and commit them out of order.
+   */
+  insertStatement(events: readonly PendingEvent[]): { statement: string; ids: string[] } {
+    const rows = events.map((event, ord) => ({
       id: newId(),
       type: event.definition.type,
       version: event.definition.version,
       aggregateType: event.definition.aggregateType,
       aggregateId: event.aggregateId,
       payload: event.definition.validate(event.payload),
+      ord,
     }));
     const tenantId = this.database.settings().tenantId;
     if (!tenantId) throw new NoTenantTransactionError();
-    const keys = [...new Set(rows.map((r) => `${r.aggregateType}:${r.aggregateId}`))].sort();
-    const requestId = requestContext.get()?.requestId ?? null;
-    // One round trip: the aggregates' locks (in key order), then the rows. `locked` is an
-    // aggregate joined to every row, so all locks are held before the first position is
-    // drawn; `order by` draws the positions in the order given.
-    const { rows: inserted } = await this.database.tx().execute<{
-      id: string;
-      position: string;
-    }>(sql`
-      with locked as (
-        select count(pg_advisory_xact_lock(${AGGREGATE_LOCK_SPACE}, hashtext(${tenantId}::text || ':' || k))) as n
-          from unnest(${sql.param(keys)}::text[]) as k
-      )
-      insert into ${outbox} (tenant_id, id, type, version, aggregate_type, aggregate_id, payload, request_id)
-      select ${tenantId}::uuid, e.id, e.type, e.version, e."aggregateType", e."aggregateId", e.payload, ${requestId}::text
-        from locked, jsonb_to_recordset(${JSON.stringify(rows.map((r, ord) => ({ ...r, ord })))}::jsonb)
-               as e(id uuid, type text, version int, "aggregateType" text, "aggregateId" uuid, payload jsonb, ord int)
-       where locked.n >= 0
-       order by e.ord
-      returning id, position`);
-    const positions = new Map(inserted.map((r) => [r.id, Number(r.position)]));
-    return rows.map((row) => {
-      const position = positions.get(row.id);
-      if (position === undefined) throw new Error(`The outbox insert did not return ${row.id}`);
-      return { id: row.id, position };
+    const statement = this.insert({
+      tenantId,
+      keys: [...new Set(rows.map((r) => `${r.aggregateType}:${r.aggregateId}`))].sort(),
+      requestId: requestContext.get()?.requestId ?? null,
+      rows: JSON.stringify(rows),
     });
+    return { statement, ids: rows.map((r) => r.id) };
   }
 }

@@ -9,8 +9,13 @@ import { z } from 'zod';
 import type { EventBus } from '../bus/event-bus.js';
 import { InProcessBus } from '../bus/in-process.bus.js';
 import { NatsJetStreamBus } from '../bus/nats-jetstream.bus.js';
-import { defineEvent, type EventEnvelope } from '../definitions/event-definition.js';
-import { EventOutbox, type PublishedEvent } from '../outbox/event-outbox.service.js';
+import {
+  defineEvent,
+  type EventEnvelope,
+  type PendingEvent,
+} from '../definitions/event-definition.js';
+import { sql } from 'drizzle-orm';
+import { EventOutbox } from '../outbox/event-outbox.service.js';
 import { OutboxRelay } from './outbox-relay.service.js';
 
 const NATS_URL = process.env.NEXO_TEST_NATS_URL ?? 'nats://127.0.0.1:4222';
@@ -29,8 +34,29 @@ const Tagged = defineEvent('test.counter.tagged', 1, z.strictObject({ tag: z.str
 const WRITERS = 8;
 const TXNS_PER_WRITER = 3;
 
-interface Written extends PublishedEvent {
+interface Written {
+  id: string;
+  position: number;
   aggregateId: string;
+}
+
+/**
+ * Events written at once, mid-transaction, with their positions. `publish` sends its INSERT
+ * with COMMIT, where positions are drawn just before the commit; drawn here, before the
+ * transaction's other work and pauses, they commit out of position order for certain, which
+ * is what the relay must survive.
+ */
+async function writeNow(
+  database: Database,
+  outbox: EventOutbox,
+  events: PendingEvent[],
+  aggregateId: string,
+): Promise<Written[]> {
+  const { statement } = outbox.insertStatement(events);
+  const { rows } = await database
+    .tx()
+    .execute<{ id: string; position: string }>(sql.raw(statement));
+  return rows.map((r) => ({ id: r.id, position: Number(r.position), aggregateId }));
 }
 
 class RolledBack extends Error {}
@@ -74,14 +100,14 @@ async function writeConcurrently(database: Database): Promise<{
             const events = Array.from({ length: steps }, (_, step) =>
               Stepped.of(aggregateId, { writer, txn, step }),
             );
-            for (const e of await outbox.publishAll(events)) written.push({ ...e, aggregateId });
+            written.push(...(await writeNow(database, outbox, events, aggregateId)));
           } else {
             for (let step = 0; step < steps; step++) {
               const event =
                 step === 1
                   ? Tagged.of(aggregateId, { tag: `w${writer}` })
                   : Stepped.of(aggregateId, { writer, txn, step });
-              written.push({ ...(await outbox.publish(event)), aggregateId });
+              written.push(...(await writeNow(database, outbox, [event], aggregateId)));
               if (writer === 0 && txn === 0) firstWritten();
               await sleep(random(4));
             }
