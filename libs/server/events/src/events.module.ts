@@ -16,7 +16,6 @@ import {
 } from '@nexo/platform';
 import { EVENT_BUS, type EventBus } from './bus/event-bus.js';
 import { InProcessBus } from './bus/in-process.bus.js';
-import { NatsJetStreamBus } from './bus/nats-jetstream.bus.js';
 import { EventSubscriptions } from './consumers/event-subscriptions.js';
 import { IdempotentConsumer } from './consumers/idempotent-consumer.service.js';
 import { EventOutbox } from './outbox/event-outbox.service.js';
@@ -73,10 +72,13 @@ export class EventsModule implements OnApplicationBootstrap, BeforeApplicationSh
         {
           provide: EVENT_BUS,
           inject: [APP_LOGGER],
-          useFactory: (logger: Logger): EventBus | Promise<EventBus> =>
-            options.natsUrl
-              ? NatsJetStreamBus.connect({ servers: options.natsUrl, logger })
-              : new InProcessBus(),
+          // The NATS client is loaded only when it is configured: a process on the in-process
+          // bus does not carry it in memory (ADR 0013, idle RSS).
+          useFactory: async (logger: Logger): Promise<EventBus> => {
+            if (!options.natsUrl) return new InProcessBus();
+            const { NatsJetStreamBus } = await import('./bus/nats-jetstream.bus.js');
+            return NatsJetStreamBus.connect({ servers: options.natsUrl, logger });
+          },
         },
         EventOutbox,
         IdempotentConsumer,

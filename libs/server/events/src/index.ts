@@ -1,6 +1,6 @@
 export * from './bus/event-bus.js';
 export * from './bus/in-process.bus.js';
-export * from './bus/nats-jetstream.bus.js';
+export type { NatsJetStreamBusOptions } from './bus/nats-jetstream.bus.js';
 export * from './consumers/event-subscriptions.js';
 export * from './consumers/idempotent-consumer.service.js';
 export * from './db/events.tables.js';

@@ -6,7 +6,6 @@ import { DomainError, SecretBox, randomToken, sha256 } from '@nexo/platform';
 import { newId } from '@nexo/utils';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { Secret, TOTP } from 'otpauth';
-import QRCode from 'qrcode';
 import { recoveryCodes } from '../db/auth.tables.js';
 import { UserRepository, type UserRow } from '../users/user.repository.js';
 
@@ -38,6 +37,8 @@ export class TotpService {
     const secret = new Secret({ size: 20 });
     await this.users.update(user.id, { totpPendingEnc: this.box.encrypt(secret.base32) });
     const otpauthUrl = totp(secret, user.email).toString();
+    // Loaded here, not at start: enrolment is rare (ADR 0013, idle RSS).
+    const { default: QRCode } = await import('qrcode');
     return { secret: secret.base32, otpauthUrl, qrCode: await QRCode.toDataURL(otpauthUrl) };
   }
 

@@ -1,6 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { createTransport, type Transporter } from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 
 export interface MailMessage {
   to: string;
@@ -11,20 +11,23 @@ export interface MailMessage {
 /**
  * Sends mail through SMTP (`NEXO_SMTP_URL`). Without SMTP — a PC trying NEXO out — each
  * message is written as a file under `<data dir>/mail/` instead: links in them carry
- * secrets, so they never go to the log.
+ * secrets, so they never go to the log. nodemailer is loaded with the first message sent
+ * over SMTP: mail is rare, and the module is 5 MB of heap (ADR 0013, idle RSS).
  */
 export class Mailer {
-  private readonly transport: Transporter | undefined;
+  private transport: Promise<Transporter> | undefined;
 
   constructor(
     private readonly options: { smtpUrl?: string | undefined; from: string; dropDir: string },
-  ) {
-    this.transport = options.smtpUrl ? createTransport(options.smtpUrl) : undefined;
-  }
+  ) {}
 
   async send(message: MailMessage): Promise<void> {
-    if (this.transport) {
-      await this.transport.sendMail({ from: this.options.from, ...message });
+    const { smtpUrl } = this.options;
+    if (smtpUrl) {
+      this.transport ??= import('nodemailer').then(({ createTransport }) =>
+        createTransport(smtpUrl),
+      );
+      await (await this.transport).sendMail({ from: this.options.from, ...message });
       return;
     }
     await mkdir(this.options.dropDir, { recursive: true, mode: 0o700 });
@@ -37,6 +40,9 @@ export class Mailer {
   }
 
   close(): void {
-    this.transport?.close();
+    void this.transport?.then(
+      (t) => t.close(),
+      () => undefined,
+    );
   }
 }
