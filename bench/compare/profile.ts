@@ -1,9 +1,10 @@
 /**
  * Profiles NEXO under one scenario's load (`--cpu-prof`), for finding where a request's time
  * goes: `node bench/compare/profile.ts get-by-id` writes a .cpuprofile under .nexo-bench/prof
- * and prints the functions with the most self time.
+ * and prints the functions with the most self time. With `PROFILE=heap`, V8's sampling heap
+ * profiler instead (`--heap-prof`): the functions that allocate the most, in bytes sampled.
  */
-import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 import { BENCH_DIR, QUICK, ROOT, ensureUsers, openDatabase } from './database.ts';
@@ -13,6 +14,9 @@ import type { ScenarioName } from './scenarios.ts';
 import { restDeepCursor, signInTenants } from './sign-in.ts';
 
 const scenario = (process.argv[2] ?? 'get-by-id') as ScenarioName;
+/** `heap`: what is alive at exit (`--heap-prof`); `alloc`: all that was allocated under load. */
+const HEAP = process.env.PROFILE === 'heap' || process.env.PROFILE === 'alloc';
+const ALLOC = process.env.PROFILE === 'alloc';
 const db = await openDatabase(QUICK, () => undefined);
 const env = nexoBenchEnv(db);
 ensureUsers(db, env);
@@ -20,12 +24,13 @@ const profDir = path.join(BENCH_DIR, 'prof');
 mkdirSync(profDir, { recursive: true });
 const { child, baseUrl } = await spawnUntilReady(
   [
-    '--cpu-prof',
-    `--cpu-prof-dir=${profDir}`,
+    ...(ALLOC ? ['--import', path.join(import.meta.dirname, 'allocation-sampler.ts')] : []),
+    ...(HEAP && !ALLOC ? ['--heap-prof', `--heap-prof-dir=${profDir}`] : []),
+    ...(HEAP ? [] : ['--cpu-prof', `--cpu-prof-dir=${profDir}`]),
     path.join(ROOT, 'apps/api/dist/cli/nexo.js'),
     'start',
   ],
-  env,
+  ALLOC ? { ...env, NEXO_ALLOC_PROFILE_DIR: profDir } : env,
   NEXO_READY,
 );
 const admin = new pg.Client({ connectionString: db.adminUrl });
@@ -61,10 +66,25 @@ interface Node {
 }
 const file =
   readdirSync(profDir)
-    .filter((f) => f.endsWith('.cpuprofile'))
-    .sort()
-    .at(-1) ?? '';
-const profile = JSON.parse(readFileSync(path.join(profDir, file), 'utf8')) as { nodes: Node[] };
+    .filter((f) => f.endsWith(HEAP ? '.heapprofile' : '.cpuprofile'))
+    .filter((f) => f.startsWith('alloc-') === ALLOC)
+    .map((f) => ({ f, at: statSync(path.join(profDir, f)).mtimeMs }))
+    .sort((a, b) => a.at - b.at)
+    .at(-1)?.f ?? '';
+/** A heap profile's node: a tree of its own, its size sampled where a CPU node counts ticks. */
+interface HeapNode {
+  id: number;
+  callFrame: Node['callFrame'];
+  selfSize: number;
+  children: HeapNode[];
+}
+const flatten = (n: HeapNode): (Node & { children: number[] })[] => [
+  { ...n, hitCount: n.selfSize, children: n.children.map((c) => c.id) },
+  ...n.children.flatMap(flatten),
+];
+const raw = JSON.parse(readFileSync(path.join(profDir, file), 'utf8')) as
+  { nodes: Node[] } | { head: HeapNode };
+const profile = { nodes: 'head' in raw ? flatten(raw.head) : raw.nodes };
 const total = profile.nodes.reduce((a, n) => a + n.hitCount, 0);
 const byFn = new Map<string, number>();
 for (const n of profile.nodes) {
@@ -112,7 +132,7 @@ const walk = (id: number, onStack: Set<string>): number => {
   return sum;
 };
 walk((profile.nodes[0] as Tree).id, new Set());
-console.log(`profile ${file}: ${total} samples`);
+console.log(`profile ${file}: ${total} ${HEAP ? 'bytes sampled' : 'samples'}`);
 for (const [k, v] of [...byPackage].sort((a, b) => b[1] - a[1]).slice(0, 15))
   console.log(`${((100 * v) / total).toFixed(1).padStart(5)} %  ${k}`);
 console.log('---');
