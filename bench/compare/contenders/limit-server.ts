@@ -186,12 +186,16 @@ function audit(c: Session, claims: Claims, action: string, id: string, after: un
 app.post<{ Body: { kind: string; name: string } }>('/parties', async (req, reply) => {
   const claims = await verify(req.headers.authorization);
   const row = await inTenant(claims, false, async (c) => {
-    // NEXO's duplicate probe runs on every create.
+    // NEXO's duplicate probe runs on every create, in NEXO's shape (DuplicateFinder): the
+    // candidates of the name branch in a subquery, the rest checked on those only.
     await c.query(
       'party_duplicates',
-      `select id, name from crm.parties where tenant_id = $1 and status <> 'merged'
-         and (name % $2 and similarity(name, $2) >= 0.45) order by similarity(name, $2) desc limit 10`,
-      [claims.tid, req.body.name],
+      `select id, name, tax_id, email, similarity(name, $2) from crm.parties
+        where tenant_id = $1
+          and id in (select id from crm.parties where tenant_id = $1 and name % $2 and similarity(name, $2) >= $3)
+          and status <> 'merged'
+        order by similarity(name, $2) desc limit 10`,
+      [claims.tid, req.body.name, 0.45],
     );
     const { rows } = await c.query(
       'party_insert',
