@@ -44,10 +44,10 @@ export async function bootstrapRoles(client: pg.Client, appPassword?: string): P
   // A superuser may SET ROLE to anyone; anyone else must be a member of the owner role.
   if (!me.rolsuper) await client.query(`GRANT ${OWNER_ROLE} TO current_user`);
   await client.query(
-    `GRANT CREATE, CONNECT ON DATABASE "${me.db.replace(/"/g, '""')}" TO ${OWNER_ROLE}`,
+    `GRANT CREATE, CONNECT ON DATABASE ${client.escapeIdentifier(me.db)} TO ${OWNER_ROLE}`,
   );
   await client.query(
-    `GRANT CONNECT ON DATABASE "${me.db.replace(/"/g, '""')}" TO ${APP_ROLE}, ${RELAY_ROLE}, ${WORKER_ROLE}`,
+    `GRANT CONNECT ON DATABASE ${client.escapeIdentifier(me.db)} TO ${APP_ROLE}, ${RELAY_ROLE}, ${WORKER_ROLE}`,
   );
   if (appPassword) {
     // The password travels as a bound parameter and is quoted server-side by format(%L), so

@@ -9,10 +9,11 @@ import { withDatabase } from '../test-database-env.js';
 describe('migrate', () => {
   it('is safe when two processes start together, and a no-op the second time', async () => {
     const env = inject('nexoDb');
-    const name = `${env.prefix}_mig_${randomBytes(4).toString('hex')}`;
+    // A name that needs quoting: the grants and role settings on the database quote it.
+    const name = `${env.prefix}_mig "${randomBytes(4).toString('hex')}"`;
     const admin = new pg.Client({ connectionString: env.serverUrl });
     await admin.connect();
-    await admin.query(`create database "${name}"`);
+    await admin.query(`create database ${admin.escapeIdentifier(name)}`);
     try {
       const url = withDatabase(env.serverUrl, name);
       const journal = JSON.parse(
@@ -41,7 +42,7 @@ describe('migrate', () => {
       await check.end();
       expect(rows).toEqual([{ owner: 'nexo_owner' }]);
     } finally {
-      await admin.query(`drop database if exists "${name}" with (force)`);
+      await admin.query(`drop database if exists ${admin.escapeIdentifier(name)} with (force)`);
       await admin.end();
     }
   });
