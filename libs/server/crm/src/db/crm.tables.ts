@@ -1,6 +1,6 @@
 import { recordColumns } from '@nexo/db/columns';
 import { tenants } from '@nexo/tenancy/tables';
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import {
   boolean,
   check,
@@ -86,7 +86,8 @@ export const parties = crmSchema.table(
     index('parties_tenant_updated_idx').on(t.tenantId, t.updatedAt, t.id),
     index('parties_tenant_owner_idx').on(t.tenantId, t.ownerId),
     index('parties_tenant_tax_id_idx').on(t.tenantId, t.taxId),
-    index('parties_tenant_email_idx').on(t.tenantId, sql`lower(${t.email})`),
+    // Emails are matched on `email_key` (lower(email), stored), indexed with the tenant:
+    // migration 0029, outside this schema so records never carry it (see `emailKey`).
     // The duplicate probe's similar names (`%`): an index condition under RLS only because
     // the migrator marks pg_trgm's `%` leakproof (ADR 0013); otherwise it is never used.
     // `LIKE` (text search, `q`) is not leakproof and reads the tenant's rows (migration 0027).
@@ -122,9 +123,16 @@ export const contacts = crmSchema.table(
       foreignColumns: [parties.tenantId, parties.id],
     }),
     index('contacts_tenant_party_idx').on(t.tenantId, t.partyId),
-    index('contacts_tenant_email_idx').on(t.tenantId, sql`lower(${t.email})`),
+    // `email_key` and its index: migration 0029, as for parties.
   ],
 );
+
+/**
+ * A party's or contact's email lower-cased and stored (`email_key`, migration 0029), indexed
+ * with the tenant: matching an email on it is an index lookup under RLS, where `lower(email)`
+ * read the tenant's rows. Not a column of the tables above, so records never carry it.
+ */
+export const emailKey = (table: typeof parties | typeof contacts): SQL => sql`${table}.email_key`;
 
 export const addresses = crmSchema.table(
   'addresses',

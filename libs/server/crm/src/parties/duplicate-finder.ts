@@ -3,7 +3,7 @@ import { Database, TRIGRAM_THRESHOLD } from '@nexo/db';
 import { PermissionService, columnsOf } from '@nexo/permissions';
 import { currentPrincipal } from '@nexo/platform';
 import { and, desc, eq, ne, sql, type SQL } from 'drizzle-orm';
-import { parties } from '../db/crm.tables.js';
+import { emailKey, parties } from '../db/crm.tables.js';
 
 export interface DuplicateCandidate {
   id: string;
@@ -17,9 +17,10 @@ export interface DuplicateCandidate {
  * (trigram similarity). Only parties the caller may read.
  *
  * Each kind of match is its own branch of a UNION so that each is planned on its own: as one
- * OR, the email's `lower()` (not leakproof) would keep the whole condition out of every index
- * under RLS, and each create would compute a similarity for each of the tenant's parties. The
- * name branch reads the trigram index where the migrator could mark `%` leakproof (ADR 0013).
+ * OR, a condition the index cannot take under RLS would keep the whole of it out of every
+ * index, and each create would compute a similarity for each of the tenant's parties. The
+ * email branch reads the stored lower-cased key's index (`emailKey`, migration 0029); the name
+ * branch the trigram index where the migrator could mark `%` leakproof (ADR 0013).
  */
 @Injectable()
 export class DuplicateFinder {
@@ -43,9 +44,7 @@ export class DuplicateFinder {
       tx.select({ id: parties.id }).from(parties).where(and(tenant, where));
     const branches = [
       probe.taxId ? candidates(eq(parties.taxId, probe.taxId)) : undefined,
-      probe.email
-        ? candidates(eq(sql`lower(${parties.email})`, probe.email.toLowerCase()))
-        : undefined,
+      probe.email ? candidates(eq(emailKey(parties), probe.email.toLowerCase())) : undefined,
       // Above TRIGRAM_THRESHOLD two names are worth a second look ("Lácteos Sur" ~ "Lacteos
       // del Sur"). `%` is what the index answers (at that threshold for the app role where the
       // migrator could set it, 0.3 elsewhere); the similarity is then checked exactly.

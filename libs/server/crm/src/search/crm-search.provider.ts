@@ -4,7 +4,7 @@ import { Database } from '@nexo/db';
 import { PermissionService, columnsOf } from '@nexo/permissions';
 import { SearchRegistry, currentPrincipal, type SearchProvider } from '@nexo/platform';
 import { and, desc, eq, ilike, ne, or, sql } from 'drizzle-orm';
-import { contacts, opportunities, parties } from '../db/crm.tables.js';
+import { contacts, emailKey, opportunities, parties } from '../db/crm.tables.js';
 
 const like = (q: string): string => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
@@ -33,7 +33,7 @@ export class CrmSearchProvider implements SearchProvider, OnModuleInit {
     const email = query.includes('@') ? query.toLowerCase() : null;
     const tx = this.database.tx();
 
-    const partyScore = sql<number>`greatest(similarity(${parties.name}, ${query}), case when ${parties.taxId} = ${taxId} or lower(${parties.email}) = ${email} then 1 else 0 end)`;
+    const partyScore = sql<number>`greatest(similarity(${parties.name}, ${query}), case when ${parties.taxId} = ${taxId} or ${emailKey(parties)} = ${email} then 1 else 0 end)`;
     const partyRows = await tx
       .select({ id: parties.id, name: parties.name, taxId: parties.taxId, score: partyScore })
       .from(parties)
@@ -44,7 +44,7 @@ export class CrmSearchProvider implements SearchProvider, OnModuleInit {
           or(
             ilike(parties.name, like(query)),
             eq(parties.taxId, taxId),
-            email ? eq(sql`lower(${parties.email})`, email) : undefined,
+            email ? eq(emailKey(parties), email) : undefined,
           ),
           await this.permissions.where('read', 'crm.party', columnsOf(parties)),
         ),
@@ -52,7 +52,7 @@ export class CrmSearchProvider implements SearchProvider, OnModuleInit {
       .orderBy(desc(partyScore))
       .limit(limit);
 
-    const contactScore = sql<number>`greatest(similarity(${contacts.name}, ${query}), case when lower(${contacts.email}) = ${email} then 1 else 0 end)`;
+    const contactScore = sql<number>`greatest(similarity(${contacts.name}, ${query}), case when ${emailKey(contacts)} = ${email} then 1 else 0 end)`;
     const contactRows = await tx
       .select({
         id: contacts.id,
@@ -69,10 +69,7 @@ export class CrmSearchProvider implements SearchProvider, OnModuleInit {
       .where(
         and(
           eq(contacts.tenantId, tenantId),
-          or(
-            ilike(contacts.name, like(query)),
-            email ? eq(sql`lower(${contacts.email})`, email) : undefined,
-          ),
+          or(ilike(contacts.name, like(query)), email ? eq(emailKey(contacts), email) : undefined),
           await this.permissions.where('read', 'crm.contact', columnsOf(contacts)),
           await this.permissions.where('read', 'crm.party', columnsOf(parties)),
         ),
