@@ -1,7 +1,6 @@
-import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTenant } from '../tenants.factory.js';
-import { adminClient, useTestDatabase } from '../test-database.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useTestDatabase } from '../test-database.js';
+import { planAndRows, useAppRoleClients } from './app-role-plan.js';
 
 /**
  * Under RLS a condition reaches an index only if its functions are leakproof: `lower(email)`
@@ -11,14 +10,9 @@ import { adminClient, useTestDatabase } from '../test-database.js';
  */
 describe('emails matched under RLS', () => {
   const db = useTestDatabase();
-  let admin: pg.Client;
-  let app: pg.Client;
-  const tenants: string[] = [];
+  const { clients, tenants } = useAppRoleClients(db, 8);
   beforeAll(async () => {
-    admin = await adminClient(db.current);
-    app = new pg.Client({ connectionString: db.current.appUrl });
-    await app.connect();
-    for (let n = 0; n < 8; n++) tenants.push((await createTenant(db.current.database)).id);
+    const { admin } = clients;
     // Enough parties, and companies, that the index beats reading a tenant's rows.
     await admin.query(
       `insert into crm.parties (tenant_id, id, kind, name, email)
@@ -33,11 +27,6 @@ describe('emails matched under RLS', () => {
     );
     await admin.query('analyze crm.parties, crm.contacts');
   });
-  afterAll(async () => {
-    await app.end();
-    await admin.end();
-  });
-
   /** As the app role in company `as`: the plan of `condition` on `table` in `tenant`, and its emails. */
   async function match(
     table: string,
@@ -46,22 +35,13 @@ describe('emails matched under RLS', () => {
     tenant: string,
     as = tenant,
   ) {
-    await app.query('begin');
-    try {
-      await app.query(`select set_config('app.tenant_id', $1, true)`, [as]);
-      const statement = `select email from crm.${table} where tenant_id = $1 and ${condition}`;
-      const explained = await app.query<{ 'QUERY PLAN': string }>(`explain ${statement}`, [
-        tenant,
-        email,
-      ]);
-      const found = await app.query<{ email: string }>(statement, [tenant, email]);
-      return {
-        plan: explained.rows.map((r) => r['QUERY PLAN']).join('\n'),
-        emails: found.rows.map((r) => r.email),
-      };
-    } finally {
-      await app.query('rollback');
-    }
+    const { plan, rows } = await planAndRows<{ email: string }>(
+      clients.app,
+      as,
+      `select email from crm.${table} where tenant_id = $1 and ${condition}`,
+      [tenant, email],
+    );
+    return { plan, emails: rows.map((r) => r.email) };
   }
 
   it.each(['parties', 'contacts'])(
@@ -87,14 +67,14 @@ describe('emails matched under RLS', () => {
 
   it('keeps the key in step with the email', async () => {
     const [a] = tenants as [string];
-    await admin.query(
+    await clients.admin.query(
       `update crm.parties set email = 'Nueva@Ejemplo.TEST' where tenant_id = $1 and name = 'Party 5'`,
       [a],
     );
     expect((await match('parties', 'email_key = $2', 'nueva@ejemplo.test', a)).emails).toEqual([
       'Nueva@Ejemplo.TEST',
     ]);
-    await admin.query(
+    await clients.admin.query(
       `update crm.parties set email = null where tenant_id = $1 and name = 'Party 5'`,
       [a],
     );

@@ -1,8 +1,8 @@
 import { TRIGRAM_THRESHOLD, tuneSimilarityOperator } from '@nexo/db';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTenant } from '../tenants.factory.js';
-import { adminClient, useTestDatabase } from '../test-database.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useTestDatabase } from '../test-database.js';
+import { planAndRows, useAppRoleClients } from './app-role-plan.js';
 
 /**
  * Under RLS a condition reaches an index only if its functions are leakproof. The migrator
@@ -12,14 +12,9 @@ import { adminClient, useTestDatabase } from '../test-database.js';
  */
 describe('similar names under RLS', () => {
   const db = useTestDatabase();
-  let admin: pg.Client;
-  let app: pg.Client;
-  const tenants: string[] = [];
+  const { clients, tenants } = useAppRoleClients(db, 16);
   beforeAll(async () => {
-    admin = await adminClient(db.current);
-    app = new pg.Client({ connectionString: db.current.appUrl });
-    await app.connect();
-    for (let n = 0; n < 16; n++) tenants.push((await createTenant(db.current.database)).id);
+    const { admin } = clients;
     // Enough parties, and companies, that reading the index beats reading the tenant's rows.
     await admin.query(
       `insert into crm.parties (tenant_id, id, kind, name)
@@ -37,39 +32,25 @@ describe('similar names under RLS', () => {
     );
     await admin.query('analyze crm.parties');
   });
-  afterAll(async () => {
-    await app.end();
-    await admin.end();
-  });
-
   /** As the app role in company `as`: the plan of the name probe in `tenant`, and its rows. */
   async function probe(tenant: string, name: string, as = tenant) {
-    await app.query('begin');
-    try {
-      await app.query(`select set_config('app.tenant_id', $1, true)`, [as]);
-      const statement = `select name from crm.parties where tenant_id = $1 and name % $2`;
-      const explained = await app.query<{ 'QUERY PLAN': string }>(
-        `explain (format text) ${statement}`,
-        [tenant, name],
-      );
-      const found = await app.query<{ name: string }>(statement, [tenant, name]);
-      return {
-        plan: explained.rows.map((r) => r['QUERY PLAN']).join('\n'),
-        names: found.rows.map((r) => r.name),
-      };
-    } finally {
-      await app.query('rollback');
-    }
+    const { plan, rows } = await planAndRows<{ name: string }>(
+      clients.app,
+      as,
+      `select name from crm.parties where tenant_id = $1 and name % $2`,
+      [tenant, name],
+    );
+    return { plan, names: rows.map((r) => r.name) };
   }
 
   it("reads the trigram index once `%` is leakproof, its tenant's rows only, at the probe's threshold", async () => {
-    await admin.query(`alter function similarity_op(text, text) not leakproof cost 1`);
+    await clients.admin.query(`alter function similarity_op(text, text) not leakproof cost 1`);
     const unmarked = await probe(tenants[1] as string, 'Lacteos Yaguarete');
     expect(unmarked.plan).not.toMatch(/Index Cond: .*%/);
     expect(unmarked.names).toEqual(['Lácteos Yaguareté']);
 
-    expect(await tuneSimilarityOperator(admin)).toBe(true);
-    expect(await tuneSimilarityOperator(admin)).toBe(true);
+    expect(await tuneSimilarityOperator(clients.admin)).toBe(true);
+    expect(await tuneSimilarityOperator(clients.admin)).toBe(true);
     const marked = await probe(tenants[1] as string, 'Lacteos Yaguarete');
     expect(marked.plan).toMatch(/parties_tenant_name_trgm_idx/);
     expect(marked.plan).toMatch(/Index Cond: .*%/);
@@ -95,14 +76,14 @@ describe('similar names under RLS', () => {
   });
 
   it('is left unmarked, and says so, when the migrating role is not a superuser', async () => {
-    await admin.query(`alter function similarity_op(text, text) not leakproof cost 1`);
-    await admin.query('set role nexo_owner');
+    await clients.admin.query(`alter function similarity_op(text, text) not leakproof cost 1`);
+    await clients.admin.query('set role nexo_owner');
     try {
-      expect(await tuneSimilarityOperator(admin)).toBe(false);
+      expect(await tuneSimilarityOperator(clients.admin)).toBe(false);
     } finally {
-      await admin.query('reset role');
+      await clients.admin.query('reset role');
     }
-    const { rows } = await admin.query(
+    const { rows } = await clients.admin.query(
       `select proleakproof from pg_proc where proname = 'similarity_op'`,
     );
     expect(rows).toEqual([{ proleakproof: false }]);
