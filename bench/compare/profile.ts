@@ -1,8 +1,9 @@
 /**
  * Profiles NEXO under one scenario's load (`--cpu-prof`), for finding where a request's time
  * goes: `node bench/compare/profile.ts get-by-id` writes a .cpuprofile under .nexo-bench/prof
- * and prints the functions with the most self time. With `PROFILE=heap`, V8's sampling heap
- * profiler instead (`--heap-prof`): the functions that allocate the most, in bytes sampled.
+ * and prints the functions with the most self time. `PROFILE=alloc` samples what the requests
+ * allocate instead (`allocation-sampler.ts`, freed objects included), `PROFILE=heap` what is
+ * still alive at exit (`--heap-prof`); both print bytes sampled.
  */
 import { mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -14,23 +15,35 @@ import type { ScenarioName } from './scenarios.ts';
 import { restDeepCursor, signInTenants } from './sign-in.ts';
 
 const scenario = (process.argv[2] ?? 'get-by-id') as ScenarioName;
-/** `heap`: what is alive at exit (`--heap-prof`); `alloc`: all that was allocated under load. */
-const HEAP = process.env.PROFILE === 'heap' || process.env.PROFILE === 'alloc';
-const ALLOC = process.env.PROFILE === 'alloc';
+const profDir = path.join(BENCH_DIR, 'prof');
+/** Per `PROFILE`: NEXO's Node flags, the name of the file they write, what it counts. */
+const MODES = {
+  cpu: {
+    flags: ['--cpu-prof', `--cpu-prof-dir=${profDir}`],
+    file: /^CPU\..*\.cpuprofile$/,
+    unit: 'samples',
+  },
+  heap: {
+    flags: ['--heap-prof', `--heap-prof-dir=${profDir}`],
+    file: /^Heap\..*\.heapprofile$/,
+    unit: 'bytes sampled',
+  },
+  alloc: {
+    flags: ['--import', path.join(import.meta.dirname, 'allocation-sampler.ts')],
+    file: /^alloc-.*\.heapprofile$/,
+    unit: 'bytes sampled',
+  },
+};
+const modeName = process.env.PROFILE ?? 'cpu';
+if (!(modeName in MODES)) throw new Error(`PROFILE is one of ${Object.keys(MODES).join(', ')}`);
+const mode = MODES[modeName as keyof typeof MODES];
 const db = await openDatabase(QUICK, () => undefined);
 const env = nexoBenchEnv(db);
 ensureUsers(db, env);
-const profDir = path.join(BENCH_DIR, 'prof');
 mkdirSync(profDir, { recursive: true });
 const { child, baseUrl } = await spawnUntilReady(
-  [
-    ...(ALLOC ? ['--import', path.join(import.meta.dirname, 'allocation-sampler.ts')] : []),
-    ...(HEAP && !ALLOC ? ['--heap-prof', `--heap-prof-dir=${profDir}`] : []),
-    ...(HEAP ? [] : ['--cpu-prof', `--cpu-prof-dir=${profDir}`]),
-    path.join(ROOT, 'apps/api/dist/cli/nexo.js'),
-    'start',
-  ],
-  ALLOC ? { ...env, NEXO_ALLOC_PROFILE_DIR: profDir } : env,
+  [...mode.flags, path.join(ROOT, 'apps/api/dist/cli/nexo.js'), 'start'],
+  { ...env, NEXO_ALLOC_PROFILE_DIR: profDir },
   NEXO_READY,
 );
 const admin = new pg.Client({ connectionString: db.adminUrl });
@@ -66,8 +79,7 @@ interface Node {
 }
 const file =
   readdirSync(profDir)
-    .filter((f) => f.endsWith(HEAP ? '.heapprofile' : '.cpuprofile'))
-    .filter((f) => f.startsWith('alloc-') === ALLOC)
+    .filter((f) => mode.file.test(f))
     .map((f) => ({ f, at: statSync(path.join(profDir, f)).mtimeMs }))
     .sort((a, b) => a.at - b.at)
     .at(-1)?.f ?? '';
@@ -132,7 +144,7 @@ const walk = (id: number, onStack: Set<string>): number => {
   return sum;
 };
 walk((profile.nodes[0] as Tree).id, new Set());
-console.log(`profile ${file}: ${total} ${HEAP ? 'bytes sampled' : 'samples'}`);
+console.log(`profile ${file}: ${total} ${mode.unit}`);
 for (const [k, v] of [...byPackage].sort((a, b) => b[1] - a[1]).slice(0, 15))
   console.log(`${((100 * v) / total).toFixed(1).padStart(5)} %  ${k}`);
 console.log('---');

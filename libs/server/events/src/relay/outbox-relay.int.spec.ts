@@ -1,6 +1,7 @@
 import { Database, relayRoleUrl } from '@nexo/db';
 import { adminClient, createTenant, useTestDatabase } from '@nexo/testing';
 import { newId } from '@nexo/utils';
+import { sql } from 'drizzle-orm';
 import { connect } from 'nats';
 import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -14,7 +15,6 @@ import {
   type EventEnvelope,
   type PendingEvent,
 } from '../definitions/event-definition.js';
-import { sql } from 'drizzle-orm';
 import { EventOutbox } from '../outbox/event-outbox.service.js';
 import { OutboxRelay } from './outbox-relay.service.js';
 
