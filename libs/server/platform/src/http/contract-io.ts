@@ -9,6 +9,7 @@ import type { ZodType } from 'zod';
 import { DomainError } from '../errors/domain-error.js';
 import { zodIssues } from '../errors/problem.mapper.js';
 import { setEtag } from './concurrency.js';
+import { OUTSIDE, shapeOf } from './response-shape.js';
 
 /** Input parsed through its schema: defaults, coercion, unknown fields refused (400 naming them). */
 export function parseInput<T>(schema: ZodType<T>, value: unknown, prefix: string): T {
@@ -53,10 +54,10 @@ function sendBinary(content: BinaryContent, file: BinaryFile, reply: FastifyRepl
 }
 
 /**
- * A handler's result as the route's contract says it leaves: parsed through the response
- * schema, so a field the contract does not name never leaves the server, and a result that
- * breaks the contract is a server error (rolled back with the request); the ETag of a
- * versioned record; a file's bytes with its own media type. `undefined` for a route whose
+ * A handler's result as the route's contract says it leaves: through the response schema's
+ * shape (`shapeOf`, what zod's parse returns), so a field the contract does not name never
+ * leaves the server, and a result that breaks the contract is a server error (rolled back
+ * with the request); the ETag of a versioned record; a file's bytes with its own media type. `undefined` for a route whose
  * handler writes its answer itself (text, CSV).
  */
 export function serializeResponse(
@@ -67,13 +68,18 @@ export function serializeResponse(
   if (route.binaryResponse) return sendBinary(route.binaryResponse, result as BinaryFile, reply);
   if (!route.response || (route.responseType && route.responseType !== 'application/json'))
     return undefined;
-  const parsed = route.response.safeParse(result);
-  if (!parsed.success) {
-    throw new Error(
-      `${route.operationId} answered outside its contract: ${JSON.stringify(zodIssues(parsed.error))}`,
-    );
+  let data = shapeOf(route.response)(result);
+  if (data === OUTSIDE) {
+    // Zod says why; should it accept what the shape refused, its answer stands.
+    const parsed = route.response.safeParse(result);
+    if (!parsed.success) {
+      throw new Error(
+        `${route.operationId} answered outside its contract: ${JSON.stringify(zodIssues(parsed.error))}`,
+      );
+    }
+    data = parsed.data;
   }
-  const version = (parsed.data as { version?: unknown } | null)?.version;
+  const version = (data as { version?: unknown } | null)?.version;
   if (route.etag && typeof version === 'number') setEtag(reply, version);
-  return parsed.data;
+  return data;
 }

@@ -1,0 +1,119 @@
+import { API_ROUTES, PartySchema } from '@nexo/contracts';
+import { describe, expect, it } from 'vitest';
+import { z, type ZodType } from 'zod';
+import { OUTSIDE, shapeOf } from './response-shape.js';
+
+/** The shape gives what zod's parse gives. */
+const same = (schema: ZodType, value: unknown): void => {
+  expect(shapeOf(schema)(value)).toEqual(schema.parse(value));
+};
+/** Both refuse it. */
+const refused = (schema: ZodType, value: unknown): void => {
+  expect(shapeOf(schema)(value)).toBe(OUTSIDE);
+  expect(schema.safeParse(value).success).toBe(false);
+};
+
+const party = {
+  id: '0190f5a4-7b1c-7c3e-9a2b-3c4d5e6f7a8b',
+  kind: 'organization',
+  name: 'Acme SA',
+  legalName: null,
+  isCustomer: true,
+  tags: ['vip'],
+  ownerId: null,
+  creditLimit: '1500.00',
+  paymentTermsDays: 30,
+  custom: { segment: 'retail', size: 12 },
+  status: 'active',
+  createdAt: new Date('2026-01-02T03:04:05Z'),
+  updatedAt: new Date('2026-02-03T04:05:06Z'),
+  version: 3,
+};
+
+describe('shapeOf (a response schema, as zod parses it)', () => {
+  it('keeps a record’s named fields and drops the rest, as zod does', () => {
+    const withInternals = { ...party, searchText: 'acme sa', tenantId: 'x', passwordHash: 'h' };
+    const shaped = shapeOf(PartySchema)(withInternals) as Record<string, unknown>;
+    expect(shaped).toEqual(PartySchema.parse(withInternals));
+    expect(Object.keys(shaped)).not.toContain('searchText');
+    expect(Object.keys(shaped)).not.toContain('passwordHash');
+    expect(shaped.createdAt).toBe(party.createdAt);
+  });
+
+  it('copies a page of records, its arrays and nested objects new', () => {
+    const Page = z.object({ items: z.array(PartySchema), nextCursor: z.string().nullable() });
+    const page = { items: [party, { ...party, name: 'Beta' }], nextCursor: null, extra: 1 };
+    same(Page, page);
+    const shaped = shapeOf(Page)(page) as { items: unknown[] };
+    expect(shaped.items).not.toBe(page.items);
+    expect(shaped.items[0]).not.toBe(party);
+  });
+
+  it('refuses what zod refuses, leaf by leaf', () => {
+    refused(PartySchema, { ...party, id: 'not-a-uuid' });
+    refused(PartySchema, { ...party, kind: 'robot' });
+    refused(PartySchema, { ...party, isCustomer: 'yes' });
+    refused(PartySchema, { ...party, paymentTermsDays: 1.5 });
+    refused(PartySchema, { ...party, version: Number.NaN });
+    refused(PartySchema, { ...party, createdAt: new Date('nonsense') });
+    refused(PartySchema, { ...party, createdAt: '2026-01-02' });
+    refused(PartySchema, { ...party, tags: 'vip' });
+    refused(PartySchema, { ...party, tags: [1] });
+    refused(PartySchema, { ...party, creditLimit: 'a lot' });
+    refused(PartySchema, { ...party, id: undefined });
+    refused(PartySchema, null);
+    refused(PartySchema, [party]);
+  });
+
+  it('treats optional, nullable and required fields as zod does', () => {
+    const Schema = z.object({
+      a: z.string(),
+      b: z.string().optional(),
+      c: z.string().nullable(),
+      d: z.number().nullable().optional(),
+    });
+    same(Schema, { a: 'x', c: null });
+    same(Schema, { a: 'x', b: 'y', c: 'z', d: null });
+    refused(Schema, { a: 'x' });
+    refused(Schema, { b: 'y', c: null });
+    refused(Schema, { a: 'x', c: null, d: 'one' });
+  });
+
+  it('refuses a key a strict object does not name, and checks lengths', () => {
+    const Strict = z.strictObject({
+      code: z.string().min(2).max(3),
+      list: z.array(z.int()).max(2),
+    });
+    same(Strict, { code: 'ab', list: [1, 2] });
+    refused(Strict, { code: 'ab', list: [], more: true });
+    refused(Strict, { code: 'a', list: [] });
+    refused(Strict, { code: 'abcd', list: [] });
+    refused(Strict, { code: 'ab', list: [1, 2, 3] });
+  });
+
+  it('leaves to zod what it does not cover, with zod’s answer', () => {
+    const Schema = z.object({
+      either: z.union([z.object({ kind: z.literal('a'), n: z.number() }), z.string()]),
+      map: z.record(z.string(), z.number()),
+      withDefault: z.string().default('none'),
+      loose: z.looseObject({ id: z.string() }),
+      positive: z.number().refine((n) => n > 0),
+    });
+    const value = {
+      either: { kind: 'a', n: 1, dropped: true },
+      map: { x: 1 },
+      loose: { id: 'k', kept: true },
+      positive: 2,
+    };
+    same(Schema, value);
+    expect(shapeOf(Schema)(value)).toMatchObject({ withDefault: 'none', loose: { kept: true } });
+    refused(Schema, { ...value, positive: -1 });
+    refused(Schema, { ...value, map: { x: 'one' } });
+  });
+
+  it('builds a shape for every route’s response schema', () => {
+    const schemas = API_ROUTES.flatMap((route) => (route.response ? [route.response] : []));
+    expect(schemas.length).toBeGreaterThan(100);
+    for (const schema of schemas) expect(typeof shapeOf(schema)).toBe('function');
+  });
+});

@@ -1,0 +1,176 @@
+import type { ZodType } from 'zod';
+
+/** What a shape gives back for a value outside its schema. */
+export const OUTSIDE = Symbol('outside the contract');
+
+/** A schema's check and copy of one value: the value as the schema lets it leave, or OUTSIDE. */
+export type Shape = (value: unknown) => unknown;
+
+/**
+ * The walk over a zod schema's definition this file reads (`_zod.def`, zod's documented
+ * surface for tools built on it): only the fields used here.
+ */
+interface Def {
+  type: string;
+  shape?: Record<string, ZodType>;
+  catchall?: ZodType;
+  element?: ZodType;
+  innerType?: ZodType;
+  entries?: Record<string, unknown>;
+  values?: unknown[];
+  checks?: ZodType[];
+  check?: string;
+  format?: string;
+  pattern?: RegExp;
+  minimum?: number;
+  maximum?: number;
+}
+const defOf = (schema: ZodType): Def => (schema as unknown as { _zod: { def: Def } })._zod.def;
+
+/**
+ * The checks a shape runs itself, each as zod runs it; a schema with any other check is
+ * parsed by zod. A string format's own check is its pattern (`$ZodCheckStringFormat`).
+ */
+const CHECKS: Record<string, (def: Def) => ((value: never) => boolean) | undefined> = {
+  min_length:
+    ({ minimum = 0 }) =>
+    (v: { length: number }) =>
+      v.length >= minimum,
+  max_length:
+    ({ maximum = Infinity }) =>
+    (v: { length: number }) =>
+      v.length <= maximum,
+  number_format: ({ format }) => (format === 'safeint' ? Number.isSafeInteger : undefined),
+  string_format: ({ format, pattern }) =>
+    pattern && (format === 'uuid' || format === 'guid' || format === 'regex')
+      ? (v: string) => {
+          pattern.lastIndex = 0;
+          return pattern.test(v);
+        }
+      : undefined,
+};
+
+/** The predicates for a schema's checks (its own format first), or undefined if one is not ours. */
+function checksOf(def: Def): ((value: never) => boolean)[] | undefined {
+  const defs = [...(def.check ? [def] : []), ...(def.checks ?? []).map(defOf)];
+  const out: ((value: never) => boolean)[] = [];
+  for (const check of defs) {
+    const predicate = check.check ? CHECKS[check.check]?.(check) : undefined;
+    if (!predicate) return undefined;
+    out.push(predicate);
+  }
+  return out;
+}
+
+/** The kinds of leaf a shape checks by itself, as zod does; the value passes through as is. */
+const LEAVES: Record<string, (value: unknown, def: Def) => boolean> = {
+  string: (v) => typeof v === 'string',
+  number: (v) => typeof v === 'number' && Number.isFinite(v),
+  boolean: (v) => typeof v === 'boolean',
+  date: (v) => v instanceof Date && !Number.isNaN(v.getTime()),
+  null: (v) => v === null,
+  unknown: () => true,
+  any: () => true,
+};
+
+/** Zod itself for what the shapes do not cover (unions, records, defaults, pipes, lazy). */
+function byZod(schema: ZodType): Shape {
+  return (value) => {
+    const parsed = schema.safeParse(value);
+    return parsed.success ? parsed.data : OUTSIDE;
+  };
+}
+
+function leaf(def: Def, schema: ZodType): Shape {
+  const kind = LEAVES[def.type];
+  const checks = checksOf(def);
+  if (!kind || !checks) return byZod(schema);
+  if (!checks.length) return (v) => (kind(v, def) ? v : OUTSIDE);
+  return (v) => (kind(v, def) && checks.every((c) => c(v as never)) ? v : OUTSIDE);
+}
+
+function objectShape(def: Def, schema: ZodType): Shape {
+  const catchall = def.catchall && defOf(def.catchall).type;
+  // A loose object or one with a catchall keeps keys the shape does not name: zod's business.
+  if (catchall && catchall !== 'never') return byZod(schema);
+  const strict = catchall === 'never';
+  const entries = Object.entries(def.shape ?? {});
+  const keys = entries.map(([key]) => key);
+  const fields = entries.map(([, field]) => shapeOf(field));
+  const optional = entries.map(([, field]) => defOf(field).type === 'optional');
+  const named = new Set(keys);
+  return (value) => {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) return OUTSIDE;
+    const input = value as Record<string, unknown>;
+    const out: Record<string, unknown> = {};
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i] as string;
+      const v = input[key];
+      if (v === undefined && optional[i]) continue;
+      const shaped = (fields[i] as Shape)(v);
+      if (shaped === OUTSIDE) return OUTSIDE;
+      if (shaped !== undefined) out[key] = shaped;
+    }
+    if (strict) for (const key in input) if (!named.has(key)) return OUTSIDE;
+    return out;
+  };
+}
+
+function arrayShape(def: Def, schema: ZodType): Shape {
+  const checks = checksOf(def);
+  if (!checks || !def.element) return byZod(schema);
+  const element = shapeOf(def.element);
+  return (value) => {
+    if (!Array.isArray(value) || !checks.every((c) => c(value as never))) return OUTSIDE;
+    const out = new Array<unknown>(value.length);
+    for (let i = 0; i < value.length; i++) {
+      const shaped = element(value[i]);
+      if (shaped === OUTSIDE) return OUTSIDE;
+      out[i] = shaped;
+    }
+    return out;
+  };
+}
+
+/** Wrappers and small value sets. */
+function wrapperShape(def: Def, schema: ZodType): Shape | undefined {
+  const inner = def.innerType && shapeOf(def.innerType);
+  if (def.type === 'nullable' && inner) return (v) => (v === null ? null : inner(v));
+  if (def.type === 'optional' && inner) return (v) => (v === undefined ? undefined : inner(v));
+  if (def.type === 'nonoptional' && inner) return (v) => (v === undefined ? OUTSIDE : inner(v));
+  // String values only: a numeric enum's reverse mapping is zod's to sort out.
+  const values = def.entries ? Object.values(def.entries) : [];
+  if (def.type === 'enum' && values.every((v) => typeof v === 'string')) {
+    const allowed = new Set<unknown>(values);
+    return (v) => (allowed.has(v) ? v : OUTSIDE);
+  }
+  if (def.type === 'literal' && def.values) {
+    const allowed = new Set(def.values);
+    return (v) => (allowed.has(v) ? v : OUTSIDE);
+  }
+  return def.type in LEAVES ? leaf(def, schema) : undefined;
+}
+
+const shapes = new WeakMap<ZodType, Shape>();
+
+/**
+ * A response schema's shape: what `schema.parse` returns for a value, without zod's
+ * per-field bookkeeping (a list page's parse was about a third of what it allocated, ADR 0010
+ * amendment). Objects keep only the keys they name (strict ones refuse others), arrays are
+ * copied, leaves are checked as zod checks them and passed on; any kind or check not handled
+ * here is left to zod for that part. OUTSIDE where zod would fail; the caller asks zod why.
+ */
+export function shapeOf(schema: ZodType): Shape {
+  const known = shapes.get(schema);
+  if (known) return known;
+  // No cycle to guard against: a schema reaches itself only through `lazy`, which zod walks.
+  const def = defOf(schema);
+  const shape =
+    def.type === 'object'
+      ? objectShape(def, schema)
+      : def.type === 'array'
+        ? arrayShape(def, schema)
+        : (wrapperShape(def, schema) ?? byZod(schema));
+  shapes.set(schema, shape);
+  return shape;
+}
