@@ -86,34 +86,53 @@ function leaf(def: Def, schema: ZodType): Shape {
   const checks = checksOf(def);
   if (!kind || !checks) return byZod(schema);
   if (!checks.length) return (v) => (kind(v, def) ? v : OUTSIDE);
-  return (v) => (kind(v, def) && checks.every((c) => c(v as never)) ? v : OUTSIDE);
+  return (v) => (kind(v, def) && passes(checks, v) ? v : OUTSIDE);
 }
 
+/** Whether a value passes every check (a loop: a callback per call would allocate). */
+function passes(checks: ((value: never) => boolean)[], value: unknown): boolean {
+  for (const check of checks) if (!check(value as never)) return false;
+  return true;
+}
+
+/**
+ * An object's shape as a function of its own, compiled from its keys (as zod's parser is):
+ * each field read and written by its name, so each object schema's reads stay monomorphic
+ * and its answers share one hidden class. The keys come from NEXO's own schemas and enter
+ * the code only as JSON string literals.
+ */
 function objectShape(def: Def, schema: ZodType): Shape {
   const catchall = def.catchall && defOf(def.catchall).type;
   // A loose object or one with a catchall keeps keys the shape does not name: zod's business.
   if (catchall && catchall !== 'never') return byZod(schema);
-  const strict = catchall === 'never';
   const entries = Object.entries(def.shape ?? {});
-  const keys = entries.map(([key]) => key);
   const fields = entries.map(([, field]) => shapeOf(field));
-  const optional = entries.map(([, field]) => defOf(field).type === 'optional');
-  const named = new Set(keys);
-  return (value) => {
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) return OUTSIDE;
-    const input = value as Record<string, unknown>;
-    const out: Record<string, unknown> = {};
-    for (let i = 0; i < keys.length; i++) {
-      const key = keys[i] as string;
-      const v = input[key];
-      if (v === undefined && optional[i]) continue;
-      const shaped = (fields[i] as Shape)(v);
-      if (shaped === OUTSIDE) return OUTSIDE;
-      if (shaped !== undefined) out[key] = shaped;
-    }
-    if (strict) for (const key in input) if (!named.has(key)) return OUTSIDE;
-    return out;
-  };
+  const lines = entries.map(([key, field], i) => {
+    const name = JSON.stringify(key);
+    const copy = `s = f[${i}](v); if (s === OUTSIDE) return OUTSIDE; if (s !== undefined) out[${name}] = s;`;
+    // An optional field left out stays out, as zod leaves it.
+    return defOf(field).type === 'optional'
+      ? `v = value[${name}]; if (v !== undefined) { ${copy} }`
+      : `v = value[${name}]; ${copy}`;
+  });
+  // A strict object refuses a key it does not name.
+  const strict =
+    catchall === 'never' ? 'for (const key in value) if (!named.has(key)) return OUTSIDE;' : '';
+  // eslint-disable-next-line @typescript-eslint/no-implied-eval -- code from the schema's own keys (above)
+  const compile = new Function(
+    'f',
+    'named',
+    'OUTSIDE',
+    `return (value) => {
+      if (typeof value !== 'object' || value === null || Array.isArray(value)) return OUTSIDE;
+      ${strict}
+      const out = {};
+      let v, s;
+      ${lines.join('\n')}
+      return out;
+    };`,
+  ) as (f: Shape[], named: Set<string>, outside: typeof OUTSIDE) => Shape;
+  return compile(fields, new Set(entries.map(([key]) => key)), OUTSIDE);
 }
 
 function arrayShape(def: Def, schema: ZodType): Shape {
@@ -121,7 +140,7 @@ function arrayShape(def: Def, schema: ZodType): Shape {
   if (!checks || !def.element) return byZod(schema);
   const element = shapeOf(def.element);
   return (value) => {
-    if (!Array.isArray(value) || !checks.every((c) => c(value as never))) return OUTSIDE;
+    if (!Array.isArray(value) || !passes(checks, value)) return OUTSIDE;
     const out = new Array<unknown>(value.length);
     for (let i = 0; i < value.length; i++) {
       const shaped = element(value[i]);
