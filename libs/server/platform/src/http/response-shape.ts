@@ -63,7 +63,7 @@ function checksOf(def: Def): ((value: never) => boolean)[] | undefined {
 }
 
 /** The kinds of leaf a shape checks by itself, as zod does; the value passes through as is. */
-const LEAVES: Record<string, (value: unknown, def: Def) => boolean> = {
+const LEAVES: Record<string, (value: unknown) => boolean> = {
   string: (v) => typeof v === 'string',
   number: (v) => typeof v === 'number' && Number.isFinite(v),
   boolean: (v) => typeof v === 'boolean',
@@ -85,8 +85,8 @@ function leaf(def: Def, schema: ZodType): Shape {
   const kind = LEAVES[def.type];
   const checks = checksOf(def);
   if (!kind || !checks) return byZod(schema);
-  if (!checks.length) return (v) => (kind(v, def) ? v : OUTSIDE);
-  return (v) => (kind(v, def) && passes(checks, v) ? v : OUTSIDE);
+  if (!checks.length) return (v) => (kind(v) ? v : OUTSIDE);
+  return (v) => (kind(v) && passes(checks, v) ? v : OUTSIDE);
 }
 
 /** Whether a value passes every check (a loop: a callback per call would allocate). */
