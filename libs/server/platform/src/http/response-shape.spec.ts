@@ -111,6 +111,26 @@ describe('shapeOf (a response schema, as zod parses it)', () => {
     refused(Schema, { ...value, map: { x: 'one' } });
   });
 
+  it('follows a recursive schema as zod does', () => {
+    const Node = z.object({
+      name: z.string(),
+      get children(): z.ZodArray<typeof Node> {
+        return z.array(Node);
+      },
+    });
+    const tree = {
+      name: 'root',
+      extra: 1,
+      children: [{ name: 'a', children: [{ name: 'a1', children: [], extra: 2 }] }],
+    };
+    same(Node, tree);
+    expect(JSON.stringify(shapeOf(Node)(tree))).not.toContain('extra');
+    refused(Node, {
+      name: 'root',
+      children: [{ name: 'a', children: [{ name: 1, children: [] }] }],
+    });
+  });
+
   it('builds a shape for every route’s response schema', () => {
     const schemas = API_ROUTES.flatMap((route) => (route.response ? [route.response] : []));
     expect(schemas.length).toBeGreaterThan(100);

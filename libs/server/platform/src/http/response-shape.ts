@@ -182,7 +182,10 @@ const shapes = new WeakMap<ZodType, Shape>();
 export function shapeOf(schema: ZodType): Shape {
   const known = shapes.get(schema);
   if (known) return known;
-  // No cycle to guard against: a schema reaches itself only through `lazy`, which zod walks.
+  // A recursive schema (an object whose field's getter returns the object again) reaches
+  // itself while its shape is being built: there it gets a stand-in that calls the finished
+  // shape from this map.
+  shapes.set(schema, (value) => (shapes.get(schema) as Shape)(value));
   const def = defOf(schema);
   const shape =
     def.type === 'object'
