@@ -57,8 +57,8 @@ function sendBinary(content: BinaryContent, file: BinaryFile, reply: FastifyRepl
  * A handler's result as the route's contract says it leaves: through the response schema's
  * shape (`shapeOf`, what zod's parse returns), so a field the contract does not name never
  * leaves the server, and a result that breaks the contract is a server error (rolled back
- * with the request); the ETag of a versioned record; a file's bytes with its own media type. `undefined` for a route whose
- * handler writes its answer itself (text, CSV).
+ * with the request); the ETag of a versioned record; a file's bytes with its own media type.
+ * `undefined` for a route whose handler writes its answer itself (text, CSV).
  */
 export function serializeResponse(
   route: RouteContract,

@@ -81,18 +81,18 @@ function byZod(schema: ZodType): Shape {
   };
 }
 
-function leaf(def: Def, schema: ZodType): Shape {
-  const kind = LEAVES[def.type];
-  const checks = checksOf(def);
-  if (!kind || !checks) return byZod(schema);
-  if (!checks.length) return (v) => (kind(v) ? v : OUTSIDE);
-  return (v) => (kind(v) && passes(checks, v) ? v : OUTSIDE);
-}
-
 /** Whether a value passes every check (a loop: a callback per call would allocate). */
 function passes(checks: ((value: never) => boolean)[], value: unknown): boolean {
   for (const check of checks) if (!check(value as never)) return false;
   return true;
+}
+
+function leafShape(def: Def): Shape | undefined {
+  const kind = LEAVES[def.type];
+  const checks = checksOf(def);
+  if (!kind || !checks) return undefined;
+  if (!checks.length) return (v) => (kind(v) ? v : OUTSIDE);
+  return (v) => (kind(v) && passes(checks, v) ? v : OUTSIDE);
 }
 
 /**
@@ -101,10 +101,10 @@ function passes(checks: ((value: never) => boolean)[], value: unknown): boolean 
  * and its answers share one hidden class. The keys come from NEXO's own schemas and enter
  * the code only as JSON string literals.
  */
-function objectShape(def: Def, schema: ZodType): Shape {
+function objectShape(def: Def): Shape | undefined {
   const catchall = def.catchall && defOf(def.catchall).type;
   // A loose object or one with a catchall keeps keys the shape does not name: zod's business.
-  if (catchall && catchall !== 'never') return byZod(schema);
+  if (catchall && catchall !== 'never') return undefined;
   const entries = Object.entries(def.shape ?? {});
   const fields = entries.map(([, field]) => shapeOf(field));
   const lines = entries.map(([key, field], i) => {
@@ -135,9 +135,9 @@ function objectShape(def: Def, schema: ZodType): Shape {
   return compile(fields, new Set(entries.map(([key]) => key)), OUTSIDE);
 }
 
-function arrayShape(def: Def, schema: ZodType): Shape {
+function arrayShape(def: Def): Shape | undefined {
   const checks = checksOf(def);
-  if (!checks || !def.element) return byZod(schema);
+  if (!checks || !def.element) return undefined;
   const element = shapeOf(def.element);
   return (value) => {
     if (!Array.isArray(value) || !passes(checks, value)) return OUTSIDE;
@@ -151,24 +151,36 @@ function arrayShape(def: Def, schema: ZodType): Shape {
   };
 }
 
-/** Wrappers and small value sets. */
-function wrapperShape(def: Def, schema: ZodType): Shape | undefined {
-  const inner = def.innerType && shapeOf(def.innerType);
-  if (def.type === 'nullable' && inner) return (v) => (v === null ? null : inner(v));
-  if (def.type === 'optional' && inner) return (v) => (v === undefined ? undefined : inner(v));
-  if (def.type === 'nonoptional' && inner) return (v) => (v === undefined ? OUTSIDE : inner(v));
+/** One of a set of values, each compared as is. */
+const oneOf = (values: readonly unknown[]): Shape => {
+  const allowed = new Set(values);
+  return (v) => (allowed.has(v) ? v : OUTSIDE);
+};
+
+/** A wrapper's shape around its inner schema's. */
+const wrapping =
+  (wrap: (inner: Shape) => Shape) =>
+  (def: Def): Shape | undefined =>
+    def.innerType && wrap(shapeOf(def.innerType));
+
+/**
+ * The shape of each kind a shape covers, by zod's `def.type`; undefined where that schema
+ * needs zod after all (a check or catchall not handled here). Every other kind is zod's.
+ */
+const BUILDERS: Record<string, (def: Def) => Shape | undefined> = {
+  object: objectShape,
+  array: arrayShape,
+  nullable: wrapping((inner) => (v) => (v === null ? null : inner(v))),
+  optional: wrapping((inner) => (v) => (v === undefined ? undefined : inner(v))),
+  nonoptional: wrapping((inner) => (v) => (v === undefined ? OUTSIDE : inner(v))),
   // String values only: a numeric enum's reverse mapping is zod's to sort out.
-  const values = def.entries ? Object.values(def.entries) : [];
-  if (def.type === 'enum' && values.every((v) => typeof v === 'string')) {
-    const allowed = new Set<unknown>(values);
-    return (v) => (allowed.has(v) ? v : OUTSIDE);
-  }
-  if (def.type === 'literal' && def.values) {
-    const allowed = new Set(def.values);
-    return (v) => (allowed.has(v) ? v : OUTSIDE);
-  }
-  return def.type in LEAVES ? leaf(def, schema) : undefined;
-}
+  enum: ({ entries = {} }) => {
+    const values = Object.values(entries);
+    return values.every((v) => typeof v === 'string') ? oneOf(values) : undefined;
+  },
+  literal: ({ values }) => values && oneOf(values),
+  ...Object.fromEntries(Object.keys(LEAVES).map((kind) => [kind, leafShape])),
+};
 
 const shapes = new WeakMap<ZodType, Shape>();
 
@@ -187,12 +199,7 @@ export function shapeOf(schema: ZodType): Shape {
   // shape from this map.
   shapes.set(schema, (value) => (shapes.get(schema) as Shape)(value));
   const def = defOf(schema);
-  const shape =
-    def.type === 'object'
-      ? objectShape(def, schema)
-      : def.type === 'array'
-        ? arrayShape(def, schema)
-        : (wrapperShape(def, schema) ?? byZod(schema));
+  const shape = BUILDERS[def.type]?.(def) ?? byZod(schema);
   shapes.set(schema, shape);
   return shape;
 }
