@@ -1,11 +1,16 @@
 import { API_ROUTES, PartySchema } from '@nexo/contracts';
 import { describe, expect, it } from 'vitest';
 import { z, type ZodType } from 'zod';
-import { OUTSIDE, shapeOf } from './response-shape.js';
+import { OUTSIDE, dateAsJson, shapeOf } from './response-shape.js';
 
-/** The shape gives what zod's parse gives. */
+/** Dates as JSON writes them, the rest as it is: what leaves the server. */
+const asJson = (value: unknown): unknown => JSON.parse(JSON.stringify(value));
+
+/** The shape gives what zod's parse gives, dates already as their JSON text. */
 const same = (schema: ZodType, value: unknown): void => {
-  expect(shapeOf(schema)(value)).toEqual(schema.parse(value));
+  const shaped = shapeOf(schema)(value);
+  expect(shaped).toEqual(asJson(schema.parse(value)));
+  expect(JSON.stringify(shaped)).toBe(JSON.stringify(schema.parse(value)));
 };
 /** Both refuse it. */
 const refused = (schema: ZodType, value: unknown): void => {
@@ -34,10 +39,28 @@ describe('shapeOf (a response schema, as zod parses it)', () => {
   it('keeps a record’s named fields and drops the rest, as zod does', () => {
     const withInternals = { ...party, searchText: 'acme sa', tenantId: 'x', passwordHash: 'h' };
     const shaped = shapeOf(PartySchema)(withInternals) as Record<string, unknown>;
-    expect(shaped).toEqual(PartySchema.parse(withInternals));
+    same(PartySchema, withInternals);
     expect(Object.keys(shaped)).not.toContain('searchText');
     expect(Object.keys(shaped)).not.toContain('passwordHash');
-    expect(shaped.createdAt).toBe(party.createdAt);
+    expect(shaped.createdAt).toBe('2026-01-02T03:04:05.000Z');
+  });
+
+  it('writes a date as JSON does, in every year JavaScript dates reach', () => {
+    const dates = [
+      '2026-12-03T20:53:49.007Z',
+      '2026-01-02T03:04:05.050Z',
+      '1999-12-31T23:59:59.999Z',
+      '1000-01-01T00:00:00.000Z',
+      '9999-12-31T23:59:59.500Z',
+      '0999-12-31T23:59:59.999Z',
+      '+010000-01-01T00:00:00.000Z',
+      '-000001-06-15T12:00:00.000Z',
+    ].map((text) => new Date(text));
+    for (const date of [...dates, new Date(0), new Date(8.64e15), new Date(-8.64e15)])
+      expect(dateAsJson(date)).toBe(date.toJSON());
+    const Dated = z.object({ at: z.date(), maybe: z.date().nullable().optional() });
+    same(Dated, { at: dates[0], maybe: dates[5] });
+    same(Dated, { at: dates[6], maybe: null });
   });
 
   it('copies a page of records, its arrays and nested objects new', () => {
