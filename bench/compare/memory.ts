@@ -5,7 +5,8 @@
  *
  *   npm run bench:memory -- [--quick] ['<flags A>' '<flags B>' …]
  *
- * Without flag sets it measures `config.nodeFlags` (package.json). Per set and round it prints
+ * Without flag sets it measures `config.nodeFlags` (package.json); `NAME=value` in a set is an
+ * environment variable for that run (`MALLOC_ARENA_MAX=2`). Per set and round it prints
  * RSS idle and its parts (file-backed pages, anonymous memory, V8's heap spaces), the peak
  * RSS under load, and each load's req/s and p99. Prints; writes nothing.
  */
@@ -45,12 +46,13 @@ async function heapSpaces(baseUrl: string): Promise<string> {
     ...text.matchAll(/^nexo_nodejs_heap_space_size_total_bytes\{space="(\w+)"\} (\d+)/gm),
   ];
   const used = /^nexo_nodejs_heap_size_used_bytes (\d+)/m.exec(text)?.[1];
+  const external = /^nexo_nodejs_external_memory_bytes (\d+)/m.exec(text)?.[1];
   const mb = (bytes: string | number) => Math.round(Number(bytes) / 1048576);
   const spaces = sizes
     .map(([, space, bytes]) => [space?.replace(/_space$/, ''), mb(bytes ?? 0)] as const)
     .filter(([, size]) => size > 0)
     .map(([space, size]) => `${space} ${size}`);
-  return `heap used ${mb(used ?? 0)} of ${spaces.join(', ')}`;
+  return `heap used ${mb(used ?? 0)} of ${spaces.join(', ')}; external ${mb(external ?? 0)}`;
 }
 
 const db = await openDatabase(quick ? QUICK : FULL, (line) => console.log(`[memory] ${line}`));
@@ -62,9 +64,16 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 for (let round = 1; round <= ROUNDS; round++) {
   for (const flags of flagSets) {
+    // `NAME=value` among the flags is an environment variable (MALLOC_ARENA_MAX=2).
+    const words = flags.split(' ').filter(Boolean);
+    const variables = words.filter((w) => /^[A-Z_]+=/.test(w)).map((w) => w.split('='));
     const server = await spawnUntilReady(
-      [...flags.split(' ').filter(Boolean), path.join(ROOT, 'apps/api/dist/cli/nexo.js'), 'start'],
-      env,
+      [
+        ...words.filter((w) => !/^[A-Z_]+=/.test(w)),
+        path.join(ROOT, 'apps/api/dist/cli/nexo.js'),
+        'start',
+      ],
+      { ...env, ...Object.fromEntries(variables) },
       NEXO_READY,
     );
     const pid = server.child.pid ?? 0;
