@@ -313,6 +313,21 @@ describe('CRM: leads, pipelines, opportunities, activities', () => {
         })
       ).status,
     ).toBe(404);
+    // A change of team applies on the next request, both ways (abilities of system roles
+    // are kept across requests, by their teams among the rest).
+    const moved = await admin.put(`/api/v1/crm/teams/${team.json.id}/members`, {
+      membershipIds: [beto.account.membershipId, carla.account.membershipId],
+    });
+    expect(moved.status, moved.body).toBe(200);
+    const titles = async (who: typeof ana) =>
+      (
+        await who.api.get<{ items: { title: string }[] }>('/api/v1/crm/opportunities?sort=title')
+      ).json.items.map((o) => o.title);
+    expect(await titles(carla)).toEqual(['De Beto (equipo)', 'De Carla']);
+    expect(await titles(ana)).toEqual(['De Ana']);
+    await admin.put(`/api/v1/crm/teams/${team.json.id}/members`, {
+      membershipIds: [ana.account.membershipId, beto.account.membershipId],
+    });
 
     const mine = await admin.post<{ id: string; version: number }>('/api/v1/crm/activities', {
       kind: 'task',
