@@ -66,7 +66,9 @@ for (let round = 1; round <= ROUNDS; round++) {
   for (const flags of flagSets) {
     // `NAME=value` among the flags is an environment variable (MALLOC_ARENA_MAX=2).
     const words = flags.split(' ').filter(Boolean);
-    const variables = words.filter((w) => /^[A-Z_]+=/.test(w)).map((w) => w.split('='));
+    const variables = words
+      .filter((w) => /^[A-Z_]+=/.test(w))
+      .map((w): [string, string] => [w.slice(0, w.indexOf('=')), w.slice(w.indexOf('=') + 1)]);
     const server = await spawnUntilReady(
       [
         ...words.filter((w) => !/^[A-Z_]+=/.test(w)),
