@@ -23,7 +23,8 @@ describe('sign-in with a company’s OpenID Connect provider', () => {
   let providerId: string;
 
   beforeAll(async () => {
-    t = await buildTestApp(db.current);
+    // The test provider runs on 127.0.0.1: allowed only with private issuers allowed.
+    t = await buildTestApp(db.current, [], { NEXO_OIDC_ALLOW_PRIVATE_ISSUERS: 'true' });
     idp = await startTestIdp(REDIRECT_URI);
     admin = await createAccount(t.app, db.current, { roles: ['admin'] });
     adminToken = (await login(t.app, admin)).accessToken;

@@ -518,6 +518,8 @@ export const es = {
   'issue.forbidden_field': 'Tu rol no puede cambiar este dato.',
   'error.number_already_issued':
     'Ese número ya se emitió en esta serie: el próximo sólo puede avanzar.',
+  'error.oidc_issuer_not_allowed':
+    'La dirección del proveedor de inicio de sesión no está permitida: tiene que ser pública y usar https.',
 } as const;
 
 export type MessageKey = keyof typeof es;
@@ -1041,4 +1043,6 @@ export const en: Messages = {
   'issue.forbidden_field': 'Your role may not change this.',
   'error.number_already_issued':
     'That number was already issued in this series: the next can only move forward.',
+  'error.oidc_issuer_not_allowed':
+    'The sign-in provider’s address is not allowed: it must be public and use https.',
 };

@@ -3,17 +3,18 @@ import { SecurityEventLog } from '@nexo/audit';
 import {
   EmailSchema,
   ErrorCode,
-  isAllowedIssuerUrl,
   type CreateOidcProviderInput,
   type OidcAuthorizeInput,
   type OidcCallbackInput,
 } from '@nexo/contracts';
 import { Database, PG_UNIQUE_VIOLATION, pgErrorCode } from '@nexo/db';
 import {
+  APP_CONFIG,
   APP_LOGGER,
   DomainError,
   SecretBox,
   sha256,
+  type AppConfig,
   type Logger,
   type Principal,
 } from '@nexo/platform';
@@ -27,6 +28,13 @@ import {
   type MembershipWithTenant,
   type UserRow,
 } from '../users/user.repository.js';
+import {
+  assertIssuerUrlAllowed,
+  findIssuerRefusal,
+  type IssuerAddressPolicy,
+  type IssuerAddressRefusedError,
+} from './issuer-address.js';
+import { issuerFetch } from './issuer-fetch.js';
 import {
   OidcProviderRepository,
   type OidcLoginRow,
@@ -69,6 +77,9 @@ class Refused extends Error {
  */
 @Injectable()
 export class OidcLoginService {
+  /** Which addresses the server may call for a company's issuer (`NEXO_OIDC_ALLOW_PRIVATE_ISSUERS`). */
+  private readonly issuerPolicy: IssuerAddressPolicy;
+
   constructor(
     @Inject(Database) private readonly database: Database,
     @Inject(OidcProviderRepository) private readonly providers: OidcProviderRepository,
@@ -78,13 +89,31 @@ export class OidcLoginService {
     @Inject(SecretBox) private readonly box: SecretBox,
     @Inject(SecurityEventLog) private readonly events: SecurityEventLog,
     @Inject(APP_LOGGER) private readonly logger: Logger,
-  ) {}
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.issuerPolicy = { allowPrivate: config.NEXO_OIDC_ALLOW_PRIVATE_ISSUERS };
+  }
 
+  /**
+   * Saves a provider whose issuer resolves, now, to addresses the server may call. Nothing is
+   * fetched: every later call checks its own addresses again (`issuerFetch`), since a name may
+   * resolve elsewhere tomorrow.
+   */
   async createProvider(
     principal: Principal,
     input: CreateOidcProviderInput,
   ): Promise<OidcProviderView> {
     const { tenantId } = principal;
+    try {
+      await assertIssuerUrlAllowed(this.issuerPolicy, new URL(input.issuer));
+    } catch (error) {
+      const refusal = findIssuerRefusal(error);
+      if (!refusal) throw error;
+      throw new DomainError(
+        ErrorCode.OidcIssuerNotAllowed,
+        `The issuer is not allowed: ${refusal.reason}`,
+      );
+    }
     const row = await this.providers.insert({
       tenantId,
       id: newId(),
@@ -196,6 +225,8 @@ export class OidcLoginService {
       });
       return tokens.claims();
     } catch (error) {
+      const refusal = findIssuerRefusal(error);
+      if (refusal) throw await this.issuerRefused(provider, refusal);
       this.logger.warn({ err: error, providerId: provider.id }, 'OIDC code exchange failed');
       return undefined;
     }
@@ -284,22 +315,51 @@ export class OidcLoginService {
     return (await this.users.membershipsOf(userId)).find((m) => m.membership.tenantId === tenantId);
   }
 
+  /**
+   * Discovery, with `issuerFetch` kept for every later call of the configuration (token, key
+   * set, userinfo): each checks the addresses it connects to, then and there. Plain http is let
+   * through openid-client only because `issuerFetch` allows it to private networks alone, and
+   * those only with `NEXO_OIDC_ALLOW_PRIVATE_ISSUERS`.
+   */
   private async configure(provider: OidcProviderRow): Promise<client.Configuration> {
     const issuer = new URL(provider.issuer);
-    // Plain http passes the issuer check only on this machine (see isAllowedIssuerUrl).
-    const insecure = issuer.protocol === 'http:' && isAllowedIssuerUrl(provider.issuer);
     try {
       return await client.discovery(
         issuer,
         provider.clientId,
         undefined,
         client.ClientSecretBasic(this.box.decrypt(provider.clientSecretEnc)),
-        insecure ? { execute: [client.allowInsecureRequests] } : undefined,
+        {
+          [client.customFetch]: issuerFetch(this.issuerPolicy),
+          ...(issuer.protocol === 'http:' ? { execute: [client.allowInsecureRequests] } : {}),
+        },
       );
     } catch (error) {
+      const refusal = findIssuerRefusal(error);
+      if (refusal) throw await this.issuerRefused(provider, refusal);
       this.logger.warn({ err: error, providerId: provider.id }, 'OIDC discovery failed');
       throw new DomainError(ErrorCode.ServiceUnavailable, 'The sign-in provider does not answer');
     }
+  }
+
+  /**
+   * A call to the provider refused before connecting: saved with a public address, its issuer
+   * (or an endpoint its discovery names) now resolves to a private one, or was stored before the
+   * check existed. The sign-in is refused; the operator learns the address from the log.
+   */
+  private async issuerRefused(
+    provider: OidcProviderRow,
+    refusal: IssuerAddressRefusedError,
+  ): Promise<DomainError> {
+    this.logger.warn(
+      { providerId: provider.id, host: refusal.host, address: refusal.address },
+      `OIDC call refused: ${refusal.reason}`,
+    );
+    await this.recordFailure(provider.tenantId, 'issuer_not_allowed');
+    return new DomainError(
+      ErrorCode.OidcIssuerNotAllowed,
+      `The sign-in provider's address is not allowed: ${refusal.reason}`,
+    );
   }
 
   /** Same answer whatever the reason: no oracle for who belongs where. */

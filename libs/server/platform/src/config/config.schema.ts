@@ -112,6 +112,11 @@ export const ConfigSchema = z.object({
   /** 32+ random bytes sealing the portal's session cookies; made once in the data folder if unset. */
   NEXO_PORTAL_SECRET: z.string().min(32).optional(),
   NEXO_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
+  /**
+   * A company's OpenID Connect issuer may be on loopback or a private network (and then plain
+   * http): a provider on this machine or the local network. Off, such issuers are refused.
+   */
+  NEXO_OIDC_ALLOW_PRIVATE_ISSUERS: booleanFromEnv.default(false),
 });
 
 export type AppConfig = z.infer<typeof ConfigSchema>;

@@ -23,6 +23,8 @@ export const ErrorCode = {
   NoPrice: 'no_price',
   /** A number series may not move back to a number it has already issued. */
   NumberAlreadyIssued: 'number_already_issued',
+  /** A sign-in provider's issuer is on a loopback or private address, or plain http to the internet. */
+  OidcIssuerNotAllowed: 'oidc_issuer_not_allowed',
   RateLimited: 'rate_limited',
   ServiceUnavailable: 'service_unavailable',
   BadRequest: 'bad_request',
