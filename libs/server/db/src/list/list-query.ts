@@ -1,5 +1,5 @@
 import { ErrorCode, type FieldIssue } from '@nexo/contracts';
-import { DomainError } from '@nexo/platform';
+import { DomainError, badText } from '@nexo/platform';
 import {
   and,
   asc,
@@ -84,8 +84,7 @@ function parseValue(type: FieldType, raw: string, path: string, issues: FieldIss
     }
     case 'date': {
       const d = new Date(raw);
-      if (Number.isNaN(d.getTime()))
-        issues.push({ path, code: 'invalid_date', message: 'Not a date' });
+      if (!inDateRange(d)) issues.push({ path, code: 'invalid_date', message: 'Not a date' });
       return d;
     }
     case 'boolean':
@@ -93,13 +92,57 @@ function parseValue(type: FieldType, raw: string, path: string, issues: FieldIss
         issues.push({ path, code: 'invalid_boolean', message: 'true or false' });
       return raw === 'true';
     case 'uuid':
-      if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(raw)) {
+      if (!UUID.test(raw)) {
         issues.push({ path, code: 'invalid_uuid', message: 'Not a UUID' });
       }
       return raw;
     case 'text':
       return raw;
   }
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const DECIMAL = /^-?\d{1,30}(\.\d{1,30})?$/;
+/** Years 1–9999: what every client can show, well inside PostgreSQL's `timestamptz`. */
+const inDateRange = (d: Date): boolean =>
+  !Number.isNaN(d.getTime()) && d.getUTCFullYear() >= 1 && d.getUTCFullYear() <= 9999;
+
+/**
+ * A cursor's sort value as the sort field's type wrote it (`encodeCursor` of the row's own
+ * value): anything else is a cursor this server did not make, refused before it reaches SQL.
+ */
+function cursorValueFits(type: FieldType, value: unknown): boolean {
+  if (value === null) return true;
+  switch (type) {
+    case 'number':
+      return (
+        (typeof value === 'number' && Number.isFinite(value)) ||
+        (typeof value === 'string' && DECIMAL.test(value))
+      );
+    case 'date':
+      return typeof value === 'string' && value.length <= 40 && inDateRange(new Date(value));
+    case 'boolean':
+      return typeof value === 'boolean';
+    case 'uuid':
+      return typeof value === 'string' && UUID.test(value);
+    case 'text':
+      return typeof value === 'string' && value.length <= 10_000 && !badText(value);
+  }
+}
+
+/** `[sortValue, id]` from a cursor, or undefined when it is not one this server made. */
+function decodeCursor(cursor: string, type: FieldType): [unknown, string] | undefined {
+  let decoded: unknown;
+  try {
+    decoded = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    return undefined;
+  }
+  if (!Array.isArray(decoded) || decoded.length !== 2) return undefined;
+  const [sortValue, id] = decoded as [unknown, unknown];
+  if (typeof id !== 'string' || !UUID.test(id) || !cursorValueFits(type, sortValue))
+    return undefined;
+  return [sortValue, id];
 }
 
 function condition(target: AnyPgColumn | SQL, op: Operator, value: unknown): SQL {
@@ -148,7 +191,8 @@ export function parseListQuery(
     const custom = parts[0] === 'custom';
     const name = custom ? `custom.${parts[1] ?? ''}` : (parts[0] ?? '');
     const op = (custom ? parts[2] : parts[1]) ?? 'eq';
-    const field = definition.fields[name];
+    // Own keys only: `__proto__.eq` or `constructor.eq` name no field.
+    const field = Object.hasOwn(definition.fields, name) ? definition.fields[name] : undefined;
     if (!field) {
       issues.push({
         path: key,
@@ -176,7 +220,9 @@ export function parseListQuery(
   const sortParam = typeof query.sort === 'string' ? query.sort : definition.defaultSort;
   const descending = sortParam.startsWith('-');
   const sortName = sortParam.replace(/^-/, '');
-  const sortField = definition.fields[sortName];
+  const sortField = Object.hasOwn(definition.fields, sortName)
+    ? definition.fields[sortName]
+    : undefined;
   if (!sortField?.sortable)
     issues.push({
       path: 'sort',
@@ -200,19 +246,21 @@ export function parseListQuery(
   }
 
   if (typeof query.cursor === 'string' && sortField) {
-    try {
-      const [sortValue, id] = JSON.parse(
-        Buffer.from(query.cursor, 'base64url').toString('utf8'),
-      ) as [unknown, unknown];
+    const decoded = decodeCursor(query.cursor, sortField.type);
+    if (decoded) {
+      const [sortValue, id] = decoded;
       // Dates travel as PostgreSQL's own text (microseconds): a JS Date would round them.
-      const v = sortField.type === 'date' ? sql`${String(sortValue)}::timestamptz` : sortValue;
+      const v =
+        sortField.type === 'date' && sortValue !== null
+          ? sql`${String(sortValue)}::timestamptz`
+          : sortValue;
       // Row comparison keeps the index usable: (sort, id) > (v, id) in one range scan.
       filters.push(
         descending
           ? sql`(${sortField.column}, ${definition.id}) < (${v}, ${id})`
           : sql`(${sortField.column}, ${definition.id}) > (${v}, ${id})`,
       );
-    } catch {
+    } else {
       issues.push({
         path: 'cursor',
         code: 'invalid_cursor',
