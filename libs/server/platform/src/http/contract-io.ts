@@ -9,10 +9,15 @@ import type { ZodType } from 'zod';
 import { DomainError } from '../errors/domain-error.js';
 import { zodIssues } from '../errors/problem.mapper.js';
 import { setEtag } from './concurrency.js';
+import { textIssues } from './input-text.js';
 import { OUTSIDE, shapeOf } from './response-shape.js';
 
-/** Input parsed through its schema: defaults, coercion, unknown fields refused (400 naming them). */
+/**
+ * Input parsed through its schema: defaults, coercion, unknown fields refused (400 naming them).
+ * Text the database cannot store (NUL, unpaired surrogates) is refused first, for every route.
+ */
 export function parseInput<T>(schema: ZodType<T>, value: unknown, prefix: string): T {
+  refuseBadText(value, prefix);
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   throw DomainError.validation(
@@ -20,6 +25,12 @@ export function parseInput<T>(schema: ZodType<T>, value: unknown, prefix: string
       prefix ? { ...issue, path: issue.path ? `${prefix}.${issue.path}` : prefix } : issue,
     ),
   );
+}
+
+/** Refuses (400, a field issue each) input holding text the database cannot store. */
+export function refuseBadText(value: unknown, prefix: string): void {
+  const bad = textIssues(value, prefix);
+  if (bad.length) throw DomainError.validation(bad);
 }
 
 /** The media type without parameters, lower case: `Image/PNG; x=1` → `image/png`. */

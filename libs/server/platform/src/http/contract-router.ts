@@ -6,7 +6,7 @@ import type { RouteContract } from '@nexo/contracts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import { expectedVersion } from './concurrency.js';
-import { parseBinaryBody, parseInput, serializeResponse } from './contract-io.js';
+import { parseBinaryBody, parseInput, refuseBadText, serializeResponse } from './contract-io.js';
 import { ROUTE_CONTRACT } from './route.decorator.js';
 import { sendProblem } from './send-problem.js';
 
@@ -117,7 +117,10 @@ export function serveContractRoutes(
                 // From the input as it arrived: a request may run twice (ADR 0003).
                 if (route.params) request.params = parseInput(route.params, raw.params, 'params');
                 if (route.query) request.query = parseInput(route.query, raw.query, 'query');
-                if (route.body) request.body = parseInput(route.body, raw.body ?? {}, '');
+                else refuseBadText(raw.query, 'query');
+                // No body at all reads as `{}`; a JSON `null` is a body, and not an object.
+                if (route.body)
+                  request.body = parseInput(route.body, raw.body === undefined ? {} : raw.body, '');
                 if (route.binaryBody) request.body = parseBinaryBody(route.binaryBody, request);
                 if (route.ifMatch) expectedVersion();
                 const values = read.map((value) => value(request, reply));
