@@ -17,6 +17,8 @@ export const STATUS_BY_CODE: Record<ErrorCode, number> = {
   [ErrorCode.Conflict]: 409,
   [ErrorCode.PreconditionFailed]: 412,
   [ErrorCode.PayloadTooLarge]: 413,
+  [ErrorCode.HeaderTooLarge]: 431,
+  [ErrorCode.RequestTimeout]: 408,
   [ErrorCode.UnsupportedMediaType]: 415,
   [ErrorCode.PreconditionRequired]: 428,
   [ErrorCode.IdempotencyKeyReused]: 422,
@@ -42,6 +44,8 @@ const TITLE_BY_CODE: Record<ErrorCode, string> = {
   [ErrorCode.Conflict]: 'Conflict',
   [ErrorCode.PreconditionFailed]: 'Precondition failed',
   [ErrorCode.PayloadTooLarge]: 'Payload too large',
+  [ErrorCode.HeaderTooLarge]: 'Request header fields too large',
+  [ErrorCode.RequestTimeout]: 'Request timeout',
   [ErrorCode.UnsupportedMediaType]: 'Unsupported media type',
   [ErrorCode.PreconditionRequired]: 'Precondition required',
   [ErrorCode.IdempotencyKeyReused]: 'Idempotency key reused with another request',
@@ -67,6 +71,8 @@ export interface MappedError {
   problem: Omit<Problem, 'requestId' | 'instance'>;
   /** True when the error is not one we expected: it is logged with its stack and an error id. */
   unexpected: boolean;
+  /** The database refused a value the contract let through: logged, so the contract is fixed. */
+  databaseState?: string;
   retryAfterSeconds?: number;
 }
 
@@ -87,6 +93,43 @@ function fromCode(code: ErrorCode, detail?: string, issues?: FieldIssue[]): Mapp
     ...(detail ? { detail } : {}),
     ...(issues?.length ? { issues } : {}),
   };
+}
+
+/** The first code with this status, or a plain bad request. */
+function fromStatus(status: number, detail?: string): MappedError['problem'] {
+  const code =
+    (Object.entries(STATUS_BY_CODE).find(([, s]) => s === status)?.[0] as ErrorCode) ??
+    ErrorCode.BadRequest;
+  return fromCode(code, detail);
+}
+
+/** The SQLSTATE of a driver error, looking through the wrappers' causes. */
+function sqlState(error: unknown): string | undefined {
+  for (
+    let e = error as { code?: unknown; cause?: unknown } | undefined, depth = 0;
+    e && depth < 5;
+    e = e.cause as typeof e, depth++
+  ) {
+    if (typeof e.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code)) return e.code;
+  }
+  return undefined;
+}
+
+/**
+ * The last line of defence when the database refuses a value the contract let through: a
+ * data exception (class 22: out of range, invalid text, too long) or a constraint (class
+ * 23) is the caller's input, not a server fault. Contexts translate the constraints they
+ * know into field issues first; what reaches here answers without naming a field.
+ */
+function databaseRefusal(error: unknown): MappedError['problem'] | undefined {
+  const state = sqlState(error);
+  if (!state) return undefined;
+  if (state.startsWith('22') || state === '23502' || state === '23514' || state === '54000')
+    return fromCode(ErrorCode.ValidationFailed, 'A value is not valid for its field');
+  if (state === '23505') return fromCode(ErrorCode.Conflict, 'The record already exists');
+  if (state === '23503')
+    return fromCode(ErrorCode.ValidationFailed, 'A referenced record does not exist');
+  return undefined;
 }
 
 /** Turns anything thrown into problem details. Unknown errors never reveal their message. */
@@ -114,16 +157,27 @@ export function mapError(error: unknown): MappedError {
       return { problem: fromCode(code, (candidate as Error).message), unexpected: false };
     }
   }
+  // Any other error of Fastify's own before a route runs (a bad URL, a forbidden
+  // `__proto__` key in JSON, a header it refuses) says its 4xx status: keep it.
+  const fastify = error as { code?: unknown; statusCode?: unknown } | null;
+  if (
+    typeof fastify?.code === 'string' &&
+    fastify.code.startsWith('FST_') &&
+    typeof fastify.statusCode === 'number' &&
+    fastify.statusCode >= 400 &&
+    fastify.statusCode < 500
+  ) {
+    return { problem: fromStatus(fastify.statusCode, (error as Error).message), unexpected: false };
+  }
+  const refused = databaseRefusal(error);
+  if (refused) return { problem: refused, unexpected: false, databaseState: sqlState(error) };
   // Nest's HttpException (e.g. its own NotFoundException for unknown routes) carries a status.
   const status = (error as { getStatus?: () => number } | null)?.getStatus?.();
   if (status === 404) {
     return { problem: fromCode(ErrorCode.RouteNotFound), unexpected: false };
   }
   if (typeof status === 'number' && status >= 400 && status < 500) {
-    const code =
-      (Object.entries(STATUS_BY_CODE).find(([, s]) => s === status)?.[0] as ErrorCode) ??
-      ErrorCode.BadRequest;
-    return { problem: fromCode(code, (error as Error).message), unexpected: false };
+    return { problem: fromStatus(status, (error as Error).message), unexpected: false };
   }
   return { problem: fromCode(ErrorCode.Internal), unexpected: true };
 }

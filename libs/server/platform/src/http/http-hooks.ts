@@ -1,7 +1,13 @@
 import type { RouteContract } from '@nexo/contracts';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import type { Logger } from 'pino';
+import { ErrorCode } from '@nexo/contracts';
 import { randomUUID } from 'node:crypto';
+import { STATUS_CODES } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { DomainError } from '../errors/domain-error.js';
+import { mapError } from '../errors/problem.mapper.js';
+import { sendProblem } from './send-problem.js';
 import { requestContext } from '../context/request-context.js';
 import type { MetricsService } from '../metrics/metrics.service.js';
 
@@ -28,7 +34,41 @@ export function fastifyOptions(
     // X-Forwarded-For only from the proxies named: anyone else could pick their address
     // (and dodge the per-address sign-in limits). The chain is read from the right.
     trustProxy: trustedProxies.length ? [...trustedProxies] : false,
+    // Errors Fastify finds before routing (a URL that is not valid percent-encoding, an
+    // over-long parameter) answer like every other error.
+    frameworkErrors: (error, request, reply) => {
+      void sendProblem(request, reply, error, logger);
+    },
+    clientErrorHandler: (error, socket) => answerClientError(error, socket, logger),
   };
+}
+
+/**
+ * What Node's HTTP parser refuses before there is a request (headers too large, a request
+ * that is not HTTP, one that arrived too slowly), answered as problem+json like the rest,
+ * then the connection is closed: the stream is no longer in step.
+ */
+function answerClientError(error: Error & { code?: string }, socket: Duplex, logger: Logger): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const code =
+    error.code === 'HPE_HEADER_OVERFLOW'
+      ? ErrorCode.HeaderTooLarge
+      : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? ErrorCode.RequestTimeout
+        : ErrorCode.BadRequest;
+  const requestId = randomUUID();
+  const { problem } = mapError(new DomainError(code, 'The server could not read the request'));
+  const body = JSON.stringify({ ...problem, requestId });
+  logger.debug({ code: error.code, requestId }, 'client error');
+  if (socket.writable) {
+    socket.write(
+      `HTTP/1.1 ${problem.status} ${STATUS_CODES[problem.status] ?? ''}\r\n` +
+        `content-type: application/problem+json; charset=utf-8\r\n` +
+        `content-length: ${Buffer.byteLength(body)}\r\nx-request-id: ${requestId}\r\n` +
+        `connection: close\r\n\r\n${body}`,
+    );
+  }
+  socket.destroy();
 }
 
 /**

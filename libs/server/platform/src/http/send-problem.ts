@@ -14,12 +14,21 @@ export function sendProblem(
   error: unknown,
   logger: Logger,
 ): FastifyReply {
-  const { problem, unexpected, retryAfterSeconds } = mapError(error);
+  const { problem, unexpected, retryAfterSeconds, databaseState } = mapError(error);
   const body = { ...problem, instance: request.url.split('?')[0], requestId: String(request.id) };
   if (unexpected) {
     const errorId = newId();
     Object.assign(body, { errorId });
     logger.error({ err: error, errorId, requestId: request.id }, 'unexpected error');
+  } else if (databaseState) {
+    // Only the state and the constraint: the driver's detail may quote the value sent.
+    const constraint =
+      (error as { constraint?: unknown; cause?: { constraint?: unknown } }).constraint ??
+      (error as { cause?: { constraint?: unknown } }).cause?.constraint;
+    logger.warn(
+      { sqlState: databaseState, constraint, requestId: request.id },
+      'the database refused a value the contract let through',
+    );
   } else if (problem.status >= 500) {
     logger.warn({ code: problem.code, requestId: request.id }, problem.title);
   }

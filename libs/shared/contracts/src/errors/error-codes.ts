@@ -9,6 +9,10 @@ export const ErrorCode = {
   MalformedJson: 'malformed_json',
   UnsupportedMediaType: 'unsupported_media_type',
   PayloadTooLarge: 'payload_too_large',
+  /** The request's headers (cookies, URL) are larger than the server reads. */
+  HeaderTooLarge: 'header_too_large',
+  /** The client did not finish sending its request in time. */
+  RequestTimeout: 'request_timeout',
   ValidationFailed: 'validation_failed',
   Unauthenticated: 'unauthenticated',
   InvalidCredentials: 'invalid_credentials',
