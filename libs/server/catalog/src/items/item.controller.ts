@@ -7,25 +7,20 @@ import {
   type RouteQuery,
   type RouteResult,
 } from '@nexo/contracts';
-import { Route, currentPrincipal, expectedVersion } from '@nexo/platform';
+import { Route, csvDownload, currentPrincipal, expectedVersion } from '@nexo/platform';
 import { ItemService } from './item.service.js';
 
 @Controller()
 export class ItemController {
   constructor(@Inject(ItemService) private readonly items: ItemService) {}
 
-  /** Streams inside the request's transaction; the reply is written here, not serialized. */
+  /** Streams inside the request's transaction, opened once its first page is read. */
   @Route(R.exportItems)
   async export(
     @Query() q: RouteQuery<typeof R.exportItems>,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    reply.hijack();
-    reply.raw.writeHead(200, {
-      'content-type': 'text/csv; charset=utf-8',
-      'content-disposition': 'attachment; filename="items.csv"',
-    });
-    await this.items.exportCsv(currentPrincipal(), q, reply.raw);
+    await this.items.exportCsv(currentPrincipal(), q, csvDownload(reply, 'items.csv'));
   }
 
   @Route(R.listItems)

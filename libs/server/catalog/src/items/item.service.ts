@@ -159,7 +159,7 @@ export class ItemService {
   async exportCsv(
     principal: Principal,
     query: Record<string, unknown>,
-    out: Writable,
+    open: () => Writable,
   ): Promise<number> {
     const columns = await this.permissions.readableFields(ITEM_SUBJECT, ITEM_CSV_COLUMNS);
     const rows = await writeListCsv(
@@ -168,7 +168,7 @@ export class ItemService {
         page: (q) => this.list(principal, q) as Promise<ListPage<Record<string, unknown>>>,
       },
       query,
-      out,
+      open,
     );
     await this.audit.record({
       action: 'export',

@@ -21,7 +21,7 @@ export class PartyExportService {
     @Inject(PermissionService) private readonly permissions: PermissionService,
   ) {}
 
-  async export(query: Record<string, unknown>, out: Writable): Promise<number> {
+  async export(query: Record<string, unknown>, open: () => Writable): Promise<number> {
     const readable = await this.permissions.readableFields('crm.party', [
       ...PARTY_CSV_COLUMNS,
       'custom',
@@ -38,7 +38,7 @@ export class PartyExportService {
         page: (q) => this.parties.list(q),
       },
       query,
-      out,
+      open,
     );
     await this.audit.record({
       action: 'export',

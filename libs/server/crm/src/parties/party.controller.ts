@@ -6,7 +6,7 @@ import {
   type RouteQuery,
   type RouteResult,
 } from '@nexo/contracts';
-import { Route, expectedVersion } from '@nexo/platform';
+import { Route, csvDownload, expectedVersion } from '@nexo/platform';
 import type { FastifyReply } from 'fastify';
 import { TimelineService } from '../timeline/timeline.service.js';
 import { DuplicateFinder } from './duplicate-finder.js';
@@ -35,15 +35,10 @@ export class PartyController {
     return this.parties.list(q) as Result<typeof R.list>;
   }
 
-  /** Streams inside the request's transaction; the reply is written here, not serialized. */
+  /** Streams inside the request's transaction, opened once its first page is read. */
   @Route(R.export)
   async export(@Query() q: RouteQuery<typeof R.export>, @Res() reply: FastifyReply): Promise<void> {
-    reply.hijack();
-    reply.raw.writeHead(200, {
-      'content-type': 'text/csv; charset=utf-8',
-      'content-disposition': 'attachment; filename="parties.csv"',
-    });
-    await this.exporter.export(q, reply.raw);
+    await this.exporter.export(q, csvDownload(reply, 'parties.csv'));
   }
 
   @Route(R.import)

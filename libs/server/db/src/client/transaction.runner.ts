@@ -16,6 +16,7 @@ import {
   recordIdempotentAnswer,
   type IdempotentRequest,
 } from '../http/idempotency.js';
+import { constraintError } from './constraint-errors.js';
 import { Database } from './database.js';
 import { PrincipalChangedError, type PrincipalCheck } from './request-transaction.js';
 
@@ -39,7 +40,8 @@ export const ROUTE_AUTHORIZER = Symbol('ROUTE_AUTHORIZER');
 /**
  * Runs each request of a signed-in principal in one transaction that carries its tenant,
  * user, actor and party (a GET: statements that each carry them, ADR 0003). A handler that
- * throws rolls back everything it wrote. Requests without a principal (public routes) get no
+ * throws rolls back everything it wrote (a declared constraint it broke answers as the field it
+ * names, `constraintError`). Requests without a principal (public routes) get no
  * transaction: they must not read tenant data. A request that started on an outdated kept
  * answer (the principal's roles changed meanwhile) is rolled back and runs once more, checked
  * first.
@@ -98,10 +100,16 @@ export class RequestTransactionRunner implements RequestRunner {
     const principal = requestContext.get()?.principal;
     if (!principal) return handle();
     try {
-      return await this.inTransaction(route, request, reply, handle, principal, false);
+      try {
+        return await this.inTransaction(route, request, reply, handle, principal, false);
+      } catch (error) {
+        if (!(error instanceof PrincipalChangedError)) throw error;
+        return await this.inTransaction(route, request, reply, handle, principal, true);
+      }
     } catch (error) {
-      if (!(error instanceof PrincipalChangedError)) throw error;
-      return this.inTransaction(route, request, reply, handle, principal, true);
+      // A declared unique or foreign key (`defineConstraints`) that a write broke: the field
+      // it names, as a domain error, once the transaction has rolled back.
+      throw constraintError(error) ?? error;
     }
   }
 
@@ -135,7 +143,10 @@ export class RequestTransactionRunner implements RequestRunner {
         if (idempotent) await recordIdempotentAnswer(tx, idempotent, route.status, body);
         return body;
       },
-      { check: verifier.check(principal, { eager }), readOnly: route.method === 'GET' },
+      {
+        check: verifier.check(principal, { eager }),
+        readOnly: route.method === 'GET' && !route.audited,
+      },
     );
   }
 }

@@ -1,6 +1,6 @@
 import { stringify } from 'csv-stringify';
-import { once } from 'node:events';
-import type { Writable } from 'node:stream';
+import { Readable, type Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { LIST_LIMIT_MAX } from './list-query.js';
 
 /** One CSV cell: arrays joined with `|`, dates in ISO 8601, objects as JSON, nothing as empty. */
@@ -24,35 +24,42 @@ export interface ListCsv<T> {
  * A list route's CSV: the same query string as the list, every page in turn (keyset, so
  * the last page costs what the first does), written as it is read with back-pressure. The
  * caller decides the columns (only those the reader may read); a cell the row's own mask
- * left out stays empty. Resolves to the number of rows written.
+ * left out stays empty. The output is opened (`open`) once the first page is read, so a bad
+ * query fails before anything is sent; a failure after that destroys the output, so the
+ * download ends broken instead of hanging. Resolves to the number of rows written.
  */
 export async function writeListCsv<T extends Record<string, unknown>>(
   csv: ListCsv<T>,
   query: Record<string, unknown>,
-  out: Writable,
+  open: () => Writable,
 ): Promise<number> {
-  const writer = stringify({ header: true, columns: [...csv.columns], bom: true });
-  writer.pipe(out);
-  let rows = 0;
-  let cursor: string | undefined;
-  do {
-    const page = await csv.page({
+  const pageOf = (cursor?: string) =>
+    csv.page({
       ...query,
       limit: String(LIST_LIMIT_MAX),
       count: 'false',
       ...(cursor ? { cursor } : {}),
     });
-    for (const row of page.items) {
-      const custom = (row.custom ?? {}) as Record<string, unknown>;
-      const line = csv.columns.map((c) =>
-        csvCell(c.startsWith('custom.') ? custom[c.slice('custom.'.length)] : row[c]),
-      );
-      if (!writer.write(line)) await once(writer, 'drain');
-      rows++;
+  const first = await pageOf();
+  let rows = 0;
+  async function* lines() {
+    for (let page = first; ; page = await pageOf(page.nextCursor ?? undefined)) {
+      for (const row of page.items) {
+        const custom = (row.custom ?? {}) as Record<string, unknown>;
+        yield csv.columns.map((c) =>
+          csvCell(c.startsWith('custom.') ? custom[c.slice('custom.'.length)] : row[c]),
+        );
+        rows++;
+      }
+      if (!page.nextCursor) return;
     }
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor);
-  writer.end();
-  await once(out, 'finish');
+  }
+  // pipeline ends or destroys every stream on an error or a client gone away, so neither
+  // the request nor its transaction waits on a socket nobody reads.
+  await pipeline(
+    Readable.from(lines()),
+    stringify({ header: true, columns: [...csv.columns], bom: true }),
+    open(),
+  );
   return rows;
 }

@@ -183,6 +183,7 @@ export const CatalogRoutes = {
     status: 200,
     response: z.string(),
     responseType: 'text/csv',
+    audited: true,
   }),
   listItems: defineRoute({
     method: 'GET',

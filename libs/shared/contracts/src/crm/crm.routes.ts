@@ -72,6 +72,7 @@ export const PartyRoutes = {
     status: 200,
     response: z.string(),
     responseType: 'text/csv',
+    audited: true,
   }),
   import: defineRoute({
     method: 'POST',

@@ -51,6 +51,11 @@ export interface RouteContract {
   binaryResponse?: BinaryContent;
   /** A text response (Prometheus exposition, CSV), written by the handler itself. */
   responseType?: 'application/json' | 'text/plain' | 'text/csv';
+  /**
+   * A GET that writes its audit row (a CSV export of company data): it runs in a read-write
+   * transaction instead of a read's, so the row is committed with the answer.
+   */
+  audited?: boolean;
   /** The response carries an `ETag` (records with a version). */
   etag?: boolean;
   /** Requires `If-Match` with the record's ETag (428 without it, 412 when stale). */
