@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Database, TRIGRAM_THRESHOLD } from '@nexo/db';
 import { PermissionService, columnsOf } from '@nexo/permissions';
 import { currentPrincipal } from '@nexo/platform';
-import { and, desc, eq, ne, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, ne, sql, type SQL } from 'drizzle-orm';
 import { emailKey, parties } from '../db/crm.tables.js';
 
 export interface DuplicateCandidate {
@@ -71,7 +71,9 @@ export class DuplicateFinder {
           await this.permissions.where('read', 'crm.party', columnsOf(parties)),
         ),
       )
-      .orderBy(desc(similarity))
+      // Without a name every candidate's similarity is the constant 0, which ORDER BY would
+      // read as a column position: the name orders them instead.
+      .orderBy(...(probe.name ? [desc(similarity), asc(parties.name)] : [asc(parties.name)]))
       .limit(10);
     return rows.map((r) => ({
       id: r.id,
