@@ -7,7 +7,7 @@ import {
   type ListDefinition,
   type ListPage,
 } from '@nexo/db';
-import { currentPrincipal, requestContext } from '@nexo/platform';
+import { DomainError, currentPrincipal, requestContext } from '@nexo/platform';
 import { newId } from '@nexo/utils';
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { auditLog } from './db/audit.tables.js';
@@ -144,10 +144,13 @@ export class AuditLog {
     return Promise.resolve();
   }
 
-  /** A record's history, newest first. */
+  /**
+   * A record's history, newest first. A record that left no trace in this company (another
+   * company's, or one that never existed) is not found: 404, as for any route taking an id.
+   */
   async history(resource: string, resourceId: string, limit: number): Promise<AuditRow[]> {
     const { tenantId } = currentPrincipal();
-    return this.database
+    const rows = await this.database
       .tx()
       .select()
       .from(auditLog)
@@ -160,6 +163,8 @@ export class AuditLog {
       )
       .orderBy(desc(auditLog.occurredAt), desc(auditLog.id))
       .limit(limit);
+    if (!rows.length) throw DomainError.notFound('Record');
+    return rows;
   }
 
   /**
