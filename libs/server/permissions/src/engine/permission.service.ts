@@ -88,7 +88,8 @@ export class PermissionService {
   /** For a record fetched by id: not allowed reads as not found (no existence oracle). */
   async assertCan(action: string, type: string, record: Record<string, unknown>): Promise<void> {
     const ability = await this.current();
-    if (!ability.can(action, asSubject(type, snakeKeys(record)))) throw DomainError.notFound();
+    const subject = asSubject(type, snakeKeys(record));
+    if (!ability.can(action, subject)) throw refusal(ability, action, subject);
   }
 
   /**
@@ -102,8 +103,10 @@ export class PermissionService {
     changes: Record<string, unknown>,
   ): Promise<void> {
     const ability = await this.current();
-    if (before && !ability.can(action, asSubject(type, snakeKeys(before))))
-      throw DomainError.notFound();
+    if (before) {
+      const subject = asSubject(type, snakeKeys(before));
+      if (!ability.can(action, subject)) throw refusal(ability, action, subject);
+    }
     const after = snakeKeys({ ...before, ...changes });
     for (const field of Object.keys(changes).map(toSnake)) {
       if (!ability.can(action, asSubject(type, after), field)) {
@@ -154,3 +157,13 @@ export class PermissionService {
 
 const snakeKeys = (record: Record<string, unknown>): Record<string, unknown> =>
   Object.fromEntries(Object.entries(record).map(([k, v]) => [toSnake(k), v]));
+
+/**
+ * Why a record-level check failed, as the rules mean it: a record the caller may not read is
+ * not found (404: its existence is not revealed); one it may read but not act on is
+ * forbidden (403: it can see the record, so it is told it may not do this).
+ */
+function refusal(ability: AppAbility, action: string, subject: object): DomainError {
+  if (action === 'read' || !ability.can('read', subject as never)) return DomainError.notFound();
+  return new DomainError(ErrorCode.Forbidden, `You may not ${action} this record`);
+}
