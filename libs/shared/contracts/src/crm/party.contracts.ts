@@ -3,7 +3,7 @@ import { CustomValuesSchema } from '../custom-fields/custom-field.contracts.js';
 import {
   CountrySchema,
   DecimalSchema,
-  NonNegativeDecimalSchema,
+  AmountSchema,
   TagsSchema,
 } from '../common/values.js';
 import { checkTaxId } from './tax-id.js';
@@ -93,7 +93,7 @@ const partyFields = {
   tags: TagsSchema.optional(),
   ownerId: z.uuid().optional(),
   teamId: z.uuid().nullable().optional(),
-  creditLimit: NonNegativeDecimalSchema.nullable().optional(),
+  creditLimit: AmountSchema.nullable().optional(),
   paymentTermsDays: z.number().int().min(0).max(365).nullable().optional(),
   customerGroup: Text(50).nullable().optional(),
   notes: z.string().max(5000).nullable().optional(),

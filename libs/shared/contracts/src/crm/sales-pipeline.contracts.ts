@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CustomValuesSchema } from '../custom-fields/custom-field.contracts.js';
-import { CurrencySchema, DateOnlySchema, NonNegativeDecimalSchema } from '../common/values.js';
+import { AmountSchema, CurrencySchema, DateOnlySchema } from '../common/values.js';
 import { CreatePartyInputSchema } from './party.contracts.js';
 
 const Text = (max: number) => z.string().trim().min(1).max(max);
@@ -56,7 +56,7 @@ export const CreateOpportunityInputSchema = z.strictObject({
   /** The default pipeline's first stage when absent. */
   pipelineId: z.uuid().optional(),
   stageId: z.uuid().optional(),
-  amount: NonNegativeDecimalSchema.default('0'),
+  amount: AmountSchema.default('0'),
   currency: CurrencySchema,
   expectedCloseDate: DateOnlySchema.optional(),
   ownerId: z.uuid().optional(),
@@ -69,7 +69,7 @@ export const UpdateOpportunityInputSchema = z
   .strictObject({
     title: Text(200),
     partyId: z.uuid().nullable(),
-    amount: NonNegativeDecimalSchema,
+    amount: AmountSchema,
     currency: CurrencySchema,
     expectedCloseDate: DateOnlySchema.nullable(),
     ownerId: z.uuid(),
