@@ -2103,6 +2103,7 @@ export interface components {
         RuleConditionValue: string | number | boolean | null | components["schemas"]["RuleConditionValue"][] | {
             [key: string]: components["schemas"]["RuleConditionValue"];
         };
+        Amount: string;
         Decimal: string;
         Problem: {
             type: string;
@@ -5427,7 +5428,7 @@ export interface operations {
                     /** Format: uuid */
                     ownerId?: string;
                     teamId?: string | null;
-                    creditLimit?: components["schemas"]["Decimal"] | null;
+                    creditLimit?: components["schemas"]["Amount"] | null;
                     paymentTermsDays?: number | null;
                     customerGroup?: string | null;
                     notes?: string | null;
@@ -5751,7 +5752,7 @@ export interface operations {
                     /** Format: uuid */
                     ownerId?: string;
                     teamId?: string | null;
-                    creditLimit?: components["schemas"]["Decimal"] | null;
+                    creditLimit?: components["schemas"]["Amount"] | null;
                     paymentTermsDays?: number | null;
                     customerGroup?: string | null;
                     notes?: string | null;
@@ -6531,7 +6532,7 @@ export interface operations {
                         /** Format: uuid */
                         ownerId?: string;
                         teamId?: string | null;
-                        creditLimit?: components["schemas"]["Decimal"] | null;
+                        creditLimit?: components["schemas"]["Amount"] | null;
                         paymentTermsDays?: number | null;
                         customerGroup?: string | null;
                         notes?: string | null;
@@ -6567,7 +6568,7 @@ export interface operations {
                         /** Format: uuid */
                         stageId?: string;
                         /** @default 0 */
-                        amount?: components["schemas"]["Decimal"];
+                        amount?: components["schemas"]["Amount"];
                         currency: string;
                         /** Format: date */
                         expectedCloseDate?: string;
@@ -7045,7 +7046,7 @@ export interface operations {
                     /** Format: uuid */
                     stageId?: string;
                     /** @default 0 */
-                    amount?: components["schemas"]["Decimal"];
+                    amount?: components["schemas"]["Amount"];
                     currency: string;
                     /** Format: date */
                     expectedCloseDate?: string;
@@ -7147,7 +7148,7 @@ export interface operations {
                 "application/json": {
                     title?: string;
                     partyId?: string | null;
-                    amount?: components["schemas"]["Decimal"];
+                    amount?: components["schemas"]["Amount"];
                     currency?: string;
                     expectedCloseDate?: string | null;
                     /** Format: uuid */
