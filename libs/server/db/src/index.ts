@@ -16,6 +16,7 @@ export * from './migrate/migrate.js';
 export { TRIGRAM_THRESHOLD, tuneSimilarityOperator } from './migrate/similarity-operator.js';
 export * from './roles.js';
 export * from './client/pg-errors.js';
+export * from './client/constraint-errors.js';
 export * from './db/platform.tables.js';
 export * from './http/idempotency.js';
 export * from './numbering/numbering.service.js';
