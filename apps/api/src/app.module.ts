@@ -8,12 +8,13 @@ import { PermissionsModule } from '@nexo/permissions';
 import { DatabaseModule, type Database } from '@nexo/db';
 import { PlatformModule, type PlatformDependencies } from '@nexo/platform';
 import { CONTEXT_MODULES } from './modules.registry.js';
+import { RetentionModule } from './retention.module.js';
 
 export interface AppDependencies extends PlatformDependencies {
   database: Database;
 }
 
-/** Wiring only: platform, database, audit, events, jobs, identity, custom fields, and the contexts named in `NEXO_MODULES`. */
+/** Wiring only: platform, database, audit, events, jobs (and their retention), identity, custom fields, and the contexts named in `NEXO_MODULES`. */
 @Module({})
 export class AppModule {
   static forRoot(deps: AppDependencies, extra: DynamicModule['imports'] = []): DynamicModule {
@@ -25,6 +26,7 @@ export class AppModule {
         AuditModule,
         EventsModule.forRoot({ natsUrl: deps.config.NEXO_NATS_URL }),
         JobsModule.forRoot(),
+        RetentionModule,
         AuthModule,
         PermissionsModule,
         CustomFieldsModule,

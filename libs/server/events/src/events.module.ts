@@ -21,6 +21,7 @@ import { IdempotentConsumer } from './consumers/idempotent-consumer.service.js';
 import { EventOutbox } from './outbox/event-outbox.service.js';
 import { registerOutboxMetrics } from './relay/outbox-metrics.js';
 import { OutboxRelay, type OutboxRelayOptions } from './relay/outbox-relay.service.js';
+import { EventRetention } from './retention/event-retention.service.js';
 
 export interface EventsModuleOptions {
   /** `NEXO_NATS_URL`: JetStream as the bus; without it, the in-process bus. */
@@ -41,7 +42,7 @@ function relayUrlFromAppPool(database: Database): string {
 }
 
 /**
- * The outbox, the bus and the consumers. In processes that do background work (`NEXO_ROLE`
+ * The outbox, the bus, the consumers and `EventRetention` (pruning, run by a job). In processes that do background work (`NEXO_ROLE`
  * all or worker) it subscribes the declared consumers, then starts the relay and its gauges;
  * before shutdown it stops the relay (finishing its batch) and the bus, so no handler is
  * still running when the app pool closes.
@@ -61,6 +62,7 @@ export class EventsModule implements OnApplicationBootstrap, BeforeApplicationSh
     @Inject(ReadinessRegistry) private readonly readiness: ReadinessRegistry,
     @Inject(IdempotentConsumer) private readonly consumer: IdempotentConsumer,
     @Inject(EventSubscriptions) private readonly subscriptions: EventSubscriptions,
+    @Inject(EventRetention) private readonly retention: EventRetention,
   ) {}
 
   static forRoot(options: EventsModuleOptions = {}): DynamicModule {
@@ -83,8 +85,14 @@ export class EventsModule implements OnApplicationBootstrap, BeforeApplicationSh
         EventOutbox,
         IdempotentConsumer,
         EventSubscriptions,
+        {
+          provide: EventRetention,
+          inject: [Database],
+          useFactory: (database: Database): EventRetention =>
+            new EventRetention(() => options.relayUrl ?? relayUrlFromAppPool(database)),
+        },
       ],
-      exports: [EVENT_BUS, EventOutbox, IdempotentConsumer, EventSubscriptions],
+      exports: [EVENT_BUS, EventOutbox, IdempotentConsumer, EventSubscriptions, EventRetention],
     };
   }
 
@@ -113,5 +121,6 @@ export class EventsModule implements OnApplicationBootstrap, BeforeApplicationSh
     await this.relay?.stop();
     await this.bus.close();
     await this.relayDatabase?.close();
+    await this.retention.close();
   }
 }

@@ -9,3 +9,4 @@ export * from './events.module.js';
 export * from './outbox/event-outbox.service.js';
 export * from './relay/outbox-metrics.js';
 export * from './relay/outbox-relay.service.js';
+export * from './retention/event-retention.service.js';

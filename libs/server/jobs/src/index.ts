@@ -7,6 +7,7 @@ export * from './jobs.module.js';
 export * from './metrics/job-metrics.js';
 export * from './queue/job-queue.js';
 export * from './queue/jobs.service.js';
+export * from './retention/job-run-retention.service.js';
 export * from './runs/job-run.repository.js';
 export * from './runs/job-run.service.js';
 export * from './worker/job-runner.js';

@@ -22,6 +22,7 @@ import { Jobs } from './queue/jobs.service.js';
 import { JobRunController } from './runs/job-run.controller.js';
 import { JobRunRepository } from './runs/job-run.repository.js';
 import { JobRunService } from './runs/job-run.service.js';
+import { JobRunRetention } from './retention/job-run-retention.service.js';
 import { JobRunner } from './worker/job-runner.js';
 
 export interface JobsModuleOptions {
@@ -88,8 +89,9 @@ export class JobsModule implements OnApplicationBootstrap, BeforeApplicationShut
         JobRunner,
         JobRunRepository,
         JobRunService,
+        JobRunRetention,
       ],
-      exports: [Jobs, JobHandlers],
+      exports: [Jobs, JobHandlers, JobRunRetention],
     };
   }
 

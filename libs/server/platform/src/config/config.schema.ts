@@ -117,6 +117,15 @@ export const ConfigSchema = z.object({
    * http): a provider on this machine or the local network. Off, such issuers are refused.
    */
   NEXO_OIDC_ALLOW_PRIVATE_ISSUERS: booleanFromEnv.default(false),
+  /** Days a delivered outbox event is kept (undelivered ones always are). Pruned hourly. */
+  NEXO_OUTBOX_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(7),
+  /**
+   * Days a consumer's record of an event it applied is kept: what makes a redelivery a no-op, so
+   * longer than anything redelivers (JetStream's stream keeps events 7 days).
+   */
+  NEXO_CONSUMED_EVENTS_RETENTION_DAYS: z.coerce.number().int().min(8).max(3650).default(14),
+  /** Days a finished job run (completed or failed for good) is kept. */
+  NEXO_JOB_RUNS_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
 });
 
 export type AppConfig = z.infer<typeof ConfigSchema>;

@@ -42,4 +42,21 @@ describe('loadConfig', () => {
     for (const bad of ['*', 'proxy.example', '10.0.0.0/33', 'true'])
       expect(() => loadConfig({ NEXO_TRUSTED_PROXIES: bad })).toThrow(/NEXO_TRUSTED_PROXIES/);
   });
+
+  it('keeps delivered events a week, consumer records two, job runs a month, by default', () => {
+    const config = loadConfig({});
+    expect(config.NEXO_OUTBOX_RETENTION_DAYS).toBe(7);
+    expect(config.NEXO_CONSUMED_EVENTS_RETENTION_DAYS).toBe(14);
+    expect(config.NEXO_JOB_RUNS_RETENTION_DAYS).toBe(30);
+    expect(config.NEXO_OIDC_ALLOW_PRIVATE_ISSUERS).toBe(false);
+    expect(loadConfig({ NEXO_OUTBOX_RETENTION_DAYS: '2' }).NEXO_OUTBOX_RETENTION_DAYS).toBe(2);
+    // Consumer records must outlive JetStream's 7-day stream, or a replay applies events twice.
+    for (const [name, bad] of [
+      ['NEXO_OUTBOX_RETENTION_DAYS', '0'],
+      ['NEXO_JOB_RUNS_RETENTION_DAYS', '1.5'],
+      ['NEXO_CONSUMED_EVENTS_RETENTION_DAYS', '7'],
+      ['NEXO_OIDC_ALLOW_PRIVATE_ISSUERS', 'maybe'],
+    ] as const)
+      expect(() => loadConfig({ [name]: bad })).toThrow(name);
+  });
 });
