@@ -5,7 +5,8 @@ import { caller, createItem, seedMasters, type Caller, type Masters } from './he
 import { useTestApp } from './helpers/test-app.js';
 
 const LISTS = '/api/v1/catalog/price-lists';
-const PARTY = '01936b2c-5a00-7000-8000-0000000000f1';
+/** A customer of the company with a list of its own: created in beforeAll (a key since 0030). */
+let PARTY = '';
 const OTHER_PARTY = '01936b2c-5a00-7000-8000-0000000000f2';
 const DAY = '2026-11-15';
 
@@ -49,6 +50,12 @@ describe('catalog price lists and price resolution', () => {
   beforeAll(async () => {
     admin = await createAccount(t.app, db.current, { roles: ['admin'] });
     api = caller(t.app, (await login(t.app, admin)).accessToken);
+    const party = await api('POST', '/api/v1/crm/parties', {
+      kind: 'organization',
+      name: 'Almacén Don Pepe',
+    });
+    expect(party.status).toBe(201);
+    PARTY = party.body.id as string;
     m = await seedMasters(api);
     cola = (
       await createItem(api, {

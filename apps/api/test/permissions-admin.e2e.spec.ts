@@ -181,6 +181,12 @@ describe('lists filtered in SQL, and RLS under the engine', () => {
     const partyA = newId();
     const partyB = newId();
     const admin = await adminClient(db.current);
+    // A member's party is one of the company's (memberships_party_fk, migration 0031).
+    for (const party of [partyA, partyB])
+      await admin.query(
+        `insert into crm.parties (tenant_id, id, kind, name) values ($1, $2, 'organization', 'Cliente')`,
+        [tenant.id, party],
+      );
     for (const [party, email] of [
       [partyA, 'a1'],
       [partyA, 'a2'],

@@ -1,7 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AuditLog, SecurityEventLog } from '@nexo/audit';
 import { ErrorCode, type AcceptInvitationInput, type CreateInvitationInput } from '@nexo/contracts';
-import { Database, PG_UNIQUE_VIOLATION, pgErrorCode } from '@nexo/db';
+import {
+  Database,
+  PG_UNIQUE_VIOLATION,
+  defineConstraints,
+  pgErrorCode,
+  unknownReference,
+} from '@nexo/db';
 import {
   APP_CONFIG,
   DomainError,
@@ -24,6 +30,12 @@ import { UserRepository } from '../users/user.repository.js';
 import { InvitationRepository, type InvitationRow } from './invitation.repository.js';
 
 const INVITATION_TTL_MS = 7 * 86_400_000;
+
+// The party a client or supplier acts for is one of the company's (migration 0031, issue 23).
+defineConstraints({
+  invitations_party_fk: unknownReference('partyId', 'No such party'),
+  memberships_party_fk: unknownReference('partyId', 'No such party'),
+});
 
 export interface InvitationView {
   id: string;

@@ -1,3 +1,4 @@
+import { parties } from '@nexo/crm/tables';
 import { recordColumns } from '@nexo/db/columns';
 import { tenants } from '@nexo/tenancy/tables';
 import { sql } from 'drizzle-orm';
@@ -315,6 +316,12 @@ export const priceLists = catalogSchema.table(
     index('price_lists_tenant_party_idx').on(t.tenantId, t.partyId),
     index('price_lists_tenant_group_idx').on(t.tenantId, t.customerGroup),
     tenantFk('price_lists_tenant_fk', t.tenantId),
+    // A list for one party names a party of the same company (issue 23, migration 0030).
+    foreignKey({
+      name: 'price_lists_party_fk',
+      columns: [t.tenantId, t.partyId],
+      foreignColumns: [parties.tenantId, parties.id],
+    }),
     check('price_lists_currency_check', sql`${t.currency} ~ '^[A-Z]{3}$'`),
     check('price_lists_target_check', sql`num_nonnulls(${t.partyId}, ${t.customerGroup}) <= 1`),
     check('price_lists_validity_check', sql`${t.validFrom} <= ${t.validTo}`),

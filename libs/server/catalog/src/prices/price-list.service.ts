@@ -6,7 +6,7 @@ import type {
   UpdatePriceListInput,
   UpdatePriceListRuleInput,
 } from '@nexo/contracts';
-import { parseListQuery, type ListDefinition } from '@nexo/db';
+import { defineConstraints, parseListQuery, unknownReference, type ListDefinition } from '@nexo/db';
 import { EventOutbox } from '@nexo/events';
 import { PermissionService } from '@nexo/permissions';
 import { DomainError, stale, type Principal } from '@nexo/platform';
@@ -62,6 +62,8 @@ const RULE_LIST: ListDefinition = {
   defaultSort: 'id',
   id: priceListRules.id,
 };
+// A list for one party names a party of the company (migration 0030, issue 23).
+defineConstraints({ price_lists_party_fk: unknownReference('partyId', 'No such party') });
 const RULE_CONSTRAINTS: Record<string, ConstraintMeaning> = {
   price_list_rules_tenant_list_item_variant_qty_key: {
     kind: 'taken',

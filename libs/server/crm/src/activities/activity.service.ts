@@ -11,6 +11,7 @@ import { activities, contacts, leads } from '../db/crm.tables.js';
 import { OpportunityService } from '../opportunities/opportunity.service.js';
 import { PartyService } from '../parties/party.service.js';
 import { byId, noRowUpdated, updateAtVersion, withoutTenant } from '../shared/records.js';
+import { defaultMember } from '../shared/references.js';
 
 type ActivityRow = typeof activities.$inferSelect;
 export type ActivityView = Omit<ActivityRow, 'tenantId' | 'updatedAt'>;
@@ -128,7 +129,7 @@ export class ActivityService {
       ...input,
       ...links,
       dueAt: input.dueAt ? new Date(input.dueAt) : null,
-      assigneeId: input.assigneeId ?? (input.kind === 'task' ? principal.userId : null),
+      assigneeId: input.assigneeId ?? (input.kind === 'task' ? defaultMember(principal) : null),
       createdBy: principal.userId,
       // Calls, meetings, notes and emails are logged after the fact: done when written.
       doneAt: input.kind === 'task' ? null : new Date(),

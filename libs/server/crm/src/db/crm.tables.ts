@@ -1,3 +1,4 @@
+import { memberships } from '@nexo/auth/tables';
 import { recordColumns } from '@nexo/db/columns';
 import { tenants } from '@nexo/tenancy/tables';
 import { sql, type SQL } from 'drizzle-orm';
@@ -22,6 +23,21 @@ export const crmSchema = pgSchema('crm');
 
 const tenantFk = (name: string, tenantId: Parameters<typeof foreignKey>[0]['columns'][0]) =>
   foreignKey({ name, columns: [tenantId], foreignColumns: [tenants.id] });
+/**
+ * A user named on a record (owner, assignee) must be a member of the record's company: the
+ * key leads with the tenant and points at the membership (memberships are never deleted, only
+ * disabled). Migration 0030 added these keys (issue 23).
+ */
+const memberFk = (
+  name: string,
+  tenantId: Parameters<typeof foreignKey>[0]['columns'][0],
+  userId: Parameters<typeof foreignKey>[0]['columns'][0],
+) =>
+  foreignKey({
+    name,
+    columns: [tenantId, userId],
+    foreignColumns: [memberships.tenantId, memberships.userId],
+  });
 const customColumn = () =>
   jsonb('custom')
     .$type<Record<string, unknown>>()
@@ -81,6 +97,17 @@ export const parties = crmSchema.table(
   (t) => [
     primaryKey({ name: 'parties_pkey', columns: [t.tenantId, t.id] }),
     tenantFk('parties_tenant_fk', t.tenantId),
+    memberFk('parties_owner_fk', t.tenantId, t.ownerId),
+    foreignKey({
+      name: 'parties_team_fk',
+      columns: [t.tenantId, t.teamId],
+      foreignColumns: [teams.tenantId, teams.id],
+    }),
+    foreignKey({
+      name: 'parties_merged_into_fk',
+      columns: [t.tenantId, t.mergedIntoId],
+      foreignColumns: [t.tenantId, t.id],
+    }),
     // Keyset sorts: (tenant, sort field, id).
     index('parties_tenant_name_idx').on(t.tenantId, t.name, t.id),
     index('parties_tenant_updated_idx').on(t.tenantId, t.updatedAt, t.id),
@@ -185,6 +212,22 @@ export const leads = crmSchema.table(
   (t) => [
     primaryKey({ name: 'leads_pkey', columns: [t.tenantId, t.id] }),
     tenantFk('leads_tenant_fk', t.tenantId),
+    memberFk('leads_owner_fk', t.tenantId, t.ownerId),
+    foreignKey({
+      name: 'leads_team_fk',
+      columns: [t.tenantId, t.teamId],
+      foreignColumns: [teams.tenantId, teams.id],
+    }),
+    foreignKey({
+      name: 'leads_converted_party_fk',
+      columns: [t.tenantId, t.convertedPartyId],
+      foreignColumns: [parties.tenantId, parties.id],
+    }),
+    foreignKey({
+      name: 'leads_converted_opportunity_fk',
+      columns: [t.tenantId, t.convertedOpportunityId],
+      foreignColumns: [opportunities.tenantId, opportunities.id],
+    }),
     index('leads_tenant_status_idx').on(t.tenantId, t.status, t.id),
     index('leads_tenant_name_idx').on(t.tenantId, t.name, t.id),
     check(
@@ -275,6 +318,12 @@ export const opportunities = crmSchema.table(
       columns: [t.tenantId, t.partyId],
       foreignColumns: [parties.tenantId, parties.id],
     }),
+    memberFk('opportunities_owner_fk', t.tenantId, t.ownerId),
+    foreignKey({
+      name: 'opportunities_team_fk',
+      columns: [t.tenantId, t.teamId],
+      foreignColumns: [teams.tenantId, teams.id],
+    }),
     index('opportunities_tenant_stage_rank_idx').on(t.tenantId, t.stageId, t.rank),
     index('opportunities_tenant_party_idx').on(t.tenantId, t.partyId),
     index('opportunities_tenant_owner_idx').on(t.tenantId, t.ownerId),
@@ -320,6 +369,12 @@ export const activities = crmSchema.table(
       columns: [t.tenantId, t.leadId],
       foreignColumns: [leads.tenantId, leads.id],
     }),
+    memberFk('activities_assignee_fk', t.tenantId, t.assigneeId),
+    // `activities_contact_fk` (tenant_id, contact_id) → contacts is hand-written (migration
+    // 0031): a deleted contact leaves its activities with `ON DELETE SET NULL (contact_id)`,
+    // which Drizzle cannot say (its `set null` would null tenant_id too). `created_by` is the
+    // principal who wrote the row (a user or an API client), set by the server: no key.
+    index('activities_tenant_contact_idx').on(t.tenantId, t.contactId),
     index('activities_tenant_assignee_open_idx')
       .on(t.tenantId, t.assigneeId, t.dueAt, t.id)
       .where(sql`${t.doneAt} is null`),
@@ -348,6 +403,16 @@ export const timelineEntries = crmSchema.table(
   (t) => [
     primaryKey({ name: 'timeline_entries_pkey', columns: [t.tenantId, t.id] }),
     tenantFk('timeline_entries_tenant_fk', t.tenantId),
+    foreignKey({
+      name: 'timeline_entries_party_fk',
+      columns: [t.tenantId, t.partyId],
+      foreignColumns: [parties.tenantId, parties.id],
+    }),
+    foreignKey({
+      name: 'timeline_entries_opportunity_fk',
+      columns: [t.tenantId, t.opportunityId],
+      foreignColumns: [opportunities.tenantId, opportunities.id],
+    }),
     uniqueIndex('timeline_entries_tenant_event_key').on(t.tenantId, t.eventId),
     index('timeline_entries_tenant_party_idx').on(t.tenantId, t.partyId, t.occurredAt),
     index('timeline_entries_tenant_opportunity_idx').on(t.tenantId, t.opportunityId, t.occurredAt),

@@ -18,6 +18,7 @@ import { LeadConverted } from '../events/crm.events.js';
 import { OpportunityService, type OpportunityView } from '../opportunities/opportunity.service.js';
 import { PartyService, type PartyView } from '../parties/party.service.js';
 import { bump, byId, noRowUpdated, updateAtVersion, withoutTenant } from '../shared/records.js';
+import { defaultMember } from '../shared/references.js';
 
 type LeadRow = typeof leads.$inferSelect;
 export type LeadView = Partial<Omit<LeadRow, 'tenantId'>> & { id: string };
@@ -99,7 +100,7 @@ export class LeadService {
     const principal = currentPrincipal();
     const values = {
       ...input,
-      ownerId: input.ownerId ?? principal.userId,
+      ownerId: input.ownerId ?? defaultMember(principal),
       custom: await this.customFields.validate(SUBJECT, input.custom),
     };
     await this.permissions.assertWritable('create', SUBJECT, undefined, values);

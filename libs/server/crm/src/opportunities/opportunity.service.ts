@@ -18,6 +18,7 @@ import {
 import { PartyService } from '../parties/party.service.js';
 import { PipelineService, type StageRow } from '../pipelines/pipeline.service.js';
 import { bump, byId, noRowUpdated, updateAtVersion, withoutTenant } from '../shared/records.js';
+import { defaultMember } from '../shared/references.js';
 import { MAX_RANK_LENGTH, RANK_STEP, rankBetween } from './kanban-rank.js';
 import { OPPORTUNITY_LIST } from './opportunity.list.js';
 
@@ -194,7 +195,7 @@ export class OpportunityService {
       ...fields,
       pipelineId: stage.pipelineId,
       stageId: stage.id,
-      ownerId: fields.ownerId ?? principal.userId,
+      ownerId: fields.ownerId ?? defaultMember(principal),
       custom: await this.customFields.validate(SUBJECT, fields.custom),
       status: stage.isWon ? 'won' : stage.isLost ? 'lost' : 'open',
     };

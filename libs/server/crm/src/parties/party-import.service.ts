@@ -8,11 +8,13 @@ import {
   type ImportResult,
 } from '@nexo/contracts';
 import { CustomFields } from '@nexo/custom-fields';
+import { constraintError } from '@nexo/db';
 import { JobHandlers, Jobs, PermanentJobError, defineJob, type JobContext } from '@nexo/jobs';
 import { PermissionService } from '@nexo/permissions';
 import { DomainError } from '@nexo/platform';
 import { parse } from 'csv-parse/sync';
 import type { z } from 'zod';
+import { CRM_REFERENCES } from '../shared/references.js';
 import { PARTY_CSV_COLUMNS } from './party.list.js';
 import { PartyService } from './party.service.js';
 
@@ -131,11 +133,16 @@ export class PartyImportService implements OnModuleInit {
     for (const row of valid) {
       try {
         await this.parties.create(row.input);
-      } catch (error) {
-        // A rule the checks above cannot know (a permission on a field): the whole job stops
-        // and its transaction rolls back, so "valid only" never leaves half a row.
-        if (error instanceof DomainError)
-          throw new PermanentJobError(`Line ${row.line}: ${error.message}`, error.code);
+      } catch (caught) {
+        // A rule the checks above cannot know (a permission on a field, a `teamId` that is no
+        // team of the company): the whole job stops and its transaction rolls back, so "valid
+        // only" never leaves half a row.
+        const error = constraintError(caught, CRM_REFERENCES) ?? caught;
+        if (error instanceof DomainError) {
+          const issue = error.details.issues?.[0];
+          const what = issue ? `${issue.path}: ${issue.message}` : error.message;
+          throw new PermanentJobError(`Line ${row.line}: ${what}`, error.code);
+        }
         throw error;
       }
       imported++;

@@ -11,6 +11,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { addresses, contacts, parties } from '../db/crm.tables.js';
 import { PartyCreated, PartyUpdated } from '../events/crm.events.js';
 import { noRowUpdated, updateAtVersion, withoutTenant } from '../shared/records.js';
+import { defaultMember } from '../shared/references.js';
 import { DuplicateFinder, type DuplicateCandidate } from './duplicate-finder.js';
 import { PARTY_LIST } from './party.list.js';
 
@@ -106,7 +107,7 @@ export class PartyService {
     const { contacts: contactInputs = [], addresses: addressInputs = [], ...fields } = input;
     const values = {
       ...fields,
-      ownerId: fields.ownerId ?? principal.userId,
+      ownerId: fields.ownerId ?? defaultMember(principal),
       taxId: normalizedTaxId(fields.taxId),
       custom: await this.customFields.validate(SUBJECT, fields.custom),
     };
