@@ -1,4 +1,5 @@
 export * from './auth.module.js';
+export * from './clients/role-keys.js';
 export * from './db/auth.tables.js';
 export * from './passwords/password-hasher.js';
 export * from './passwords/password-policy.js';

@@ -1,4 +1,5 @@
 import { Global, Module } from '@nestjs/common';
+import { ROLE_KEYS } from '@nexo/auth';
 import { ROUTE_AUTHORIZER } from '@nexo/db';
 import { RECORD_ACCESS } from '@nexo/platform';
 import { PermissionService } from './engine/permission.service.js';
@@ -17,9 +18,11 @@ import { PermissionRouteAuthorizer } from './route/route-authorizer.js';
     RoleService,
     PermissionRouteAuthorizer,
     { provide: ROUTE_AUTHORIZER, useExisting: PermissionRouteAuthorizer },
+    // Auth checks the role keys it stores (API clients, invitations) through this.
+    { provide: ROLE_KEYS, useExisting: RoleService },
     // Record checks for libraries that cannot depend on this one (tenancy, jobs).
     { provide: RECORD_ACCESS, useExisting: PermissionService },
   ],
-  exports: [PermissionService, ROUTE_AUTHORIZER, RECORD_ACCESS],
+  exports: [PermissionService, ROUTE_AUTHORIZER, RECORD_ACCESS, ROLE_KEYS],
 })
 export class PermissionsModule {}

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
 import { AuditLog, SecurityEventLog } from '@nexo/audit';
 import { ErrorCode, type CreateApiClientInput } from '@nexo/contracts';
 import { Database } from '@nexo/db';
@@ -9,6 +10,7 @@ import { timingSafeEqual } from 'node:crypto';
 import { apiClients } from '../db/auth.tables.js';
 import { Throttle } from '../login/throttle.service.js';
 import { AccessTokenService } from '../tokens/access-token.service.js';
+import { ROLE_KEYS, assertRoleKeys, type RoleKeys } from './role-keys.js';
 
 /** After a rotation the previous secret keeps working this long, so integrations can redeploy. */
 const ROTATION_OVERLAP_MS = 24 * 3600_000;
@@ -37,12 +39,19 @@ export class ApiClientService {
     @Inject(Throttle) private readonly throttle: Throttle,
     @Inject(SecurityEventLog) private readonly events: SecurityEventLog,
     @Inject(AuditLog) private readonly audit: AuditLog,
+    @Inject(ModuleRef) private readonly modules: ModuleRef,
   ) {}
 
   async create(
     principal: Principal,
     input: CreateApiClientInput,
   ): Promise<ApiClientView & { clientSecret: string }> {
+    // Only roles of this company (or system roles): another company's role key is no role.
+    await assertRoleKeys(
+      this.modules.get<RoleKeys>(ROLE_KEYS, { strict: false }),
+      principal.tenantId,
+      input.roles,
+    );
     const secret = randomToken();
     const [row] = await this.database
       .tx()

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
 import { AuditLog, SecurityEventLog } from '@nexo/audit';
 import { ErrorCode, type AcceptInvitationInput, type CreateInvitationInput } from '@nexo/contracts';
 import {
@@ -24,6 +25,7 @@ import { eq } from 'drizzle-orm';
 import { PasswordHasher } from '../passwords/password-hasher.js';
 import { passwordPolicyIssues } from '../passwords/password-policy.js';
 import { Throttle } from '../login/throttle.service.js';
+import { ROLE_KEYS, assertRoleKeys, type RoleKeys } from '../clients/role-keys.js';
 import { authMail } from '../recovery/auth-mail.js';
 import { SessionService, needsMfaEnrolment, type TokenPair } from '../sessions/session.service.js';
 import { UserRepository } from '../users/user.repository.js';
@@ -75,6 +77,7 @@ export class InvitationService {
     @Inject(SecurityEventLog) private readonly events: SecurityEventLog,
     @Inject(AuditLog) private readonly audit: AuditLog,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(ModuleRef) private readonly modules: ModuleRef,
   ) {}
 
   /** In the admin's request transaction; the mail goes out once the row is written. */
@@ -88,6 +91,12 @@ export class InvitationService {
         },
       ]);
     }
+    // The roles the member will get: this company's (or system roles), as assigning checks.
+    await assertRoleKeys(
+      this.modules.get<RoleKeys>(ROLE_KEYS, { strict: false }),
+      principal.tenantId,
+      input.roles,
+    );
     const secret = randomToken();
     const token = `${principal.tenantId}.${secret}`;
     const invitation = await this.invitations.insert({

@@ -1,7 +1,8 @@
 import { AuditLog } from '@nexo/audit';
 import { subject as asSubject } from '@casl/ability';
 import { Inject, Injectable } from '@nestjs/common';
-import { memberships } from '@nexo/auth/tables';
+import { assertRoleKeys, type RoleKeys } from '@nexo/auth';
+import { apiClients, memberships } from '@nexo/auth/tables';
 import {
   ErrorCode,
   type CreateRoleInput,
@@ -45,7 +46,7 @@ const view = (row: RoleRow): RoleView => ({
 
 /** Roles administration: a tenant's own roles, assignment, effective rules and `explain`. */
 @Injectable()
-export class RoleService {
+export class RoleService implements RoleKeys {
   constructor(
     @Inject(Database) private readonly database: Database,
     @Inject(RoleRepository) private readonly roles: RoleRepository,
@@ -129,9 +130,31 @@ export class RoleService {
       );
     if (used && used.n > 0)
       throw DomainError.conflict(`The role is assigned to ${used.n} member(s); unassign it first`);
+    const [clients] = await this.database
+      .tx()
+      .select({ n: sql<number>`count(*)::int` })
+      .from(apiClients)
+      .where(
+        and(
+          eq(apiClients.tenantId, principal.tenantId),
+          eq(apiClients.status, 'active'),
+          arrayContains(apiClients.roles, [key]),
+        ),
+      );
+    if (clients && clients.n > 0)
+      throw DomainError.conflict(
+        `The role is granted to ${clients.n} API client(s); disable them first`,
+      );
     if (!(await this.roles.remove(principal.tenantId, key, version)))
       throw await this.missingOrStale(principal, key);
     await this.audit.record({ action: 'delete', resource: 'permissions.role', resourceId: key });
+  }
+
+  /** The keys that name neither a system role nor one of the company's roles (`RoleKeys`). */
+  async unknownKeys(tenantId: string, keys: readonly string[]): Promise<string[]> {
+    const custom = keys.filter((k) => !isSystemRole(k));
+    const found = await this.roles.byKeys(tenantId, custom);
+    return custom.filter((k) => !found.some((r) => r.key === k));
   }
 
   /** Sets a member's roles; every key must exist. Effective on the member's next request. */
@@ -141,14 +164,7 @@ export class RoleService {
     keys: string[],
   ): Promise<{ membershipId: string; roles: string[] }> {
     const unique = [...new Set(keys)];
-    const custom = unique.filter((k) => !isSystemRole(k));
-    const found = await this.roles.byKeys(principal.tenantId, custom);
-    const missing = custom.filter((k) => !found.some((r) => r.key === k));
-    if (missing.length) {
-      throw DomainError.validation(
-        missing.map((k) => ({ path: 'roles', code: 'unknown_role', message: `No role "${k}"` })),
-      );
-    }
+    await assertRoleKeys(this, principal.tenantId, unique);
     const [row] = await this.database
       .tx()
       .update(memberships)
