@@ -1,3 +1,4 @@
+export * from './catalog/reference-violations.js';
 export * from './catalog/tenancy-violations.js';
 export * from './client/database.js';
 export {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { findTenancyViolations } from '@nexo/db';
+import { findTenancyViolations, findUnscopedReferences } from '@nexo/db';
 import { adminClient, useTestDatabase } from '../test-database.js';
+import { REFERENCE_EXCEPTIONS } from './reference-exceptions.js';
 
 describe('tenancy rules in pg_catalog', () => {
   const db = useTestDatabase();
@@ -52,6 +53,67 @@ describe('tenancy rules in pg_catalog', () => {
         ]),
       );
       expect(found.filter((v) => v.table.startsWith('scratch.'))).toHaveLength(8);
+    } finally {
+      await client.end();
+    }
+  });
+
+  // Issue 23: a reference names a record of the same company, or it is a listed exception.
+  it('leaves no reference of a tenant table able to point into another company', async () => {
+    const client = await adminClient(db.current);
+    try {
+      expect(await findUnscopedReferences(client, REFERENCE_EXCEPTIONS)).toEqual([]);
+    } finally {
+      await client.end();
+    }
+  });
+
+  it('names a reference without a tenant-leading key, and an exception that is stale', async () => {
+    const client = await adminClient(db.current);
+    try {
+      await client.query('begin');
+      // The mutation: one of the real keys gone, as if a migration had forgotten it.
+      await client.query(`alter table crm.parties drop constraint parties_owner_fk`);
+      await client.query(`create schema scratch`);
+      await client.query(`create table scratch.notes (tenant_id uuid not null, id uuid not null,
+        party_id uuid, team_id uuid, author uuid, watchers uuid[], approved_by uuid,
+        primary key (tenant_id, id))`);
+      // Tenant-leading but not validated: it vouches for new rows only.
+      await client.query(`alter table scratch.notes add constraint notes_party_fk
+        foreign key (tenant_id, party_id) references crm.parties (tenant_id, id) not valid`);
+      // Tenant-leading and validated: covered.
+      await client.query(`alter table scratch.notes add constraint notes_team_fk
+        foreign key (tenant_id, team_id) references crm.teams (tenant_id, id)`);
+      const found = await findUnscopedReferences(client, {
+        ...REFERENCE_EXCEPTIONS,
+        'scratch.notes.team_id': 'stale: it has a key',
+        'scratch.notes.gone_id': 'stale: no such column',
+      });
+      await client.query('rollback');
+      expect(found).toEqual([
+        { table: 'crm.parties', problem: 'owner_id has no foreign key that leads with tenant_id' },
+        {
+          table: 'scratch.notes',
+          problem: 'approved_by has no foreign key that leads with tenant_id',
+        },
+        { table: 'scratch.notes', problem: 'author has no foreign key that leads with tenant_id' },
+        {
+          table: 'scratch.notes',
+          problem: 'gone_id is listed as an exception but is no reference column',
+        },
+        {
+          table: 'scratch.notes',
+          problem: 'party_id: foreign key notes_party_fk is not validated',
+        },
+        {
+          table: 'scratch.notes',
+          problem: 'team_id is listed as an exception but has a tenant-leading foreign key',
+        },
+        {
+          table: 'scratch.notes',
+          problem: 'watchers has no foreign key that leads with tenant_id',
+        },
+      ]);
     } finally {
       await client.end();
     }
