@@ -1,6 +1,7 @@
+import dns from 'node:dns';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   addressRefusal,
   assertIssuerUrlAllowed,
@@ -118,9 +119,18 @@ describe('assertIssuerUrlAllowed', () => {
   });
 
   it('refuses a name that does not resolve', async () => {
-    await expect(assertIssuerUrlAllowed(open, new URL('https://nowhere.invalid'))).rejects.toThrow(
-      /does not resolve/,
-    );
+    // No real lookup: a test sends nothing beyond this machine, DNS queries included.
+    const lookup = vi
+      .spyOn(dns.promises, 'lookup')
+      .mockRejectedValue(Object.assign(new Error('getaddrinfo ENOTFOUND'), { code: 'ENOTFOUND' }));
+    try {
+      await expect(
+        assertIssuerUrlAllowed(open, new URL('https://idp.example.test')),
+      ).rejects.toThrow(/does not resolve/);
+      expect(lookup).toHaveBeenCalledWith('idp.example.test', { all: true, verbatim: true });
+    } finally {
+      lookup.mockRestore();
+    }
   });
 });
 
