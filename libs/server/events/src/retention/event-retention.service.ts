@@ -16,10 +16,13 @@ import { Database } from '@nexo/db';
  */
 export class EventRetention {
   private database: Database | undefined;
+  private closed = false;
 
   constructor(private readonly relayUrl: () => string) {}
 
   private relay(): Database {
+    // A prune still running at shutdown fails (and is retried elsewhere) rather than reopen a pool.
+    if (this.closed) throw new Error('EventRetention is closed');
     this.database ??= new Database(this.relayUrl(), { max: 1, applicationName: 'nexo-retention' });
     return this.database;
   }
@@ -61,6 +64,7 @@ export class EventRetention {
   }
 
   async close(): Promise<void> {
+    this.closed = true;
     const database = this.database;
     this.database = undefined;
     await database?.close();
