@@ -111,7 +111,9 @@ const inDateRange = (d: Date): boolean =>
  * A cursor's sort value as the sort field's type wrote it (`encodeCursor` of the row's own
  * value): anything else is a cursor this server did not make, refused before it reaches SQL.
  */
-function cursorValueFits(type: FieldType, value: unknown): boolean {
+type SortValue = string | number | boolean | null;
+
+function cursorValueFits(type: FieldType, value: unknown): value is SortValue {
   if (value === null) return true;
   switch (type) {
     case 'number':
@@ -131,7 +133,7 @@ function cursorValueFits(type: FieldType, value: unknown): boolean {
 }
 
 /** `[sortValue, id]` from a cursor, or undefined when it is not one this server made. */
-function decodeCursor(cursor: string, type: FieldType): [unknown, string] | undefined {
+function decodeCursor(cursor: string, type: FieldType): [SortValue, string] | undefined {
   let decoded: unknown;
   try {
     decoded = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
