@@ -99,6 +99,26 @@ describe('CSV import of parties (a job with progress)', () => {
     });
   });
 
+  it("rejects by line a team of another company (issue 23) and imports the company's own", async () => {
+    const api = await signIn();
+    const other = await signIn();
+    const ownTeam = await api.post<{ id: string }>('/api/v1/crm/teams', { name: 'Zona Oeste' });
+    const foreignTeam = await other.post<{ id: string }>('/api/v1/crm/teams', {
+      name: 'Zona Oeste',
+    });
+    const csv = [
+      'kind,name,teamId',
+      `organization,Ferretería Sur,${foreignTeam.json.id}`,
+      `organization,Ferretería Norte,${ownTeam.json.id}`,
+    ].join('\n');
+    const job = await importCsv(api, csv, 'valid-only');
+    expect(job.result).toMatchObject({ mode: 'valid-only', rows: 2, imported: 1, rejected: 1 });
+    expect(job.result?.issues.map((i) => `${i.line}:${i.column}:${i.code}`)).toEqual([
+      '2:teamId:not_found',
+    ]);
+    expect(await names(api)).toEqual(['Ferretería Norte']);
+  });
+
   it('takes back what it exports, custom fields included, and names unknown columns', async () => {
     const from = await signIn();
     const to = await signIn();

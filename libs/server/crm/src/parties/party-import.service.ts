@@ -8,12 +8,14 @@ import {
   type ImportResult,
 } from '@nexo/contracts';
 import { CustomFields } from '@nexo/custom-fields';
-import { constraintError } from '@nexo/db';
+import { Database, constraintError } from '@nexo/db';
 import { JobHandlers, Jobs, PermanentJobError, defineJob, type JobContext } from '@nexo/jobs';
 import { PermissionService } from '@nexo/permissions';
-import { DomainError } from '@nexo/platform';
+import { DomainError, currentPrincipal } from '@nexo/platform';
 import { parse } from 'csv-parse/sync';
+import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
+import { teams } from '../db/crm.tables.js';
 import { CRM_REFERENCES } from '../shared/references.js';
 import { PARTY_CSV_COLUMNS } from './party.list.js';
 import { PartyService } from './party.service.js';
@@ -43,6 +45,7 @@ export class PartyImportService implements OnModuleInit {
     @Inject(CustomFields) private readonly customFields: CustomFields,
     @Inject(PermissionService) private readonly permissions: PermissionService,
     @Inject(AuditLog) private readonly audit: AuditLog,
+    @Inject(Database) private readonly database: Database,
   ) {}
 
   onModuleInit(): void {
@@ -99,6 +102,17 @@ export class PartyImportService implements OnModuleInit {
 
     const issues: Issue[] = [];
     const valid: { line: number; input: CreatePartyInput }[] = [];
+    // A `teamId` must be one of the company's teams (parties_team_fk): a row issue, so that
+    // "valid only" still imports the other rows.
+    const teamIds = new Set(
+      (
+        await this.database
+          .tx()
+          .select({ id: teams.id })
+          .from(teams)
+          .where(eq(teams.tenantId, currentPrincipal().tenantId))
+      ).map((t) => t.id),
+    );
     for (const { record, info } of records) {
       const line = info.lines;
       const rowIssues: Issue[] = [];
@@ -114,6 +128,8 @@ export class PartyImportService implements OnModuleInit {
             message: issue.message,
           });
       } else {
+        if (parsed.data.teamId && !teamIds.has(parsed.data.teamId))
+          rowIssues.push({ line, column: 'teamId', code: 'not_found', message: 'No such team' });
         try {
           await this.customFields.validate('crm.party', parsed.data.custom);
         } catch (error) {
