@@ -1,6 +1,6 @@
 import { adminClient, useTestDatabase } from '@nexo/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createAccount, login, type TestAccount } from './helpers/accounts.js';
+import { createAccount, login, randomIp, type TestAccount } from './helpers/accounts.js';
 import { apiAs, type Api } from './helpers/http.js';
 import { useTestApp } from './helpers/test-app.js';
 
@@ -50,6 +50,18 @@ describe('references into another company', () => {
         [tenantId],
       );
       return rows[0]?.n ?? 0;
+    } finally {
+      await admin.end();
+    }
+  }
+  async function ownerOf(table: string, id: string): Promise<string | null | undefined> {
+    const admin = await adminClient(db.current);
+    try {
+      const { rows } = await admin.query<{ owner_id: string | null }>(
+        `select owner_id from ${table} where id = $1`,
+        [id],
+      );
+      return rows[0]?.owner_id;
     } finally {
       await admin.end();
     }
@@ -270,5 +282,38 @@ describe('references into another company', () => {
       roles: [ofB.role],
     });
     expect(res.status, res.body).toBe(201);
+  });
+
+  it('gives what an integration creates no owner: its API client is no member', async () => {
+    const client = await asB.post<{ clientId: string; clientSecret: string }>(
+      '/api/v1/auth/api-clients',
+      { name: 'Tienda online', roles: ['sales'] },
+    );
+    expect(client.status, client.body).toBe(201);
+    const token = await t.app.inject({
+      method: 'POST',
+      url: '/oauth/token',
+      remoteAddress: randomIp(),
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: new URLSearchParams({
+        grant_type: 'client_credentials',
+        client_id: client.json.clientId,
+        client_secret: client.json.clientSecret,
+      }).toString(),
+    });
+    expect(token.statusCode, token.body).toBe(200);
+    const asIntegration = apiAs(t.app, token.json<{ access_token: string }>().access_token);
+    const party = await asIntegration.post('/api/v1/crm/parties', {
+      kind: 'organization',
+      name: 'Pedido web',
+    });
+    const lead = await asIntegration.post('/api/v1/crm/leads', { name: 'Consulta web' });
+    // Read as superuser: what the integration may read back is its rules' business.
+    expect(await ownerOf('crm.parties', created(party))).toBeNull();
+    expect(await ownerOf('crm.leads', created(lead))).toBeNull();
+    refused(
+      await asIntegration.post('/api/v1/crm/leads', { name: 'Consulta web', ownerId: a.userId }),
+      'ownerId',
+    );
   });
 });
