@@ -172,7 +172,7 @@ describe('catalog items', () => {
       sku: sku(),
       unitId: '01936b2c-5a00-7000-8000-000000000099',
     });
-    expect(unknownUnit.status).toBe(400);
+    expect(unknownUnit.status).toBe(422);
     expect(unknownUnit.body.issues).toEqual([
       { path: 'unitId', code: 'not_found', message: 'No such unit' },
     ]);
@@ -449,7 +449,7 @@ describe('catalog items', () => {
       { salesTaxId: theirs.iva21 },
       { 'if-match': '"1"' },
     );
-    expect(foreign.status).toBe(400);
+    expect(foreign.status).toBe(422);
     expect(foreign.body.issues).toEqual([
       { path: 'salesTaxId', code: 'not_found', message: 'No such tax rate' },
     ]);

@@ -306,7 +306,7 @@ describe('catalog price lists and price resolution', () => {
       kind: 'fixed',
       price: '1',
     });
-    expect(unknownItem.status).toBe(400);
+    expect(unknownItem.status).toBe(422);
     expect(unknownItem.body.issues[0]).toMatchObject({ path: 'itemId', code: 'not_found' });
     const foreignVariant = await api('POST', url, {
       itemId: cola,

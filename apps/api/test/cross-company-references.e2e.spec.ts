@@ -17,8 +17,8 @@ interface Record_ {
 /**
  * Issue 23: a record of company B may name only B's records and B's members. Each reference
  * B sends with company A's id (a user, a team, a party, a role) is refused as an id of
- * nothing is (400 `validation_failed`, `not_found` on the field; `unknown_role` for a role
- * key, as assigning roles answers) and stores nothing; the same request with B's own id
+ * nothing is (422 `unknown_reference`, `not_found` on the field; `unknown_role` for a role
+ * key) and stores nothing; the same request with B's own id
  * passes. The keys that refuse them lead with tenant_id (migrations 0030 and 0031).
  */
 describe('references into another company', () => {
@@ -36,8 +36,8 @@ describe('references into another company', () => {
     return String((res.json as { id: string }).id);
   };
   const refused = (res: Reply, path: string, code = 'not_found'): void => {
-    expect(res.status, res.body).toBe(400);
-    expect(res.json).toMatchObject({ code: 'validation_failed' });
+    expect(res.status, res.body).toBe(422);
+    expect(res.json).toMatchObject({ code: 'unknown_reference' });
     expect((res.json as { issues: unknown }).issues).toEqual([
       expect.objectContaining({ path, code }),
     ]);

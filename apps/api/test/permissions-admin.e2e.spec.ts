@@ -103,7 +103,7 @@ describe('roles administration and explain', () => {
         headers: bearer(token),
         payload: { roles },
       });
-    expect((await put(admin.membershipId, ['no-existe'])).statusCode).toBe(400);
+    expect((await put(admin.membershipId, ['no-existe'])).statusCode).toBe(422);
     expect((await put(stranger.membershipId, ['sales'])).statusCode).toBe(404);
     const editSystem = await t.app.inject({
       method: 'PATCH',

@@ -10,7 +10,7 @@ export interface RoleKeys {
 }
 export const ROLE_KEYS = Symbol('ROLE_KEYS');
 
-/** 400 on `roles` for each key that names no role of the company, as assigning roles answers. */
+/** 422 on `roles` for each key that names no role of the company. */
 export async function assertRoleKeys(
   roleKeys: RoleKeys,
   tenantId: string,
@@ -18,7 +18,7 @@ export async function assertRoleKeys(
 ): Promise<void> {
   const missing = await roleKeys.unknownKeys(tenantId, [...new Set(keys)]);
   if (missing.length)
-    throw DomainError.validation(
+    throw DomainError.unknownReference(
       missing.map((k) => ({ path: 'roles', code: 'unknown_role', message: `No role "${k}"` })),
     );
 }

@@ -96,7 +96,7 @@ export class CategoryService {
       await this.categories.lockTree(principal.tenantId);
       const lineage = await this.categories.lineage(principal.tenantId, input.parentId);
       if (!lineage.length)
-        throw DomainError.validation([
+        throw DomainError.unknownReference([
           { path: 'parentId', code: 'not_found', message: 'No such category' },
         ]);
       if (lineage.includes(id))

@@ -104,7 +104,7 @@ export class ActivityService {
         .from(contacts)
         .where(byId(contacts, tenantId, input.contactId));
       if (!contact)
-        throw DomainError.validation([
+        throw DomainError.unknownReference([
           { path: 'contactId', code: 'not_found', message: 'No such contact' },
         ]);
       partyId ??= contact.partyId;
@@ -115,7 +115,7 @@ export class ActivityService {
         .from(leads)
         .where(byId(leads, tenantId, input.leadId));
       if (!lead)
-        throw DomainError.validation([
+        throw DomainError.unknownReference([
           { path: 'leadId', code: 'not_found', message: 'No such lead' },
         ]);
     }

@@ -80,7 +80,7 @@ export class TeamService {
       : [];
     const missing = unique.filter((m) => !found.some((f) => f.id === m));
     if (missing.length)
-      throw DomainError.validation(
+      throw DomainError.unknownReference(
         missing.map((m) => ({
           path: 'membershipIds',
           code: 'not_found',

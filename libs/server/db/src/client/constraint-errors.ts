@@ -43,7 +43,7 @@ export function defineConstraints<M extends Record<string, ConstraintMeaning>>(m
 
 /**
  * The domain error a unique or foreign-key violation of a known constraint means: 409 naming
- * the taken field, or a validation error (400) naming the reference with code `not_found`,
+ * the taken field, or an unknown reference (422) naming the field with code `not_found`,
  * the answer to any id that names nothing. Another company's id is such an id: keys lead with
  * `tenant_id`, so they never match a row of another company. Undefined for anything else.
  * `meanings` (a caller's own) are looked up before the declared ones.
@@ -64,7 +64,7 @@ export function constraintError(
     });
   }
   if (meaning?.kind === 'unknown-reference' && code === PG_FOREIGN_KEY_VIOLATION) {
-    return DomainError.validation([
+    return DomainError.unknownReference([
       { path: meaning.field, code: 'not_found', message: meaning.message },
     ]);
   }

@@ -22,6 +22,17 @@ export class DomainError extends Error {
     return new DomainError(ErrorCode.ValidationFailed, message, { issues });
   }
 
+  /**
+   * A field names a record that is not one of the company's: absent, or another company's
+   * (the two are not told apart). 422, with one issue per field.
+   */
+  static unknownReference(
+    issues: FieldIssue[],
+    message = 'A referenced record does not exist',
+  ): DomainError {
+    return new DomainError(ErrorCode.UnknownReference, message, { issues });
+  }
+
   static conflict(message: string): DomainError {
     return new DomainError(ErrorCode.Conflict, message);
   }

@@ -7,6 +7,7 @@ export const STATUS_BY_CODE: Record<ErrorCode, number> = {
   [ErrorCode.BadRequest]: 400,
   [ErrorCode.MalformedJson]: 400,
   [ErrorCode.ValidationFailed]: 400,
+  [ErrorCode.UnknownReference]: 422,
   [ErrorCode.Unauthenticated]: 401,
   [ErrorCode.InvalidCredentials]: 401,
   [ErrorCode.InvalidToken]: 400,
@@ -34,6 +35,7 @@ const TITLE_BY_CODE: Record<ErrorCode, string> = {
   [ErrorCode.BadRequest]: 'Bad request',
   [ErrorCode.MalformedJson]: 'Malformed JSON body',
   [ErrorCode.ValidationFailed]: 'Validation failed',
+  [ErrorCode.UnknownReference]: 'Unknown reference',
   [ErrorCode.Unauthenticated]: 'Authentication required',
   [ErrorCode.InvalidCredentials]: 'Invalid credentials',
   [ErrorCode.InvalidToken]: 'Invalid or expired token',
@@ -128,7 +130,7 @@ function databaseRefusal(error: unknown): MappedError['problem'] | undefined {
     return fromCode(ErrorCode.ValidationFailed, 'A value is not valid for its field');
   if (state === '23505') return fromCode(ErrorCode.Conflict, 'The record already exists');
   if (state === '23503')
-    return fromCode(ErrorCode.ValidationFailed, 'A referenced record does not exist');
+    return fromCode(ErrorCode.UnknownReference, 'A referenced record does not exist');
   return undefined;
 }
 

@@ -14,6 +14,8 @@ export const ErrorCode = {
   /** The client did not finish sending its request in time. */
   RequestTimeout: 'request_timeout',
   ValidationFailed: 'validation_failed',
+  /** A field names a record that is not one of the company's (absent, or another company's). */
+  UnknownReference: 'unknown_reference',
   Unauthenticated: 'unauthenticated',
   InvalidCredentials: 'invalid_credentials',
   InvalidToken: 'invalid_token',
