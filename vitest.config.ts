@@ -57,7 +57,7 @@ export default defineConfig({
         resolve,
         test: {
           name: 'unit',
-          include: ['apps/*/src/**/*.spec.ts', 'libs/**/src/**/*.spec.ts'],
+          include: ['apps/*/src/**/*.spec.ts', 'libs/**/src/**/*.spec.ts', 'tools/*.spec.ts'],
           exclude: ['**/node_modules/**', '**/dist/**', ...integrationFiles],
         },
       },
