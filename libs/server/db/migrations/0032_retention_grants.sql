@@ -4,6 +4,10 @@
 -- across tenants, as their other work does.
 GRANT DELETE ON events.outbox TO nexo_relay;
 --> statement-breakpoint
+-- Only what was delivered: an undelivered event is never lost to a prune.
+CREATE POLICY relay_prune_published ON events.outbox AS RESTRICTIVE FOR DELETE TO nexo_relay
+  USING (published_at IS NOT NULL);
+--> statement-breakpoint
 GRANT SELECT (tenant_id, consumer, event_id, consumed_at), DELETE ON events.consumed TO nexo_relay;
 --> statement-breakpoint
 CREATE POLICY relay_prune_read ON events.consumed FOR SELECT TO nexo_relay USING (true);

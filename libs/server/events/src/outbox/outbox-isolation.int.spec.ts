@@ -108,7 +108,7 @@ describe('outbox tenancy', () => {
     ).rejects.toThrow(/Invalid payload for test\.note\.added v1/);
   });
 
-  it('shows the relay role every tenant, and lets it change nothing but published_at', async () => {
+  it('shows the relay role every tenant, and lets it change nothing but published_at, and prune', async () => {
     await assertRoleCannotBypassRls(relay.pool);
     const { rows } = await relay.pool.query<{ id: string }>('select id from events.outbox');
     expect(rows.map((r) => r.id).sort()).toEqual([...ids[a]!, ...ids[b]!].sort());
@@ -118,15 +118,26 @@ describe('outbox tenancy', () => {
       [ids[a]![0]],
     );
     expect(marked.rowCount).toBe(1);
+    // Pruning (migration 0032): a delivered row may go, an undelivered one may not.
+    const undelivered = await relay.pool.query('delete from events.outbox where id = $1', [
+      ids[b]![0],
+    ]);
+    expect(undelivered.rowCount).toBe(0);
+    const delivered = await relay.pool.query('delete from events.outbox where id = $1', [
+      ids[a]![0],
+    ]);
+    expect(delivered.rowCount).toBe(1);
     for (const [statement, params] of [
       ['update events.outbox set payload = $1 where id = $2', ['{}', ids[a]![1]]],
-      ['delete from events.outbox where id = $1', [ids[b]![0]]],
       [
         `insert into events.outbox (tenant_id, id, type, version, aggregate_type, aggregate_id, payload)
          values ($1, $2, 'test.note.added', 1, 'test.note', $2, '{}')`,
         [a, newId()],
       ],
-      ['select count(*) from events.consumed', []],
+      [
+        `insert into events.consumed (tenant_id, consumer, event_id) values ($1, 'x', $2)`,
+        [a, newId()],
+      ],
       ['select count(*) from auth.users', []],
     ] as const) {
       const refused = await relay.pool.query(statement, [...params]).catch((e: unknown) => e);
