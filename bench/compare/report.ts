@@ -1,5 +1,5 @@
 /** The benchmark's report: raw JSON beside a Markdown table with the ratios. */
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ROOT, type DataSet } from './database.ts';
 import type { ContenderName, ScenarioName } from './scenarios.ts';
@@ -109,8 +109,16 @@ ${report.memory.map((m) => `| ${m.contender} | ${m.idleMb} | ${m.peakMb} |`).joi
 | --- | --- |
 ${report.startup.map((s) => `| ${s.kind === 'fresh' ? 'fresh data folder (initdb, migrations, demo seed)' : 'same folder again'} | ${s.ms} |`).join('\n')}
 `;
-  writeFileSync(
-    path.join(ROOT, report.quick ? 'docs/benchmarks-quick.md' : 'docs/benchmarks.md'),
-    md,
-  );
+  const target = path.join(ROOT, report.quick ? 'docs/benchmarks-quick.md' : 'docs/benchmarks.md');
+  writeFileSync(target, md + keptFindings(target));
+}
+
+/**
+ * The report's hand-written part: everything from the `## Findings` heading on (what the
+ * measurements found, where each target stands) outlives the tables regenerated above it.
+ */
+function keptFindings(file: string): string {
+  const current = existsSync(file) ? readFileSync(file, 'utf8') : '';
+  const at = current.search(/^## Findings$/m);
+  return at < 0 ? '' : `\n${current.slice(at)}`;
 }

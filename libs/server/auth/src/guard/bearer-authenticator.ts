@@ -52,7 +52,7 @@ export class BearerAuthenticator implements RequestAuthenticator {
     // From here on every log line of the request names its tenant (and who asked), "request
     // completed" included (the reply shares the request's logger). The bindings go on that
     // logger, Fastify's child of NEXO's pino logger (`fastifyOptions`), not on a child of it:
-    // a second child cost a request about 5 µs (ADR 0013, eleventh session).
+    // a child of a child costs a request about 5 µs (docs/benchmarks.md, Findings).
     (request.log as Logger).setBindings({ tenantId: claims.tid, userId: claims.sub });
     if (
       claims.enr &&
