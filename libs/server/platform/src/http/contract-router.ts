@@ -118,9 +118,9 @@ export function serveContractRoutes(
                 if (route.params) request.params = parseInput(route.params, raw.params, 'params');
                 if (route.query) request.query = parseInput(route.query, raw.query, 'query');
                 else refuseBadText(raw.query, 'query');
-                // No body at all reads as `{}`; a JSON `null` is a body, and not an object.
-                if (route.body)
-                  request.body = parseInput(route.body, raw.body === undefined ? {} : raw.body, '');
+                // A route with a body requires one (the document says so): none, or a JSON
+                // `null`, is refused by the schema like any other body that is not an object.
+                if (route.body) request.body = parseInput(route.body, raw.body, '');
                 if (route.binaryBody) request.body = parseBinaryBody(route.binaryBody, request);
                 if (route.ifMatch) expectedVersion();
                 const values = read.map((value) => value(request, reply));
