@@ -115,7 +115,14 @@ export function checkOutcome(outcome: Outcome, refused: boolean): string[] {
   if (status >= 400) {
     const type = outcome.headers['content-type'] ?? '';
     if (!type.startsWith('application/problem+json')) {
-      problems.push(`${status} not application/problem+json (${type || 'no content-type'})`);
+      let raw: unknown;
+      try {
+        raw = (JSON.parse(outcome.body) as { code?: unknown }).code;
+      } catch {
+        raw = undefined;
+      }
+      const said = typeof raw === 'string' ? `, code ${raw}` : '';
+      problems.push(`${status} not application/problem+json (${type || 'no content-type'}${said})`);
     } else {
       try {
         code = (JSON.parse(outcome.body) as { code?: unknown }).code;

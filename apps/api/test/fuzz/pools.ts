@@ -15,6 +15,8 @@ export interface IdPools {
    * `id@/api/v1/custom-fields` (its items' ids), `clientId@/api/v1/auth/api-clients`.
    */
   addListed(field: string, label: Label, values: readonly string[]): void;
+  /** What names the other company's records and not one's own: ids, keys, client ids. */
+  foreignNames(self: Label): Set<string>;
   /** How many ids each company has, by table (for the log). */
   summary(): string;
 }
@@ -107,7 +109,11 @@ export async function buildIdPools(
           for (const id of byTable[label].get(table) ?? []) found.add(id);
     } else if (field && field !== 'id') {
       const column = snake(field.replace(/Ids$/, 'Id'));
-      for (const v of byColumn[label].get(column) ?? []) found.add(v);
+      const values = [...(byColumn[label].get(column) ?? [])];
+      // A column some tables use for users and others for records (`owner_id`: a party's
+      // owner, an item code's item): the users, when there are any.
+      const people = values.filter((v) => users[label].includes(v));
+      for (const v of people.length ? people : values) found.add(v);
       const entity = field.replace(/Ids?$/, '');
       if (entity !== field || found.size === 0)
         for (const table of tablesFor(entity, tableNames))
@@ -125,7 +131,20 @@ export async function buildIdPools(
   // Non-uuid path parameters of the API, loaded now (the client is closed afterwards).
   for (const name of ['key', 'clientId', 'resource']) await loadParam(name);
 
+  /** Everything that names a record of one company only (ids, role keys, client ids). */
+  const namesOf = (label: Label): Set<string> => {
+    const out = new Set(all(label));
+    for (const entry of listed.values()) for (const v of entry[label]) out.add(v);
+    for (const byTenant of params.values())
+      for (const v of byTenant.get(tenantOf[label]) ?? []) out.add(v);
+    return out;
+  };
   return {
+    foreignNames(self) {
+      const other: Label = self === 'A' ? 'B' : 'A';
+      const own = namesOf(self);
+      return new Set([...namesOf(other)].filter((v) => !own.has(v)));
+    },
     addListed(field, label, ids) {
       const entry = listed.get(field) ?? { A: [], B: [] };
       entry[label] = [...new Set([...entry[label], ...ids])].sort();
@@ -149,6 +168,17 @@ export async function buildIdPools(
         anyOwn,
         keys: [...(params.get('key')?.get(tenantOf[self]) ?? []), 'color'],
         uris,
+        named: (field) => {
+          const wanted = singular(norm(field));
+          if (!wanted) return [];
+          const out: string[] = [];
+          for (const [key, values] of listed) {
+            const [name = '', prefix = ''] = key.split('@');
+            const entity = singular(norm(prefix.split('/').pop() ?? ''));
+            if (name !== 'id' && entity === wanted) out.push(...values[self]);
+          }
+          return out;
+        },
       };
     },
     paramValues(field, self) {

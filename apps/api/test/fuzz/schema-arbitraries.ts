@@ -42,6 +42,8 @@ export interface IdSource {
   keys: readonly string[];
   /** Addresses that answer: the test's OpenID provider and its redirect URI. */
   uris: readonly string[];
+  /** Names of records a text field refers to (`roles` → role keys), from the lists. */
+  named(field: string): readonly string[];
 }
 
 export type Resolve = (schema: JsonSchema) => JsonSchema;
@@ -192,6 +194,8 @@ function stringArb(s: JsonSchema, ids: IdSource, field: string): fc.Arbitrary<st
   if (s.format === 'uri') return fc.constantFrom(...ids.uris);
   const min = s.minLength ?? 0;
   const max = Math.min(s.maxLength ?? min + 24, min + 24);
+  const named = ids.named(field);
+  if (named.length) return fc.constantFrom(...named);
   if (s.pattern) {
     const pattern = new RegExp(s.pattern);
     const limit = s.maxLength ?? Infinity;
