@@ -239,8 +239,16 @@ describe('API fuzz: every operation, hostile input, two companies', () => {
       return '';
     }
     const line = t.logs.find((l) => l.errorId === errorId);
-    const err = line?.err as { message?: string; type?: string } | undefined;
-    return err ? `${err.type ?? 'Error'}: ${String(err.message ?? '').split('\n')[0] ?? ''}` : '';
+    type Logged = { message?: string; type?: string; cause?: Logged; stack?: string };
+    const err = line?.err as Logged | undefined;
+    if (!err) return '';
+    // A failed query says its SQL first; what PostgreSQL said is the cause pino appends.
+    const said = err.cause?.message ?? /caused by: [^:\n]+: ([^\n]+)/.exec(err.stack ?? '')?.[1];
+    const first = String(err.message ?? '').split('\n')[0] ?? '';
+    const cut = first.startsWith('Failed query')
+      ? `Failed query (${/^Failed query: (\w+)/.exec(first)?.[1] ?? ''} …)`
+      : first;
+    return `${err.type ?? 'Error'}: ${cut}${said ? ` — ${said}` : ''}`;
   };
 
   /**
