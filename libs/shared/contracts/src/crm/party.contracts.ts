@@ -1,11 +1,6 @@
 import { z } from 'zod';
 import { CustomValuesSchema } from '../custom-fields/custom-field.contracts.js';
-import {
-  CountrySchema,
-  DecimalSchema,
-  AmountSchema,
-  TagsSchema,
-} from '../common/values.js';
+import { CountrySchema, DecimalSchema, AmountSchema, TagsSchema } from '../common/values.js';
 import { checkTaxId } from './tax-id.js';
 
 export const PARTY_KINDS = ['organization', 'person'] as const;
