@@ -492,7 +492,7 @@ describe('API fuzz: every operation, hostile input, two companies', () => {
     ).toEqual([]);
     // The run's size, as CI runs it (FUZZ_RUNS and FUZZ_OPS narrow it for a reproduction).
     if (!ONLY && !process.env.FUZZ_RUNS) expect(stats.requests).toBeGreaterThanOrEqual(10_000);
-  }, 1_200_000);
+  }, 600_000);
 
   it('leaves no row of one company pointing at the other’s records or non-members', async () => {
     const client = await adminClient(db.current);
