@@ -4,6 +4,71 @@ import prettier from 'eslint-config-prettier';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
+/**
+ * The context graph (ARCHITECTURE.md, "Context map"). Every context may use the platform
+ * libraries; among contexts only these arrows exist. `tenancy` is the base every
+ * tenant-owned table refers to. The ERP contexts' tags have no project yet: their
+ * constraints are written now so that a new context gets its arrows by its tag alone.
+ */
+const platformTags = [
+  'type:util',
+  'type:contracts',
+  'type:platform',
+  'type:db',
+  'type:audit',
+  'type:events',
+  'type:jobs',
+];
+const contextArrows = {
+  tenancy: [],
+  'custom-fields': ['tenancy'],
+  auth: ['tenancy'],
+  permissions: ['auth', 'tenancy'],
+  crm: ['permissions', 'auth', 'tenancy', 'custom-fields'],
+  catalog: ['permissions', 'auth', 'tenancy', 'custom-fields'],
+  // inventory ← sales, purchasing, production; inventory and accounts use none of them.
+  inventory: ['catalog', 'permissions', 'auth', 'tenancy', 'custom-fields'],
+  accounts: ['permissions', 'auth', 'tenancy', 'custom-fields'],
+  sales: [
+    'inventory',
+    'accounts',
+    'crm',
+    'catalog',
+    'permissions',
+    'auth',
+    'tenancy',
+    'custom-fields',
+  ],
+  purchasing: [
+    'inventory',
+    'accounts',
+    'crm',
+    'catalog',
+    'permissions',
+    'auth',
+    'tenancy',
+    'custom-fields',
+  ],
+  production: [
+    'inventory',
+    'accounts',
+    'catalog',
+    'permissions',
+    'auth',
+    'tenancy',
+    'custom-fields',
+  ],
+};
+const contextConstraints = (extra = {}) =>
+  Object.entries(contextArrows).map(([context, uses]) => ({
+    sourceTag: `context:${context}`,
+    onlyDependOnLibsWithTags: [
+      ...platformTags,
+      `context:${context}`,
+      ...[...uses, ...(extra[context] ?? [])].map((used) => `context:${used}`),
+    ],
+  }));
+
 export default tseslint.config(
   {
     ignores: [
@@ -76,6 +141,8 @@ export default tseslint.config(
                 'type:context',
               ],
             },
+            // Which contexts a context may use (narrower than type:context above).
+            ...contextConstraints(),
             {
               sourceTag: 'type:testing',
               onlyDependOnLibsWithTags: [
@@ -126,6 +193,17 @@ export default tseslint.config(
             },
           ],
         },
+      ],
+    },
+  },
+  {
+    // A price list's party is a foreign key to crm.parties: only the table definitions may
+    // name crm; catalog's code does not use it.
+    files: ['libs/server/catalog/src/db/catalog.tables.ts'],
+    rules: {
+      '@nx/enforce-module-boundaries': [
+        'error',
+        { allow: [], depConstraints: contextConstraints({ catalog: ['crm'] }) },
       ],
     },
   },

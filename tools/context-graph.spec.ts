@@ -1,0 +1,50 @@
+import path from 'node:path';
+import { ESLint } from 'eslint';
+import tseslint from 'typescript-eslint';
+import { describe, expect, it } from 'vitest';
+
+/**
+ * The context graph is lint's to enforce (ARCHITECTURE.md, "Context map"): an import
+ * against an arrow fails `npm run lint`. Only the boundaries rule runs, without type
+ * information, so the check costs the project graph read and not a type-check.
+ */
+const root = path.resolve(import.meta.dirname, '..');
+const rule = '@nx/enforce-module-boundaries';
+const eslint = new ESLint({
+  cwd: root,
+  overrideConfig: [tseslint.configs.disableTypeChecked],
+  ruleFilter: ({ ruleId }) => ruleId === rule,
+});
+
+async function boundaryErrors(from: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath: path.join(root, from) });
+  return (result?.messages ?? []).map((m) => `${m.ruleId}: ${m.message}`);
+}
+
+const importCrm = "import { CrmModule } from '@nexo/crm';\nexport const used = CrmModule;\n";
+
+describe('the context graph', () => {
+  it('fails an import against the arrows: catalog may not use crm', async () => {
+    const errors = await boundaryErrors('libs/server/catalog/src/uses-crm.ts', importCrm);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toContain(rule);
+    expect(errors[0]).toContain('tagged with "context:catalog"');
+  });
+
+  it('fails an arrow the map does not draw: custom-fields may not use auth', async () => {
+    const code = "import { AuthModule } from '@nexo/auth';\nexport const m = AuthModule;\n";
+    const errors = await boundaryErrors('libs/server/custom-fields/src/uses-auth.ts', code);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toContain('tagged with "context:custom-fields"');
+  });
+
+  it('passes the arrows the map draws: crm uses permissions', async () => {
+    const code =
+      "import { PermissionsModule } from '@nexo/permissions';\nexport const m = PermissionsModule;\n";
+    expect(await boundaryErrors('libs/server/crm/src/uses-permissions.ts', code)).toEqual([]);
+  });
+
+  it('passes the same import where the map allows it: the api wires every context', async () => {
+    expect(await boundaryErrors('apps/api/src/uses-crm.ts', importCrm)).toEqual([]);
+  });
+});
