@@ -34,6 +34,8 @@ import { UserService } from './users/user.service.js';
  * Identity: who is calling. Registers the global guard (every route private unless
  * public in its contract) and the per-request principal check the database layer runs.
  */
+import { MembershipTeams } from './members/membership-teams.service.js';
+
 @Module({
   controllers: [
     AuthController,
@@ -63,6 +65,7 @@ import { UserService } from './users/user.service.js';
     InvitationService,
     ApiClientService,
     MemberService,
+    MembershipTeams,
     OidcProviderRepository,
     OidcLoginService,
     AuthPrincipalVerifier,
@@ -71,6 +74,7 @@ import { UserService } from './users/user.service.js';
     { provide: PRINCIPAL_VERIFIER, useExisting: AuthPrincipalVerifier },
   ],
   exports: [
+    MembershipTeams,
     UserService,
     AccessTokenService,
     KeyStore,

@@ -1,3 +1,4 @@
+import { AuthModule } from '@nexo/auth';
 import { Module } from '@nestjs/common';
 import { ActivityService } from './activities/activity.service.js';
 import { LeadService } from './leads/lead.service.js';
@@ -18,6 +19,8 @@ import { TimelineService } from './timeline/timeline.service.js';
 
 /** CRM: parties, contacts, addresses, leads, pipelines, opportunities, activities, timeline. */
 @Module({
+  // Memberships' teams and parties are auth's; crm changes them through MembershipTeams.
+  imports: [AuthModule],
   controllers: [PartyController, SalesController],
   providers: [
     PartyService,

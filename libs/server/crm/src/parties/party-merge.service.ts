@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AuditLog } from '@nexo/audit';
-import { memberships } from '@nexo/auth/tables';
+import { MembershipTeams } from '@nexo/auth';
 import { CustomFields } from '@nexo/custom-fields';
 import { Database } from '@nexo/db';
 import { EventOutbox } from '@nexo/events';
@@ -46,6 +46,7 @@ export class PartyMergeService {
     @Inject(AuditLog) private readonly audit: AuditLog,
     @Inject(EventOutbox) private readonly outbox: EventOutbox,
     @Inject(CustomFields) private readonly customFields: CustomFields,
+    @Inject(MembershipTeams) private readonly memberships: MembershipTeams,
   ) {}
 
   async merge(sourceId: string, intoId: string): Promise<PartyView> {
@@ -80,10 +81,7 @@ export class PartyMergeService {
     await move(opportunities);
     await move(activities);
     await move(timelineEntries);
-    await tx
-      .update(memberships)
-      .set({ partyId: intoId })
-      .where(and(eq(memberships.tenantId, tenantId), eq(memberships.partyId, sourceId)));
+    await this.memberships.reassignParty(tenantId, sourceId, intoId);
     await this.moveCustomReferences(sourceId, intoId);
 
     const fill = Object.fromEntries(

@@ -1,10 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AuditLog } from '@nexo/audit';
-import { memberships } from '@nexo/auth/tables';
+import { MembershipTeams } from '@nexo/auth';
 import { Database } from '@nexo/db';
 import { DomainError, currentPrincipal } from '@nexo/platform';
 import { newId } from '@nexo/utils';
-import { and, arrayContains, asc, eq, inArray, sql } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import { teams } from '../db/crm.tables.js';
 import { byId } from '../shared/records.js';
 
@@ -24,6 +24,7 @@ export class TeamService {
   constructor(
     @Inject(Database) private readonly database: Database,
     @Inject(AuditLog) private readonly audit: AuditLog,
+    @Inject(MembershipTeams) private readonly memberships: MembershipTeams,
   ) {}
 
   async list(): Promise<TeamView[]> {
@@ -34,10 +35,7 @@ export class TeamService {
       .from(teams)
       .where(eq(teams.tenantId, tenantId))
       .orderBy(asc(teams.name));
-    const members = await tx
-      .select({ id: memberships.id, teams: memberships.teams })
-      .from(memberships)
-      .where(and(eq(memberships.tenantId, tenantId), sql`cardinality(${memberships.teams}) > 0`));
+    const members = await this.memberships.teamed(tenantId);
     return rows.map((t) => ({
       id: t.id,
       name: t.name,
@@ -72,13 +70,7 @@ export class TeamService {
       .where(byId(teams, tenantId, id));
     if (!team) throw DomainError.notFound('Team');
     const unique = [...new Set(membershipIds)];
-    const found = unique.length
-      ? await tx
-          .select({ id: memberships.id })
-          .from(memberships)
-          .where(and(eq(memberships.tenantId, tenantId), inArray(memberships.id, unique)))
-      : [];
-    const missing = unique.filter((m) => !found.some((f) => f.id === m));
+    const missing = await this.memberships.unknown(tenantId, unique);
     if (missing.length)
       throw DomainError.unknownReference(
         missing.map((m) => ({
@@ -87,24 +79,12 @@ export class TeamService {
           message: `No member ${m}`,
         })),
       );
-    const before = await tx
-      .select({ id: memberships.id })
-      .from(memberships)
-      .where(and(eq(memberships.tenantId, tenantId), arrayContains(memberships.teams, [id])));
-    await tx
-      .update(memberships)
-      .set({ teams: sql`array_remove(${memberships.teams}, ${id}::uuid)` })
-      .where(and(eq(memberships.tenantId, tenantId), arrayContains(memberships.teams, [id])));
-    if (unique.length)
-      await tx
-        .update(memberships)
-        .set({ teams: sql`array_append(${memberships.teams}, ${id}::uuid)` })
-        .where(and(eq(memberships.tenantId, tenantId), inArray(memberships.id, unique)));
+    const before = await this.memberships.setTeam(tenantId, id, unique);
     await this.audit.record({
       action: 'set-members',
       resource: 'crm.team',
       resourceId: id,
-      before: { memberIds: before.map((b) => b.id) },
+      before: { memberIds: before },
       after: { memberIds: unique },
     });
     return { id, name: team.name, version: team.version, memberIds: unique };
