@@ -1,7 +1,8 @@
+import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { ESLint } from 'eslint';
 import tseslint from 'typescript-eslint';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 
 /**
  * The context graph is lint's to enforce (ARCHITECTURE.md, "Context map"): an import
@@ -24,6 +25,20 @@ async function boundaryErrors(from: string, code: string): Promise<string[]> {
 const importCrm = "import { CrmModule } from '@nexo/crm';\nexport const used = CrmModule;\n";
 
 describe('the context graph', () => {
+  // The rule reads Nx's saved project graph and finds nothing to check without it (a fresh
+  // clone before any `npm run lint`): write it first, as the lint script does.
+  beforeAll(() => {
+    execFileSync(
+      process.execPath,
+      [path.join(root, 'node_modules/nx/dist/bin/nx.js'), 'show', 'projects'],
+      {
+        cwd: root,
+        env: { ...process.env, NX_DAEMON: 'false' },
+        stdio: 'ignore',
+      },
+    );
+  }, 120_000);
+
   it('fails an import against the arrows: catalog may not use crm', async () => {
     const errors = await boundaryErrors('libs/server/catalog/src/uses-crm.ts', importCrm);
     expect(errors).toHaveLength(1);
