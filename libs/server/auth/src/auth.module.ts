@@ -29,13 +29,12 @@ import { JwksController } from './tokens/jwks.controller.js';
 import { KeyStore } from './tokens/key-store.service.js';
 import { UserRepository } from './users/user.repository.js';
 import { UserService } from './users/user.service.js';
+import { MembershipTeams } from './members/membership-teams.service.js';
 
 /**
  * Identity: who is calling. Registers the global guard (every route private unless
  * public in its contract) and the per-request principal check the database layer runs.
  */
-import { MembershipTeams } from './members/membership-teams.service.js';
-
 @Module({
   controllers: [
     AuthController,
