@@ -16,8 +16,17 @@ export * from './embedded/free-port.js';
 export * from './migrate/migrate.js';
 export { TRIGRAM_THRESHOLD, tuneSimilarityOperator } from './migrate/similarity-operator.js';
 export * from './roles.js';
-export * from './client/pg-errors.js';
 export * from './client/constraint-errors.js';
+// The driver's error codes live with the problem mapper, below this library; its users keep
+// reading them from here.
+export {
+  PG_CHECK_VIOLATION,
+  PG_FOREIGN_KEY_VIOLATION,
+  PG_INSUFFICIENT_PRIVILEGE,
+  PG_UNIQUE_VIOLATION,
+  pgConstraint,
+  pgErrorCode,
+} from '@nexo/platform';
 export * from './db/platform.tables.js';
 export * from './http/idempotency.js';
 export * from './numbering/numbering.service.js';

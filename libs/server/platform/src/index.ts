@@ -3,6 +3,7 @@ export * from './config/load-config.js';
 export * from './context/request-context.js';
 export * from './errors/domain-error.js';
 export * from './errors/problem.mapper.js';
+export * from './errors/pg-errors.js';
 export * from './health/readiness.registry.js';
 export * from './http/http-hooks.js';
 export * from './http/problem.filter.js';

@@ -1,11 +1,11 @@
 import { ErrorCode } from '@nexo/contracts';
-import { DomainError } from '@nexo/platform';
 import {
+  DomainError,
   PG_FOREIGN_KEY_VIOLATION,
   PG_UNIQUE_VIOLATION,
   pgConstraint,
   pgErrorCode,
-} from './pg-errors.js';
+} from '@nexo/platform';
 
 /** What a violated constraint means to the caller: a taken value or a reference to nothing. */
 export type ConstraintMeaning =

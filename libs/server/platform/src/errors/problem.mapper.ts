@@ -1,6 +1,12 @@
 import { ErrorCode, type FieldIssue, type Problem } from '@nexo/contracts';
 import { ZodError } from 'zod';
 import { DomainError } from './domain-error.js';
+import {
+  PG_CHECK_VIOLATION,
+  PG_FOREIGN_KEY_VIOLATION,
+  PG_UNIQUE_VIOLATION,
+  pgErrorCode,
+} from './pg-errors.js';
 
 /** The single place where an error code becomes an HTTP status. */
 export const STATUS_BY_CODE: Record<ErrorCode, number> = {
@@ -105,18 +111,6 @@ function fromStatus(status: number, detail?: string): MappedError['problem'] {
   return fromCode(code, detail);
 }
 
-/** The SQLSTATE of a driver error, looking through the wrappers' causes. */
-function sqlState(error: unknown): string | undefined {
-  for (
-    let e = error as { code?: unknown; cause?: unknown } | undefined, depth = 0;
-    e && depth < 5;
-    e = e.cause as typeof e, depth++
-  ) {
-    if (typeof e.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code)) return e.code;
-  }
-  return undefined;
-}
-
 /**
  * The last line of defence when the database refuses a value the contract let through: a
  * data exception (class 22: out of range, invalid text, too long) or a constraint (class
@@ -124,12 +118,18 @@ function sqlState(error: unknown): string | undefined {
  * know into field issues first; what reaches here answers without naming a field.
  */
 function databaseRefusal(error: unknown): MappedError['problem'] | undefined {
-  const state = sqlState(error);
+  const state = pgErrorCode(error);
   if (!state) return undefined;
-  if (state.startsWith('22') || state === '23502' || state === '23514' || state === '54000')
+  if (
+    state.startsWith('22') ||
+    state === '23502' ||
+    state === PG_CHECK_VIOLATION ||
+    state === '54000'
+  )
     return fromCode(ErrorCode.ValidationFailed, 'A value is not valid for its field');
-  if (state === '23505') return fromCode(ErrorCode.Conflict, 'The record already exists');
-  if (state === '23503')
+  if (state === PG_UNIQUE_VIOLATION)
+    return fromCode(ErrorCode.Conflict, 'The record already exists');
+  if (state === PG_FOREIGN_KEY_VIOLATION)
     return fromCode(ErrorCode.UnknownReference, 'A referenced record does not exist');
   return undefined;
 }
@@ -172,7 +172,7 @@ export function mapError(error: unknown): MappedError {
     return { problem: fromStatus(fastify.statusCode, (error as Error).message), unexpected: false };
   }
   const refused = databaseRefusal(error);
-  if (refused) return { problem: refused, unexpected: false, databaseState: sqlState(error) };
+  if (refused) return { problem: refused, unexpected: false, databaseState: pgErrorCode(error) };
   // Nest's HttpException (e.g. its own NotFoundException for unknown routes) carries a status.
   const status = (error as { getStatus?: () => number } | null)?.getStatus?.();
   if (status === 404) {

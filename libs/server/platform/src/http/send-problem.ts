@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import { newId } from '@nexo/utils';
+import { pgConstraint } from '../errors/pg-errors.js';
 import { mapError } from '../errors/problem.mapper.js';
 
 /**
@@ -22,9 +23,7 @@ export function sendProblem(
     logger.error({ err: error, errorId, requestId: request.id }, 'unexpected error');
   } else if (databaseState) {
     // Only the state and the constraint: the driver's detail may quote the value sent.
-    const constraint =
-      (error as { constraint?: unknown; cause?: { constraint?: unknown } }).constraint ??
-      (error as { cause?: { constraint?: unknown } }).cause?.constraint;
+    const constraint = pgConstraint(error);
     logger.warn(
       { sqlState: databaseState, constraint, requestId: request.id },
       'the database refused a value the contract let through',

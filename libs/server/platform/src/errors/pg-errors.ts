@@ -3,7 +3,10 @@ export const PG_INSUFFICIENT_PRIVILEGE = '42501';
 export const PG_FOREIGN_KEY_VIOLATION = '23503';
 export const PG_CHECK_VIOLATION = '23514';
 
-/** The SQLSTATE of a driver error; drizzle wraps them, so look through the causes. */
+/**
+ * The SQLSTATE of a driver error; drizzle wraps them, so look through the causes. Here, below
+ * the database library, so the problem mapper reads it too.
+ */
 export function pgErrorCode(error: unknown): string | undefined {
   for (
     let e = error as { code?: unknown; cause?: unknown } | undefined;
