@@ -17,6 +17,7 @@ export * from './migrate/migrate.js';
 export { TRIGRAM_THRESHOLD, tuneSimilarityOperator } from './migrate/similarity-operator.js';
 export * from './roles.js';
 export * from './client/constraint-errors.js';
+export * from './retention/batch-delete.js';
 // The driver's error codes live with the problem mapper, below this library; its users keep
 // reading them from here.
 export {

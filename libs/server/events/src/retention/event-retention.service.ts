@@ -1,4 +1,4 @@
-import { Database } from '@nexo/db';
+import { Database, batchDeleteSql } from '@nexo/db';
 
 /**
  * Deletes what the outbox and the consumers no longer need, as the relay role (`nexo_relay`,
@@ -30,16 +30,11 @@ export class EventRetention {
   /** Deletes up to `limit` outbox rows published before `olderThanDays` days ago; returns how many. */
   async deleteDeliveredBatch(olderThanDays: number, limit: number): Promise<number> {
     const { rows } = await this.relay().pool.query<{ n: number }>(
-      `with doomed as (
-         select tenant_id, id from events.outbox
-          where published_at < now() - make_interval(days => $1::int)
-          limit $2::int
-       ), gone as (
-         delete from events.outbox o using doomed d
-          where o.tenant_id = d.tenant_id and o.id = d.id
-         returning 1
-       )
-       select count(*)::int as n from gone`,
+      batchDeleteSql(
+        'events.outbox',
+        ['tenant_id', 'id'],
+        'published_at < now() - make_interval(days => $1::int)',
+      ),
       [olderThanDays, limit],
     );
     return rows[0]?.n ?? 0;
@@ -48,16 +43,11 @@ export class EventRetention {
   /** Deletes up to `limit` consumer records older than `olderThanDays` days; returns how many. */
   async deleteConsumedBatch(olderThanDays: number, limit: number): Promise<number> {
     const { rows } = await this.relay().pool.query<{ n: number }>(
-      `with doomed as (
-         select tenant_id, consumer, event_id from events.consumed
-          where consumed_at < now() - make_interval(days => $1::int)
-          limit $2::int
-       ), gone as (
-         delete from events.consumed c using doomed d
-          where c.tenant_id = d.tenant_id and c.consumer = d.consumer and c.event_id = d.event_id
-         returning 1
-       )
-       select count(*)::int as n from gone`,
+      batchDeleteSql(
+        'events.consumed',
+        ['tenant_id', 'consumer', 'event_id'],
+        'consumed_at < now() - make_interval(days => $1::int)',
+      ),
       [olderThanDays, limit],
     );
     return rows[0]?.n ?? 0;

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { batchDeleteSql } from '@nexo/db';
 import { JobQueue } from '../queue/job-queue.js';
 
 /**
@@ -15,20 +16,16 @@ export class JobRunRetention {
 
   /** Deletes up to `limit` runs finished before `olderThanDays` days ago; returns how many. */
   async deleteFinishedBatch(olderThanDays: number, limit: number): Promise<number> {
-    const result: { rows: { n: number }[] } = await this.queue.boss.getDb().executeSql(
-      `with doomed as (
-         select tenant_id, id from jobs.runs
-          where state in ('completed', 'failed')
-            and finished_at < now() - make_interval(days => $1::int)
-          limit $2::int
-       ), gone as (
-         delete from jobs.runs r using doomed d
-          where r.tenant_id = d.tenant_id and r.id = d.id
-         returning 1
-       )
-       select count(*)::int as n from gone`,
-      [olderThanDays, limit],
-    );
+    const result: { rows: { n: number }[] } = await this.queue.boss
+      .getDb()
+      .executeSql(
+        batchDeleteSql(
+          'jobs.runs',
+          ['tenant_id', 'id'],
+          `state in ('completed', 'failed') and finished_at < now() - make_interval(days => $1::int)`,
+        ),
+        [olderThanDays, limit],
+      );
     return result.rows[0]?.n ?? 0;
   }
 }
