@@ -1,4 +1,4 @@
-import { adminClient, useTestDatabase } from '@nexo/testing';
+import { countTenantRows, useTestDatabase } from '@nexo/testing';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { createAccount, login, type TestAccount } from './helpers/accounts.js';
@@ -48,18 +48,8 @@ describe('CRM: leads, pipelines, opportunities, activities', () => {
     return res.json;
   }
 
-  async function count(table: string, tenantId: string): Promise<number> {
-    const admin = await adminClient(db.current);
-    try {
-      const { rows } = await admin.query<{ n: number }>(
-        `select count(*)::int n from ${table} where tenant_id = $1`,
-        [tenantId],
-      );
-      return rows[0]?.n ?? 0;
-    } finally {
-      await admin.end();
-    }
-  }
+  const count = (table: string, tenantId: string): Promise<number> =>
+    countTenantRows(db.current, table, tenantId);
 
   it('converts a lead into a party and an opportunity, or changes nothing', async () => {
     const { api, account } = await signIn();

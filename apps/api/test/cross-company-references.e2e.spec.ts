@@ -1,4 +1,4 @@
-import { adminClient, useTestDatabase } from '@nexo/testing';
+import { adminClient, countTenantRows, useTestDatabase } from '@nexo/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createAccount, login, randomIp, type TestAccount } from './helpers/accounts.js';
 import { apiAs, type Api } from './helpers/http.js';
@@ -42,18 +42,8 @@ describe('references into another company', () => {
       expect.objectContaining({ path, code }),
     ]);
   };
-  async function count(table: string, tenantId: string): Promise<number> {
-    const admin = await adminClient(db.current);
-    try {
-      const { rows } = await admin.query<{ n: number }>(
-        `select count(*)::int n from ${table} where tenant_id = $1`,
-        [tenantId],
-      );
-      return rows[0]?.n ?? 0;
-    } finally {
-      await admin.end();
-    }
-  }
+  const count = (table: string, tenantId: string): Promise<number> =>
+    countTenantRows(db.current, table, tenantId);
   async function ownerOf(table: string, id: string): Promise<string | null | undefined> {
     const admin = await adminClient(db.current);
     try {

@@ -74,4 +74,22 @@ export async function adminClient(db: TestDatabase): Promise<pg.Client> {
   return client;
 }
 
+/** How many rows of a company a table holds, read as the superuser (past RLS). */
+export async function countTenantRows(
+  db: TestDatabase,
+  table: string,
+  tenantId: string,
+): Promise<number> {
+  const admin = await adminClient(db);
+  try {
+    const { rows } = await admin.query<{ n: number }>(
+      `select count(*)::int n from ${table} where tenant_id = $1`,
+      [tenantId],
+    );
+    return rows[0]?.n ?? 0;
+  } finally {
+    await admin.end();
+  }
+}
+
 export { APP_ROLE };
