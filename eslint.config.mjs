@@ -19,45 +19,21 @@ const platformTags = [
   'type:events',
   'type:jobs',
 ];
+/** What every business context may use below itself. */
+const BUSINESS_BASE = ['permissions', 'auth', 'tenancy', 'custom-fields'];
 const contextArrows = {
   tenancy: [],
   'custom-fields': ['tenancy'],
   auth: ['tenancy'],
   permissions: ['auth', 'tenancy'],
-  crm: ['permissions', 'auth', 'tenancy', 'custom-fields'],
-  catalog: ['permissions', 'auth', 'tenancy', 'custom-fields'],
+  crm: BUSINESS_BASE,
+  catalog: BUSINESS_BASE,
   // inventory ← sales, purchasing, production; inventory and accounts use none of them.
-  inventory: ['catalog', 'permissions', 'auth', 'tenancy', 'custom-fields'],
-  accounts: ['permissions', 'auth', 'tenancy', 'custom-fields'],
-  sales: [
-    'inventory',
-    'accounts',
-    'crm',
-    'catalog',
-    'permissions',
-    'auth',
-    'tenancy',
-    'custom-fields',
-  ],
-  purchasing: [
-    'inventory',
-    'accounts',
-    'crm',
-    'catalog',
-    'permissions',
-    'auth',
-    'tenancy',
-    'custom-fields',
-  ],
-  production: [
-    'inventory',
-    'accounts',
-    'catalog',
-    'permissions',
-    'auth',
-    'tenancy',
-    'custom-fields',
-  ],
+  inventory: ['catalog', ...BUSINESS_BASE],
+  accounts: BUSINESS_BASE,
+  sales: ['inventory', 'accounts', 'crm', 'catalog', ...BUSINESS_BASE],
+  purchasing: ['inventory', 'accounts', 'crm', 'catalog', ...BUSINESS_BASE],
+  production: ['inventory', 'accounts', 'catalog', ...BUSINESS_BASE],
 };
 const contextConstraints = (extra = {}) =>
   Object.entries(contextArrows).map(([context, uses]) => ({
