@@ -5,6 +5,7 @@ export * from './auth/oidc.contracts.js';
 export * from './permissions/permission.contracts.js';
 export * from './http/route-contract.js';
 export * from './http/list.contracts.js';
+export * from './http/route-group.js';
 export * from './auth/auth.routes.js';
 export * from './permissions/permission.routes.js';
 export * from './platform.routes.js';

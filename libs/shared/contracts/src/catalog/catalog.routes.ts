@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ListQuerySchema, pageOf } from '../http/list.contracts.js';
 import { defineRoute, permission } from '../http/route-contract.js';
+import { routeGroup } from '../http/route-group.js';
 import {
   CategorySchema,
   CreateCategoryInputSchema,
@@ -35,7 +36,7 @@ const tag = 'catalog';
 const IdParams = z.object({ id: z.uuid() });
 const base = '/api/v1/catalog';
 
-/** list, create, get, update (If-Match), delete (If-Match) of one resource. */
+/** The usual five routes of a catalog resource; `filters` ends the list's summary. */
 function crud<S extends z.ZodType, C extends z.ZodType, U extends z.ZodType>(options: {
   name: string;
   plural: string;
@@ -46,69 +47,20 @@ function crud<S extends z.ZodType, C extends z.ZodType, U extends z.ZodType>(opt
   update: U;
   filters: string;
 }) {
-  const { name, plural, path, subject, schema } = options;
-  return {
-    list: defineRoute({
-      method: 'GET',
-      path: `${base}/${path}`,
-      operationId: `list${plural}`,
-      summary: `${plural} of the company. ${options.filters}`,
-      tag,
-      access: permission('read', subject),
-      query: ListQuerySchema,
-      status: 200,
-      response: pageOf(schema),
-    }),
-    create: defineRoute({
-      method: 'POST',
-      path: `${base}/${path}`,
-      operationId: `create${name}`,
-      summary: `Create a ${name.toLowerCase()}`,
-      tag,
-      access: permission('create', subject),
-      body: options.create,
-      status: 201,
-      response: schema,
-      etag: true,
-    }),
-    get: defineRoute({
-      method: 'GET',
-      path: `${base}/${path}/:id`,
-      operationId: `get${name}`,
-      summary: `One ${name.toLowerCase()}`,
-      tag,
-      access: permission('read', subject),
-      params: IdParams,
-      status: 200,
-      response: schema,
-      etag: true,
-    }),
-    update: defineRoute({
-      method: 'PATCH',
-      path: `${base}/${path}/:id`,
-      operationId: `update${name}`,
-      summary: `Change a ${name.toLowerCase()}`,
-      tag,
-      access: permission('update', subject),
-      params: IdParams,
-      body: options.update,
-      status: 200,
-      response: schema,
-      etag: true,
-      ifMatch: true,
-    }),
-    remove: defineRoute({
-      method: 'DELETE',
-      path: `${base}/${path}/:id`,
-      operationId: `delete${name}`,
-      summary: `Delete a ${name.toLowerCase()} nothing refers to`,
-      tag,
-      access: permission('delete', subject),
-      params: IdParams,
-      status: 204,
-      ifMatch: true,
-    }),
-  };
+  const { name, plural, schema } = options;
+  return routeGroup({
+    tag,
+    path: `${base}/${options.path}`,
+    name,
+    plural,
+    subject: options.subject,
+    schema,
+    list: { summary: `${plural} of the company. ${options.filters}` },
+    create: { body: options.create },
+    get: {},
+    update: { body: options.update },
+    remove: { summary: `Delete a ${name.toLowerCase()} nothing refers to` },
+  });
 }
 
 const units = crud({
@@ -152,6 +104,37 @@ const priceLists = crud({
   filters: 'Filters: currency, partyId, customerGroup, active. q searches the name. Sort: name',
 });
 
+const items = routeGroup({
+  tag,
+  path: `${base}/items`,
+  name: 'Item',
+  plural: 'Items',
+  subject: 'catalog.item',
+  schema: ItemDetailSchema,
+  export: {
+    summary:
+      'The filtered items as CSV (same query as the list, all pages; prices the reader may not see are not in the file)',
+  },
+  list: {
+    item: ItemSchema,
+    summary:
+      'Items of the company. Filters: kind, status, categoryId, sku, barcode, unitId, salesTaxId, purchaseTaxId, listPrice and cost (for roles that may read them). q searches name, SKU and barcode. Sort: name, sku',
+  },
+  create: {
+    body: CreateItemInputSchema,
+    summary: 'Create an item (good or service), with its unit conversions',
+  },
+  get: { summary: 'One item with its unit conversions' },
+  update: {
+    body: UpdateItemInputSchema,
+    summary: 'Change an item; `conversions` replaces them all; `status` archives it',
+  },
+  remove: {
+    summary:
+      'Delete an item no price list names (archive it otherwise), with its variants and images',
+  },
+});
+
 export const CatalogRoutes = {
   listUnits: units.list,
   createUnit: units.create,
@@ -171,82 +154,12 @@ export const CatalogRoutes = {
   updateCategory: categories.update,
   deleteCategory: categories.remove,
 
-  exportItems: defineRoute({
-    method: 'GET',
-    path: '/api/v1/catalog/items/export.csv',
-    operationId: 'exportItems',
-    summary:
-      'The filtered items as CSV (same query as the list, all pages; prices the reader may not see are not in the file)',
-    tag,
-    access: permission('export', 'catalog.item'),
-    query: ListQuerySchema,
-    status: 200,
-    response: z.string(),
-    responseType: 'text/csv',
-    audited: true,
-  }),
-  listItems: defineRoute({
-    method: 'GET',
-    path: `${base}/items`,
-    operationId: 'listItems',
-    summary:
-      'Items of the company. Filters: kind, status, categoryId, sku, barcode, unitId, salesTaxId, purchaseTaxId, listPrice and cost (for roles that may read them). q searches name, SKU and barcode. Sort: name, sku',
-    tag,
-    access: permission('read', 'catalog.item'),
-    query: ListQuerySchema,
-    status: 200,
-    response: pageOf(ItemSchema),
-  }),
-  createItem: defineRoute({
-    method: 'POST',
-    path: `${base}/items`,
-    operationId: 'createItem',
-    summary: 'Create an item (good or service), with its unit conversions',
-    tag,
-    access: permission('create', 'catalog.item'),
-    body: CreateItemInputSchema,
-    status: 201,
-    response: ItemDetailSchema,
-    etag: true,
-  }),
-  getItem: defineRoute({
-    method: 'GET',
-    path: `${base}/items/:id`,
-    operationId: 'getItem',
-    summary: 'One item with its unit conversions',
-    tag,
-    access: permission('read', 'catalog.item'),
-    params: IdParams,
-    status: 200,
-    response: ItemDetailSchema,
-    etag: true,
-  }),
-  updateItem: defineRoute({
-    method: 'PATCH',
-    path: `${base}/items/:id`,
-    operationId: 'updateItem',
-    summary: 'Change an item; `conversions` replaces them all; `status` archives it',
-    tag,
-    access: permission('update', 'catalog.item'),
-    params: IdParams,
-    body: UpdateItemInputSchema,
-    status: 200,
-    response: ItemDetailSchema,
-    etag: true,
-    ifMatch: true,
-  }),
-  deleteItem: defineRoute({
-    method: 'DELETE',
-    path: `${base}/items/:id`,
-    operationId: 'deleteItem',
-    summary:
-      'Delete an item no price list names (archive it otherwise), with its variants and images',
-    tag,
-    access: permission('delete', 'catalog.item'),
-    params: IdParams,
-    status: 204,
-    ifMatch: true,
-  }),
+  exportItems: items.export,
+  listItems: items.list,
+  createItem: items.create,
+  getItem: items.get,
+  updateItem: items.update,
+  deleteItem: items.remove,
 
   listItemVariants: defineRoute({
     method: 'GET',
