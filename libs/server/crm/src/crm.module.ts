@@ -1,27 +1,48 @@
 import { AuthModule } from '@nexo/auth';
 import { Module } from '@nestjs/common';
+import { ActivityController } from './activities/activity.controller.js';
 import { ActivityService } from './activities/activity.service.js';
+import { LeadController } from './leads/lead.controller.js';
 import { LeadService } from './leads/lead.service.js';
+import { BoardController } from './opportunities/board.controller.js';
 import { BoardService } from './opportunities/board.service.js';
+import { OpportunityController } from './opportunities/opportunity.controller.js';
 import { OpportunityService } from './opportunities/opportunity.service.js';
-import { SalesController } from './opportunities/sales.controller.js';
+import { AddressController } from './parties/address.controller.js';
+import { ContactController } from './parties/contact.controller.js';
 import { DuplicateFinder } from './parties/duplicate-finder.js';
+import { PartyCsvController } from './parties/party-csv.controller.js';
 import { PartyDetailsService } from './parties/party-details.service.js';
 import { PartyExportService } from './parties/party-export.service.js';
 import { PartyImportService } from './parties/party-import.service.js';
 import { PartyMergeService } from './parties/party-merge.service.js';
 import { PartyController } from './parties/party.controller.js';
 import { PartyService } from './parties/party.service.js';
+import { PipelineController } from './pipelines/pipeline.controller.js';
 import { PipelineService } from './pipelines/pipeline.service.js';
 import { CrmSearchProvider } from './search/crm-search.provider.js';
+import { TeamController } from './teams/team.controller.js';
 import { TeamService } from './teams/team.service.js';
+import { TimelineController } from './timeline/timeline.controller.js';
 import { TimelineService } from './timeline/timeline.service.js';
 
 /** CRM: parties, contacts, addresses, leads, pipelines, opportunities, activities, timeline. */
 @Module({
   // Memberships' teams and parties are auth's; crm changes them through MembershipTeams.
   imports: [AuthModule],
-  controllers: [PartyController, SalesController],
+  controllers: [
+    PartyController,
+    PartyCsvController,
+    ContactController,
+    AddressController,
+    LeadController,
+    PipelineController,
+    BoardController,
+    OpportunityController,
+    ActivityController,
+    TimelineController,
+    TeamController,
+  ],
   providers: [
     PartyService,
     DuplicateFinder,

@@ -1,5 +1,5 @@
 import { AuthRoutes } from './auth/auth.routes.js';
-import { PartyRoutes, SalesRoutes } from './crm/crm.routes.js';
+import { CRM_ROUTES } from './crm/crm.routes.js';
 import { CustomFieldRoutes } from './custom-fields/custom-field.contracts.js';
 import { JobRoutes } from './jobs/job.contracts.js';
 import { SearchRoutes } from './search/search.contracts.js';
@@ -21,7 +21,6 @@ export const API_ROUTES: readonly RouteContract[] = [
   ...Object.values(CustomFieldRoutes),
   ...Object.values(JobRoutes),
   ...Object.values(SearchRoutes),
-  ...Object.values(PartyRoutes),
-  ...Object.values(SalesRoutes),
+  ...CRM_ROUTES,
   ...Object.values(CatalogRoutes),
 ];

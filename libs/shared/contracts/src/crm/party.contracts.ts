@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CustomValuesSchema } from '../custom-fields/custom-field.contracts.js';
 import { CountrySchema, DecimalSchema, AmountSchema, TagsSchema } from '../common/values.js';
+import { Text } from './crm.shared.js';
 import { checkTaxId } from './tax-id.js';
 
 export const PARTY_KINDS = ['organization', 'person'] as const;
@@ -8,7 +9,6 @@ export const ADDRESS_KINDS = ['billing', 'shipping'] as const;
 
 const Email = z.email().max(254);
 const Phone = z.string().trim().min(3).max(40);
-const Text = (max: number) => z.string().trim().min(1).max(max);
 
 const contactFields = {
   name: Text(200),

@@ -1,0 +1,76 @@
+import { z } from 'zod';
+import { defineRoute, permission } from '../http/route-contract.js';
+import { Id, V1, tag } from './crm.shared.js';
+import {
+  CreatePipelineInputSchema,
+  PipelineSchema,
+  StageInputSchema,
+  StageSchema,
+  UpdatePipelineInputSchema,
+  UpdateStageInputSchema,
+} from './pipeline.contracts.js';
+
+/** Pipelines and their stages. */
+export const PipelineRoutes = {
+  list: defineRoute({
+    method: 'GET',
+    path: `${V1}/pipelines`,
+    operationId: 'listPipelines',
+    summary: 'Pipelines with their stages in order',
+    tag,
+    access: permission('read', 'crm.pipeline'),
+    status: 200,
+    response: z.array(PipelineSchema),
+  }),
+  create: defineRoute({
+    method: 'POST',
+    path: `${V1}/pipelines`,
+    operationId: 'createPipeline',
+    summary: 'Create a pipeline with its stages',
+    tag,
+    access: permission('create', 'crm.pipeline'),
+    body: CreatePipelineInputSchema,
+    status: 201,
+    response: PipelineSchema,
+  }),
+  update: defineRoute({
+    method: 'PATCH',
+    path: `${V1}/pipelines/:id`,
+    operationId: 'updatePipeline',
+    summary: 'Rename a pipeline or make it the default',
+    tag,
+    access: permission('update', 'crm.pipeline'),
+    params: Id,
+    body: UpdatePipelineInputSchema,
+    status: 200,
+    response: PipelineSchema,
+    etag: true,
+    ifMatch: true,
+  }),
+  addStage: defineRoute({
+    method: 'POST',
+    path: `${V1}/pipelines/:id/stages`,
+    operationId: 'addStage',
+    summary: 'Add a stage at the end of a pipeline',
+    tag,
+    access: permission('update', 'crm.pipeline'),
+    params: Id,
+    body: StageInputSchema,
+    status: 201,
+    response: StageSchema,
+  }),
+  updateStage: defineRoute({
+    method: 'PATCH',
+    path: `${V1}/stages/:id`,
+    operationId: 'updateStage',
+    summary: 'Rename, reweight or reorder a stage',
+    tag,
+    access: permission('update', 'crm.pipeline'),
+    params: Id,
+    body: UpdateStageInputSchema,
+    status: 200,
+    response: StageSchema,
+    etag: true,
+    ifMatch: true,
+  }),
+} as const;
