@@ -1,23 +1,25 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AuditLog } from '@nexo/audit';
-import { Database } from '@nexo/db';
 import { PermissionService } from '@nexo/permissions';
-import { DomainError, currentPrincipal } from '@nexo/platform';
+import { DomainError, currentPrincipal, stale } from '@nexo/platform';
 import { newId } from '@nexo/utils';
-import { and, asc, desc, eq } from 'drizzle-orm';
-import { addresses, contacts } from '../db/crm.tables.js';
-import { byId, noRowUpdated, updateAtVersion, withoutTenant } from '../shared/records.js';
+import type { contacts } from '../db/crm.tables.js';
+import { auditSnapshot } from '../shared/audit-snapshot.js';
+import {
+  PartyRepository,
+  type AddressRow,
+  type ContactRow,
+  type PartyDetailRecords,
+} from './party.repository.js';
 import { PartyService } from './party.service.js';
 
 type Kind = 'contact' | 'address';
-const TABLES = { contact: contacts, address: addresses } as const;
-/** Both tables share the columns used here (tenant, id, party, version); typed as one. */
-const tableOf = (kind: Kind): typeof contacts => TABLES[kind] as unknown as typeof contacts;
-type DetailRow = typeof contacts.$inferSelect | typeof addresses.$inferSelect;
+type DetailRow = ContactRow | AddressRow;
 interface Rows {
-  contact: typeof contacts.$inferSelect;
-  address: typeof addresses.$inferSelect;
+  contact: ContactRow;
+  address: AddressRow;
 }
+/** A contact or address as it leaves the API (not masked: its own permission gates it whole). */
 type View<K extends Kind> = Omit<Rows[K], 'tenantId'>;
 
 /**
@@ -27,25 +29,23 @@ type View<K extends Kind> = Omit<Rows[K], 'tenantId'>;
 @Injectable()
 export class PartyDetailsService {
   constructor(
-    @Inject(Database) private readonly database: Database,
+    @Inject(PartyRepository) private readonly partyRecords: PartyRepository,
     @Inject(PartyService) private readonly parties: PartyService,
     @Inject(PermissionService) private readonly permissions: PermissionService,
     @Inject(AuditLog) private readonly audit: AuditLog,
   ) {}
 
+  /** Both tables share the columns used here (tenant, id, party, version); typed as one. */
+  private records(kind: Kind): PartyDetailRecords<typeof contacts> {
+    return (kind === 'contact'
+      ? this.partyRecords.contacts
+      : this.partyRecords.addresses) as unknown as PartyDetailRecords<typeof contacts>;
+  }
+
   async list<K extends Kind>(kind: K, partyId: string): Promise<View<K>[]> {
     await this.parties.load(partyId);
-    const table = tableOf(kind);
-    const rows = await this.database
-      .tx()
-      .select()
-      .from(table)
-      .where(and(eq(table.tenantId, currentPrincipal().tenantId), eq(table.partyId, partyId)))
-      .orderBy(
-        desc(kind === 'contact' ? contacts.isPrimary : addresses.isDefault),
-        asc(table.createdAt),
-      );
-    return rows.map(withoutTenant) as unknown as View<K>[];
+    const rows = await this.records(kind).ofParty(currentPrincipal().tenantId, partyId);
+    return rows.map(auditSnapshot) as unknown as View<K>[];
   }
 
   async add<K extends Kind>(
@@ -56,28 +56,23 @@ export class PartyDetailsService {
     await this.parties.load(partyId, 'update');
     await this.permissions.assertWritable('create', `crm.${kind}`, undefined, input);
     const tenantId = currentPrincipal().tenantId;
-    const [row] = (await this.database
-      .tx()
-      .insert(tableOf(kind))
-      .values({ tenantId, id: newId(), partyId, ...input } as never)
-      .returning()) as DetailRow[];
-    if (!row) throw new Error('insert returned no row');
+    const row: DetailRow = await this.records(kind).insert({
+      tenantId,
+      id: newId(),
+      partyId,
+      ...input,
+    } as never);
     await this.audit.record({
       action: 'create',
       resource: `crm.${kind}`,
       resourceId: row.id,
-      after: withoutTenant(row),
+      after: auditSnapshot(row),
     });
-    return withoutTenant(row) as unknown as View<K>;
+    return auditSnapshot(row) as unknown as View<K>;
   }
 
   private async load(kind: Kind, id: string, action: string): Promise<DetailRow> {
-    const table = tableOf(kind);
-    const [row] = (await this.database
-      .tx()
-      .select()
-      .from(table)
-      .where(byId(table, currentPrincipal().tenantId, id))) as DetailRow[];
+    const row = await this.records(kind).byId(currentPrincipal().tenantId, id);
     if (!row) throw DomainError.notFound();
     await this.parties.load(row.partyId, 'update');
     await this.permissions.assertCan(action, `crm.${kind}`, row);
@@ -92,33 +87,26 @@ export class PartyDetailsService {
   ): Promise<View<K>> {
     const before = await this.load(kind, id, 'update');
     await this.permissions.assertWritable('update', `crm.${kind}`, before, input);
-    const table = tableOf(kind);
-    const row = await updateAtVersion(this.database, table, before.tenantId, id, version, input);
-    if (!row) noRowUpdated(true);
+    const row = await this.records(kind).update(before.tenantId, id, version, input);
+    if (!row) throw stale();
     await this.audit.record({
       action: 'update',
       resource: `crm.${kind}`,
       resourceId: id,
-      before: withoutTenant(before),
-      after: withoutTenant(row),
+      before: auditSnapshot(before),
+      after: auditSnapshot(row),
     });
-    return withoutTenant(row) as unknown as View<K>;
+    return auditSnapshot(row) as unknown as View<K>;
   }
 
   async remove(kind: Kind, id: string, version: number): Promise<void> {
     const before = await this.load(kind, id, 'delete');
-    const table = tableOf(kind);
-    const deleted = await this.database
-      .tx()
-      .delete(table)
-      .where(and(byId(table, before.tenantId, id), eq(table.version, version)))
-      .returning({ id: table.id });
-    if (!deleted.length) noRowUpdated(true);
+    if (!(await this.records(kind).remove(before.tenantId, id, version))) throw stale();
     await this.audit.record({
       action: 'delete',
       resource: `crm.${kind}`,
       resourceId: id,
-      before: withoutTenant(before),
+      before: auditSnapshot(before),
     });
   }
 }

@@ -8,15 +8,14 @@ import {
   type ImportResult,
 } from '@nexo/contracts';
 import { CustomFields } from '@nexo/custom-fields';
-import { Database, constraintError } from '@nexo/db';
+import { constraintError } from '@nexo/db';
 import { JobHandlers, Jobs, PermanentJobError, defineJob, type JobContext } from '@nexo/jobs';
 import { PermissionService } from '@nexo/permissions';
 import { DomainError, currentPrincipal } from '@nexo/platform';
 import { parse } from 'csv-parse/sync';
-import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
-import { teams } from '../db/crm.tables.js';
 import { CRM_REFERENCES } from '../shared/references.js';
+import { TeamRepository } from '../teams/team.repository.js';
 import { PARTY_CSV_COLUMNS } from './party.list.js';
 import { PartyService } from './party.service.js';
 
@@ -45,7 +44,7 @@ export class PartyImportService implements OnModuleInit {
     @Inject(CustomFields) private readonly customFields: CustomFields,
     @Inject(PermissionService) private readonly permissions: PermissionService,
     @Inject(AuditLog) private readonly audit: AuditLog,
-    @Inject(Database) private readonly database: Database,
+    @Inject(TeamRepository) private readonly teams: TeamRepository,
   ) {}
 
   onModuleInit(): void {
@@ -104,15 +103,7 @@ export class PartyImportService implements OnModuleInit {
     const valid: { line: number; input: CreatePartyInput }[] = [];
     // A `teamId` must be one of the company's teams (parties_team_fk): a row issue, so that
     // "valid only" still imports the other rows.
-    const teamIds = new Set(
-      (
-        await this.database
-          .tx()
-          .select({ id: teams.id })
-          .from(teams)
-          .where(eq(teams.tenantId, currentPrincipal().tenantId))
-      ).map((t) => t.id),
-    );
+    const teamIds = await this.teams.ids(currentPrincipal().tenantId);
     for (const { record, info } of records) {
       const line = info.lines;
       const rowIssues: Issue[] = [];

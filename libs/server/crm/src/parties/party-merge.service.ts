@@ -2,35 +2,17 @@ import { Inject, Injectable } from '@nestjs/common';
 import { AuditLog } from '@nexo/audit';
 import { MembershipTeams } from '@nexo/auth';
 import { CustomFields } from '@nexo/custom-fields';
-import { Database } from '@nexo/db';
 import { EventOutbox } from '@nexo/events';
 import { DomainError, currentPrincipal } from '@nexo/platform';
-import { and, eq, sql } from 'drizzle-orm';
-import {
-  activities,
-  addresses,
-  contacts,
-  leads,
-  opportunities,
-  parties,
-  timelineEntries,
-} from '../db/crm.tables.js';
+import { ActivityRepository } from '../activities/activity.repository.js';
 import { PartyMerged } from '../events/crm.events.js';
-import { bump, byId, withoutTenant } from '../shared/records.js';
+import { LeadRepository } from '../leads/lead.repository.js';
+import { OpportunityRepository } from '../opportunities/opportunity.repository.js';
+import { auditSnapshot } from '../shared/audit-snapshot.js';
+import { TimelineRepository } from '../timeline/timeline.repository.js';
+import { absorbed, assertDistinct, assertMergeable } from './party-merge.policy.js';
+import { PartyRepository } from './party.repository.js';
 import { PartyService, type PartyView } from './party.service.js';
-
-/** Fields the surviving party takes from the merged one when it has none of its own. */
-const FILLABLE = [
-  'legalName',
-  'taxCountry',
-  'taxId',
-  'email',
-  'phone',
-  'website',
-  'creditLimit',
-  'paymentTermsDays',
-  'customerGroup',
-] as const;
 
 /**
  * Merges a duplicate into the party that stays, in the request's one transaction: every
@@ -41,8 +23,12 @@ const FILLABLE = [
 @Injectable()
 export class PartyMergeService {
   constructor(
-    @Inject(Database) private readonly database: Database,
     @Inject(PartyService) private readonly parties: PartyService,
+    @Inject(PartyRepository) private readonly partyRecords: PartyRepository,
+    @Inject(LeadRepository) private readonly leads: LeadRepository,
+    @Inject(OpportunityRepository) private readonly opportunities: OpportunityRepository,
+    @Inject(ActivityRepository) private readonly activities: ActivityRepository,
+    @Inject(TimelineRepository) private readonly timeline: TimelineRepository,
     @Inject(AuditLog) private readonly audit: AuditLog,
     @Inject(EventOutbox) private readonly outbox: EventOutbox,
     @Inject(CustomFields) private readonly customFields: CustomFields,
@@ -50,85 +36,56 @@ export class PartyMergeService {
   ) {}
 
   async merge(sourceId: string, intoId: string): Promise<PartyView> {
-    if (sourceId === intoId)
-      throw DomainError.validation([
-        { path: 'intoId', code: 'same_party', message: 'A party cannot be merged into itself' },
-      ]);
+    assertDistinct(sourceId, intoId);
     const source = await this.parties.load(sourceId, 'merge');
     const target = await this.parties.load(intoId, 'update');
-    for (const p of [source, target]) {
-      if (p.status === 'merged')
-        throw DomainError.conflict(`"${p.name}" was already merged into another party`);
-    }
+    assertMergeable(source, target);
     const tenantId = currentPrincipal().tenantId;
-    const tx = this.database.tx();
-    const move = <
-      T extends
-        | typeof contacts
-        | typeof addresses
-        | typeof opportunities
-        | typeof activities
-        | typeof timelineEntries,
-    >(
-      table: T,
-    ) =>
-      tx
-        .update(table)
-        .set({ partyId: intoId } as never)
-        .where(and(eq(table.tenantId, tenantId), eq(table.partyId, sourceId)));
-    await move(contacts);
-    await move(addresses);
-    await move(opportunities);
-    await move(activities);
-    await move(timelineEntries);
+    await this.partyRecords.contacts.reassignParty(tenantId, sourceId, intoId);
+    await this.partyRecords.addresses.reassignParty(tenantId, sourceId, intoId);
+    await this.opportunities.reassignParty(tenantId, sourceId, intoId);
+    await this.activities.reassignParty(tenantId, sourceId, intoId);
+    await this.timeline.reassignParty(tenantId, sourceId, intoId);
     await this.memberships.reassignParty(tenantId, sourceId, intoId);
-    await this.moveCustomReferences(sourceId, intoId);
+    await this.moveCustomReferences(tenantId, sourceId, intoId);
 
-    const fill = Object.fromEntries(
-      FILLABLE.filter((f) => target[f] === null && source[f] !== null).map((f) => [f, source[f]]),
-    );
-    const tags = [...new Set([...target.tags, ...source.tags])];
-    const [merged] = await tx
-      .update(parties)
-      .set({ ...fill, tags, ...bump(parties) })
-      .where(byId(parties, tenantId, intoId))
-      .returning();
-    await tx
-      .update(parties)
-      .set({ status: 'merged', mergedIntoId: intoId, ...bump(parties) })
-      .where(byId(parties, tenantId, sourceId));
+    const merged = await this.partyRecords.absorb(tenantId, intoId, absorbed(target, source));
+    await this.partyRecords.markMerged(tenantId, sourceId, intoId);
     if (!merged) throw DomainError.notFound('Party');
     await this.audit.record({
       action: 'merge',
       resource: 'crm.party',
       resourceId: sourceId,
-      before: withoutTenant(source),
+      before: auditSnapshot(source),
       after: { status: 'merged', mergedIntoId: intoId },
     });
     await this.audit.record({
       action: 'update',
       resource: 'crm.party',
       resourceId: intoId,
-      before: withoutTenant(target),
-      after: withoutTenant(merged),
+      before: auditSnapshot(target),
+      after: auditSnapshot(merged),
     });
     await this.outbox.publish(PartyMerged.of(sourceId, { intoId, name: source.name }));
     return this.parties.view(merged);
   }
 
   /** Custom `reference` fields pointing at the merged party now point at the survivor. */
-  private async moveCustomReferences(sourceId: string, intoId: string): Promise<void> {
-    const tables = { 'crm.party': parties, 'crm.lead': leads, 'crm.opportunity': opportunities };
+  private async moveCustomReferences(
+    tenantId: string,
+    sourceId: string,
+    intoId: string,
+  ): Promise<void> {
+    const records = {
+      'crm.party': this.partyRecords,
+      'crm.lead': this.leads,
+      'crm.opportunity': this.opportunities,
+    };
     for (const field of await this.customFields.list()) {
-      const table = tables[field.resource as keyof typeof tables];
-      if (field.type !== 'reference' || field.options.reference !== 'crm.party' || !table) continue;
-      await this.database
-        .tx()
-        .update(table)
-        .set({
-          custom: sql`jsonb_set(${table.custom}, ${`{${field.key}}`}::text[], to_jsonb(${intoId}::text))`,
-        })
-        .where(sql`${table.custom}->>${field.key} = ${sourceId}`);
+      const repository = records[field.resource as keyof typeof records];
+      if (field.type !== 'reference' || field.options.reference !== 'crm.party' || !repository)
+        continue;
+      await repository.repointCustomReference(tenantId, field.key, sourceId, intoId);
     }
   }
 }

@@ -2,23 +2,31 @@ import { Inject, Injectable } from '@nestjs/common';
 import { AuditLog } from '@nexo/audit';
 import type { CreatePartyInput, UpdatePartyInput } from '@nexo/contracts';
 import { CustomFields } from '@nexo/custom-fields';
-import { Database, parseListQuery, runList, type ListPage } from '@nexo/db';
+import type { ListPage } from '@nexo/db';
 import { EventOutbox } from '@nexo/events';
-import { PermissionService, columnsOf } from '@nexo/permissions';
-import { DomainError, currentPrincipal } from '@nexo/platform';
+import { PermissionService } from '@nexo/permissions';
+import { DomainError, currentPrincipal, stale } from '@nexo/platform';
 import { newId } from '@nexo/utils';
-import { and, eq, sql } from 'drizzle-orm';
-import { addresses, contacts, parties } from '../db/crm.tables.js';
+import { parties } from '../db/crm.tables.js';
 import { PartyCreated, PartyUpdated } from '../events/crm.events.js';
-import { noRowUpdated, updateAtVersion, withoutTenant } from '../shared/records.js';
+import { auditSnapshot } from '../shared/audit-snapshot.js';
+import { listRecords, type Masked, type RecordList } from '../shared/record-list.js';
 import { defaultMember } from '../shared/references.js';
 import { DuplicateFinder, type DuplicateCandidate } from './duplicate-finder.js';
 import { PARTY_LIST } from './party.list.js';
+import { PartyRepository, type PartyRow } from './party.repository.js';
 
-export type PartyRow = typeof parties.$inferSelect;
-export type PartyView = Partial<Omit<PartyRow, 'tenantId'>> & { id: string };
+export type { PartyRow } from './party.repository.js';
+/** A party as it leaves the API: what the caller may read of it. */
+export type PartyView = Masked<PartyRow>;
 
 const SUBJECT = 'crm.party';
+const LIST: RecordList = {
+  subject: SUBJECT,
+  table: parties,
+  definition: PARTY_LIST,
+  custom: parties.custom,
+};
 /** Stored without separators: the country check normalised it. */
 const normalizedTaxId = (taxId: string | undefined | null): string | null | undefined =>
   taxId === undefined
@@ -31,7 +39,7 @@ const normalizedTaxId = (taxId: string | undefined | null): string | null | unde
 @Injectable()
 export class PartyService {
   constructor(
-    @Inject(Database) private readonly database: Database,
+    @Inject(PartyRepository) private readonly parties: PartyRepository,
     @Inject(PermissionService) private readonly permissions: PermissionService,
     @Inject(AuditLog) private readonly audit: AuditLog,
     @Inject(EventOutbox) private readonly outbox: EventOutbox,
@@ -44,55 +52,17 @@ export class PartyService {
     return (await this.permissions.viewer<PartyRow>(SUBJECT))(row);
   }
 
-  /** The list request for a query string: filters, sort, search and the caller's scope. */
-  async listRequest(query: Record<string, unknown>) {
-    const custom = await this.customFields.listFields(SUBJECT, parties.custom, query);
-    return parseListQuery(
-      { ...PARTY_LIST, fields: { ...PARTY_LIST.fields, ...custom } },
-      query,
-      and(
-        eq(parties.tenantId, currentPrincipal().tenantId),
-        await this.permissions.where('read', SUBJECT, columnsOf(parties)),
-      ),
-    );
-  }
-
   async list(query: Record<string, unknown>): Promise<ListPage<PartyView>> {
-    const list = await this.listRequest(query);
-    const tx = this.database.tx();
-    const page = await runList(
-      tx,
-      list,
-      (limit) =>
-        tx
-          .select({ row: parties, sortKey: list.sortValue })
-          .from(parties)
-          .where(list.where)
-          .orderBy(...list.orderBy)
-          .limit(limit),
-      parties,
+    return listRecords(
+      { permissions: this.permissions, customFields: this.customFields },
+      { ...LIST, records: this.parties },
+      query,
     );
-    const view = await this.permissions.viewer<PartyRow>(SUBJECT);
-    return { ...page, items: page.items.map(view) };
   }
 
   /** A party the caller may `action`; anything else (absent, another tenant's, out of scope) is 404. */
   async load(id: string, action = 'read'): Promise<PartyRow> {
-    // The hottest query of the context (every detail, every change): prepared per connection.
-    const [row] = await this.database
-      .prepared('crm_party_by_id', (db, name) =>
-        db
-          .select()
-          .from(parties)
-          .where(
-            and(
-              eq(parties.tenantId, sql.placeholder('tenantId')),
-              eq(parties.id, sql.placeholder('id')),
-            ),
-          )
-          .prepare(name),
-      )
-      .execute({ tenantId: currentPrincipal().tenantId, id });
+    const row = await this.parties.byId(currentPrincipal().tenantId, id);
     if (!row) throw DomainError.notFound('Party');
     await this.permissions.assertCan(action, SUBJECT, row);
     return row;
@@ -117,35 +87,19 @@ export class PartyService {
       taxId: values.taxId ?? undefined,
       email: values.email,
     });
-    const tx = this.database.tx();
-    const [row] = await tx
-      .insert(parties)
-      .values({ tenantId: principal.tenantId, id: newId(), ...values })
-      .returning();
-    if (!row) throw new Error('insert returned no row');
-    if (contactInputs.length)
-      await tx.insert(contacts).values(
-        contactInputs.map((c) => ({
-          tenantId: principal.tenantId,
-          id: newId(),
-          partyId: row.id,
-          ...c,
-        })),
-      );
-    if (addressInputs.length)
-      await tx.insert(addresses).values(
-        addressInputs.map((a) => ({
-          tenantId: principal.tenantId,
-          id: newId(),
-          partyId: row.id,
-          ...a,
-        })),
-      );
+    const { tenantId } = principal;
+    const row = await this.parties.insert({ tenantId, id: newId(), ...values });
+    await this.parties.contacts.insertMany(
+      contactInputs.map((c) => ({ tenantId, id: newId(), partyId: row.id, ...c })),
+    );
+    await this.parties.addresses.insertMany(
+      addressInputs.map((a) => ({ tenantId, id: newId(), partyId: row.id, ...a })),
+    );
     await this.audit.record({
       action: 'create',
       resource: SUBJECT,
       resourceId: row.id,
-      after: withoutTenant(row),
+      after: auditSnapshot(row),
     });
     await this.outbox.publish(PartyCreated.of(row.id, { name: row.name, kind: row.kind }));
     return { ...(await this.view(row)), duplicates };
@@ -161,21 +115,14 @@ export class PartyService {
         : {}),
     };
     await this.permissions.assertWritable('update', SUBJECT, before, changes);
-    const row = await updateAtVersion(
-      this.database,
-      parties,
-      before.tenantId,
-      id,
-      version,
-      changes,
-    );
-    if (!row) noRowUpdated(true);
+    const row = await this.parties.update(before.tenantId, id, version, changes);
+    if (!row) throw stale();
     await this.audit.record({
       action: 'update',
       resource: SUBJECT,
       resourceId: id,
-      before: withoutTenant(before),
-      after: withoutTenant(row),
+      before: auditSnapshot(before),
+      after: auditSnapshot(row),
     });
     await this.outbox.publish(PartyUpdated.of(id, { fields: Object.keys(input) }));
     return this.view(row);
