@@ -2,12 +2,12 @@ import { Inject, Injectable } from '@nestjs/common';
 import { AuditLog } from '@nexo/audit';
 import type { CreateOpportunityInput, UpdateOpportunityInputSchema } from '@nexo/contracts';
 import { CustomFields } from '@nexo/custom-fields';
-import { Database, parseListQuery, runList, type ListPage } from '@nexo/db';
+import type { ListPage } from '@nexo/db';
 import { EventOutbox } from '@nexo/events';
-import { PermissionService, columnsOf } from '@nexo/permissions';
-import { DomainError, currentPrincipal } from '@nexo/platform';
+import { PermissionService } from '@nexo/permissions';
+import { DomainError, currentPrincipal, stale } from '@nexo/platform';
 import { newId } from '@nexo/utils';
-import { and, asc, desc, eq, gt, ne, sql } from 'drizzle-orm';
+import type { SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import { opportunities } from '../db/crm.tables.js';
 import {
@@ -17,20 +17,30 @@ import {
 } from '../events/crm.events.js';
 import { PartyService } from '../parties/party.service.js';
 import { PipelineService, type StageRow } from '../pipelines/pipeline.service.js';
-import { bump, byId, noRowUpdated, updateAtVersion, withoutTenant } from '../shared/records.js';
+import { auditSnapshot } from '../shared/audit-snapshot.js';
+import { listRecords, recordScope, type Masked, type RecordList } from '../shared/record-list.js';
 import { defaultMember } from '../shared/references.js';
-import { MAX_RANK_LENGTH, RANK_STEP, rankBetween } from './kanban-rank.js';
+import { MAX_RANK_LENGTH, RANK_STEP, rankBetween } from './kanban-rank.policy.js';
 import { OPPORTUNITY_LIST } from './opportunity.list.js';
+import { closedBy, closingStage, entryStage, moveTo, statusIn } from './opportunity.policy.js';
+import { OpportunityRepository, type OpportunityRow } from './opportunity.repository.js';
 
-export type OpportunityRow = typeof opportunities.$inferSelect;
-export type OpportunityView = Partial<Omit<OpportunityRow, 'tenantId'>> & { id: string };
+export type { OpportunityRow } from './opportunity.repository.js';
+/** An opportunity as it leaves the API: what the caller may read of it. */
+export type OpportunityView = Masked<OpportunityRow>;
 const SUBJECT = 'crm.opportunity';
+const LIST: RecordList = {
+  subject: SUBJECT,
+  table: opportunities,
+  definition: OPPORTUNITY_LIST,
+  custom: opportunities.custom,
+};
 
 /** Opportunities: the pipeline's cards, their order, stage changes, wins and losses. */
 @Injectable()
 export class OpportunityService {
   constructor(
-    @Inject(Database) private readonly database: Database,
+    @Inject(OpportunityRepository) private readonly opportunities: OpportunityRepository,
     @Inject(PermissionService) private readonly permissions: PermissionService,
     @Inject(AuditLog) private readonly audit: AuditLog,
     @Inject(EventOutbox) private readonly outbox: EventOutbox,
@@ -44,43 +54,20 @@ export class OpportunityService {
   }
 
   /** The caller's scope on opportunities, for lists, the board and the forecast. */
-  async scope(): Promise<ReturnType<typeof and>> {
-    return and(
-      eq(opportunities.tenantId, currentPrincipal().tenantId),
-      await this.permissions.where('read', SUBJECT, columnsOf(opportunities)),
-    );
+  async scope(): Promise<SQL | undefined> {
+    return recordScope(this.permissions, LIST);
   }
 
   async list(query: Record<string, unknown>): Promise<ListPage<OpportunityView>> {
-    const custom = await this.customFields.listFields(SUBJECT, opportunities.custom, query);
-    const list = parseListQuery(
-      { ...OPPORTUNITY_LIST, fields: { ...OPPORTUNITY_LIST.fields, ...custom } },
+    return listRecords(
+      { permissions: this.permissions, customFields: this.customFields },
+      { ...LIST, records: this.opportunities },
       query,
-      await this.scope(),
     );
-    const tx = this.database.tx();
-    const page = await runList(
-      tx,
-      list,
-      (limit) =>
-        tx
-          .select({ row: opportunities, sortKey: list.sortValue })
-          .from(opportunities)
-          .where(list.where)
-          .orderBy(...list.orderBy)
-          .limit(limit),
-      opportunities,
-    );
-    const view = await this.permissions.viewer<OpportunityRow>(SUBJECT);
-    return { ...page, items: page.items.map(view) };
   }
 
   async load(id: string, action = 'read'): Promise<OpportunityRow> {
-    const [row] = await this.database
-      .tx()
-      .select()
-      .from(opportunities)
-      .where(byId(opportunities, currentPrincipal().tenantId, id));
+    const row = await this.opportunities.byId(currentPrincipal().tenantId, id);
     if (!row) throw DomainError.notFound('Opportunity');
     await this.permissions.assertCan(action, SUBJECT, row);
     return row;
@@ -90,34 +77,18 @@ export class OpportunityService {
     return this.view(await this.load(id));
   }
 
-  /** One writer per stage column at a time: concurrent moves into it queue, orders stay whole. */
-  private async lockColumn(stageId: string): Promise<void> {
-    await this.database
-      .tx()
-      .execute(sql`select pg_advisory_xact_lock(hashtextextended(${`crm.stage:${stageId}`}, 0))`);
-  }
-
   /** The rank for a card placed after `afterId` (or first) in a stage, renumbering if crowded. */
   private async rankIn(
     stageId: string,
     movingId: string | null,
     afterId: string | null,
   ): Promise<string> {
-    await this.lockColumn(stageId);
+    await this.opportunities.lockColumn(stageId);
     const tenantId = currentPrincipal().tenantId;
-    const tx = this.database.tx();
-    const inColumn = and(
-      eq(opportunities.tenantId, tenantId),
-      eq(opportunities.stageId, stageId),
-      movingId ? ne(opportunities.id, movingId) : undefined,
-    );
     let before: string | null = null;
     if (afterId) {
-      const [after] = await tx
-        .select({ rank: opportunities.rank })
-        .from(opportunities)
-        .where(and(inColumn, eq(opportunities.id, afterId)));
-      if (!after)
+      const after = await this.opportunities.rankIn(tenantId, stageId, afterId, movingId);
+      if (after === undefined)
         throw DomainError.validation([
           {
             path: 'afterId',
@@ -125,40 +96,20 @@ export class OpportunityService {
             message: 'That card is not in the target stage',
           },
         ]);
-      before = after.rank;
+      before = after;
     }
-    const [next] = await tx
-      .select({ rank: opportunities.rank })
-      .from(opportunities)
-      .where(and(inColumn, before === null ? undefined : gt(opportunities.rank, before)))
-      .orderBy(asc(opportunities.rank))
-      .limit(1);
-    const rank = rankBetween(before, next?.rank ?? null);
+    const next = await this.opportunities.nextRank(tenantId, stageId, before, movingId);
+    const rank = rankBetween(before, next);
     if (rank.length <= MAX_RANK_LENGTH) return rank;
     // Too many cards squeezed into one gap: space the column out again, then place.
-    await tx.execute(sql`
-      update crm.opportunities o set rank = r.n * ${RANK_STEP}
-      from (select id, row_number() over (order by rank, id) as n from crm.opportunities
-            where tenant_id = ${tenantId} and stage_id = ${stageId}) r
-      where o.tenant_id = ${tenantId} and o.id = r.id`);
+    await this.opportunities.respaceColumn(tenantId, stageId, RANK_STEP);
     return this.rankIn(stageId, movingId, afterId);
   }
 
   /** The last rank of a column + a step: new cards go to the end. */
   private async endOf(stageId: string): Promise<string> {
-    await this.lockColumn(stageId);
-    const [last] = await this.database
-      .tx()
-      .select({ rank: opportunities.rank })
-      .from(opportunities)
-      .where(
-        and(
-          eq(opportunities.tenantId, currentPrincipal().tenantId),
-          eq(opportunities.stageId, stageId),
-        ),
-      )
-      .orderBy(desc(opportunities.rank))
-      .limit(1);
+    await this.opportunities.lockColumn(stageId);
+    const last = await this.opportunities.lastInColumn(currentPrincipal().tenantId, stageId);
     return rankBetween(last?.rank ?? null, null);
   }
 
@@ -181,7 +132,7 @@ export class OpportunityService {
     const pipeline = input.pipelineId
       ? await this.pipelines.get(input.pipelineId)
       : await this.pipelines.defaultPipeline();
-    const first = pipeline.stages.find((s) => !s.isWon && !s.isLost) ?? pipeline.stages[0];
+    const first = entryStage(pipeline.stages);
     if (!first) throw DomainError.conflict('The pipeline has no stages');
     return this.pipelines.stage(first.id);
   }
@@ -197,25 +148,20 @@ export class OpportunityService {
       stageId: stage.id,
       ownerId: fields.ownerId ?? defaultMember(principal),
       custom: await this.customFields.validate(SUBJECT, fields.custom),
-      status: stage.isWon ? 'won' : stage.isLost ? 'lost' : 'open',
+      status: statusIn(stage),
     };
     await this.permissions.assertWritable('create', SUBJECT, undefined, values);
-    const [row] = await this.database
-      .tx()
-      .insert(opportunities)
-      .values({
-        tenantId: principal.tenantId,
-        id: newId(),
-        ...values,
-        rank: await this.endOf(stage.id),
-      })
-      .returning();
-    if (!row) throw new Error('insert returned no row');
+    const row = await this.opportunities.insert({
+      tenantId: principal.tenantId,
+      id: newId(),
+      ...values,
+      rank: await this.endOf(stage.id),
+    });
     await this.audit.record({
       action: 'create',
       resource: SUBJECT,
       resourceId: row.id,
-      after: withoutTenant(row),
+      after: auditSnapshot(row),
     });
     await this.outbox.publish(
       OpportunityCreated.of(row.id, {
@@ -241,21 +187,14 @@ export class OpportunityService {
         : {}),
     };
     await this.permissions.assertWritable('update', SUBJECT, before, changes);
-    const row = await updateAtVersion(
-      this.database,
-      opportunities,
-      before.tenantId,
-      id,
-      version,
-      changes,
-    );
-    if (!row) noRowUpdated(true);
+    const row = await this.opportunities.update(before.tenantId, id, version, changes);
+    if (!row) throw stale();
     await this.audit.record({
       action: 'update',
       resource: SUBJECT,
       resourceId: id,
-      before: withoutTenant(before),
-      after: withoutTenant(row),
+      before: auditSnapshot(before),
+      after: auditSnapshot(row),
     });
     return this.view(row);
   }
@@ -275,28 +214,17 @@ export class OpportunityService {
       throw DomainError.validation([
         { path: 'stageId', code: 'wrong_pipeline', message: 'Move within the same pipeline' },
       ]);
-    const status = stage.isWon ? 'won' : stage.isLost ? 'lost' : 'open';
-    const changes = {
-      stageId: stage.id,
-      status,
-      lostReason: status === 'lost' ? reason : null,
-      closedAt: status === 'open' ? null : (before.closedAt ?? new Date()),
-    };
+    const changes = moveTo(before, stage, reason, new Date());
     await this.permissions.assertWritable('update', SUBJECT, before, { stageId: stage.id });
     const rank = await this.rankIn(stage.id, id, target.afterId);
-    const [row] = await this.database
-      .tx()
-      .update(opportunities)
-      .set({ ...changes, rank, ...bump(opportunities) })
-      .where(byId(opportunities, before.tenantId, id))
-      .returning();
+    const row = await this.opportunities.place(before.tenantId, id, { ...changes, rank });
     if (!row) throw DomainError.notFound('Opportunity');
     await this.audit.record({
       action: 'move',
       resource: SUBJECT,
       resourceId: id,
-      before: withoutTenant(before),
-      after: withoutTenant(row),
+      before: auditSnapshot(before),
+      after: auditSnapshot(row),
     });
     if (before.stageId !== row.stageId) {
       const from = await this.pipelines.stage(before.stageId);
@@ -311,12 +239,12 @@ export class OpportunityService {
         }),
       );
     }
-    if (before.status !== row.status && row.status !== 'open') {
+    if (closedBy(before, row)) {
       await this.outbox.publish(
         OpportunityClosed.of(id, {
           partyId: row.partyId,
           title: row.title,
-          status: row.status as 'won' | 'lost',
+          status: row.status,
           reason: row.lostReason,
           amount: row.amount,
           currency: row.currency,
@@ -334,7 +262,7 @@ export class OpportunityService {
   ): Promise<OpportunityView> {
     const current = await this.load(id, 'update');
     const pipeline = await this.pipelines.get(current.pipelineId);
-    const stage = pipeline.stages.find((s) => (outcome === 'won' ? s.isWon : s.isLost));
+    const stage = closingStage(pipeline.stages, outcome);
     if (!stage) throw DomainError.conflict(`The pipeline has no ${outcome} stage`);
     return this.move(
       id,
@@ -344,19 +272,11 @@ export class OpportunityService {
   }
 
   private async lastCardOf(stageId: string, exceptId: string): Promise<string | null> {
-    const [last] = await this.database
-      .tx()
-      .select({ id: opportunities.id })
-      .from(opportunities)
-      .where(
-        and(
-          eq(opportunities.tenantId, currentPrincipal().tenantId),
-          eq(opportunities.stageId, stageId),
-          ne(opportunities.id, exceptId),
-        ),
-      )
-      .orderBy(desc(opportunities.rank))
-      .limit(1);
+    const last = await this.opportunities.lastInColumn(
+      currentPrincipal().tenantId,
+      stageId,
+      exceptId,
+    );
     return last?.id ?? null;
   }
 }

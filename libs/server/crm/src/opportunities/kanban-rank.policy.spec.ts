@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareRanks, midpoint, rankBetween } from './kanban-rank.js';
+import { compareRanks, midpoint, rankBetween } from './kanban-rank.policy.js';
 
 describe('kanban ranks', () => {
   it('places cards at the ends of a column with room between them', () => {
