@@ -6,42 +6,39 @@ import type {
   UpdateLeadInputSchema,
 } from '@nexo/contracts';
 import { CustomFields } from '@nexo/custom-fields';
-import { Database, parseListQuery, runList, type ListDefinition, type ListPage } from '@nexo/db';
+import type { ListPage } from '@nexo/db';
 import { EventOutbox } from '@nexo/events';
-import { PermissionService, columnsOf } from '@nexo/permissions';
-import { DomainError, currentPrincipal } from '@nexo/platform';
+import { PermissionService } from '@nexo/permissions';
+import { DomainError, currentPrincipal, stale } from '@nexo/platform';
 import { newId } from '@nexo/utils';
-import { and, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import { leads } from '../db/crm.tables.js';
 import { LeadConverted } from '../events/crm.events.js';
 import { OpportunityService, type OpportunityView } from '../opportunities/opportunity.service.js';
 import { PartyService, type PartyView } from '../parties/party.service.js';
-import { bump, byId, noRowUpdated, updateAtVersion, withoutTenant } from '../shared/records.js';
+import { auditSnapshot } from '../shared/audit-snapshot.js';
+import { listRecords, type Masked, type RecordList } from '../shared/record-list.js';
 import { defaultMember } from '../shared/references.js';
+import { LEAD_LIST } from './lead.list.js';
+import { assertChangeable, assertConvertible, partyOfLead } from './lead.policy.js';
+import { LeadRepository, type LeadRow } from './lead.repository.js';
 
-type LeadRow = typeof leads.$inferSelect;
-export type LeadView = Partial<Omit<LeadRow, 'tenantId'>> & { id: string };
+export type { LeadRow } from './lead.repository.js';
+/** A lead as it leaves the API: what the caller may read of it. */
+export type LeadView = Masked<LeadRow>;
 const SUBJECT = 'crm.lead';
-
-const LEAD_LIST: ListDefinition = {
-  fields: {
-    name: { column: leads.name, type: 'text', sortable: true, searchable: true },
-    companyName: { column: leads.companyName, type: 'text', searchable: true },
-    email: { column: leads.email, type: 'text', searchable: true },
-    status: { column: leads.status, type: 'text' },
-    source: { column: leads.source, type: 'text' },
-    ownerId: { column: leads.ownerId, type: 'uuid' },
-    updatedAt: { column: leads.updatedAt, type: 'date', sortable: true },
-  },
-  defaultSort: '-updatedAt',
-  id: leads.id,
+const LIST: RecordList = {
+  subject: SUBJECT,
+  table: leads,
+  definition: LEAD_LIST,
+  custom: leads.custom,
 };
 
+/** Leads: their rules (permissions, custom fields, audit) and their conversion. */
 @Injectable()
 export class LeadService {
   constructor(
-    @Inject(Database) private readonly database: Database,
+    @Inject(LeadRepository) private readonly leads: LeadRepository,
     @Inject(PermissionService) private readonly permissions: PermissionService,
     @Inject(AuditLog) private readonly audit: AuditLog,
     @Inject(EventOutbox) private readonly outbox: EventOutbox,
@@ -55,38 +52,15 @@ export class LeadService {
   }
 
   async list(query: Record<string, unknown>): Promise<ListPage<LeadView>> {
-    const custom = await this.customFields.listFields(SUBJECT, leads.custom, query);
-    const list = parseListQuery(
-      { ...LEAD_LIST, fields: { ...LEAD_LIST.fields, ...custom } },
+    return listRecords(
+      { permissions: this.permissions, customFields: this.customFields },
+      { ...LIST, records: this.leads },
       query,
-      and(
-        eq(leads.tenantId, currentPrincipal().tenantId),
-        await this.permissions.where('read', SUBJECT, columnsOf(leads)),
-      ),
     );
-    const tx = this.database.tx();
-    const page = await runList(
-      tx,
-      list,
-      (limit) =>
-        tx
-          .select({ row: leads, sortKey: list.sortValue })
-          .from(leads)
-          .where(list.where)
-          .orderBy(...list.orderBy)
-          .limit(limit),
-      leads,
-    );
-    const view = await this.permissions.viewer<LeadRow>(SUBJECT);
-    return { ...page, items: page.items.map(view) };
   }
 
   private async load(id: string, action = 'read'): Promise<LeadRow> {
-    const [row] = await this.database
-      .tx()
-      .select()
-      .from(leads)
-      .where(byId(leads, currentPrincipal().tenantId, id));
+    const row = await this.leads.byId(currentPrincipal().tenantId, id);
     if (!row) throw DomainError.notFound('Lead');
     await this.permissions.assertCan(action, SUBJECT, row);
     return row;
@@ -104,17 +78,12 @@ export class LeadService {
       custom: await this.customFields.validate(SUBJECT, input.custom),
     };
     await this.permissions.assertWritable('create', SUBJECT, undefined, values);
-    const [row] = await this.database
-      .tx()
-      .insert(leads)
-      .values({ tenantId: principal.tenantId, id: newId(), ...values })
-      .returning();
-    if (!row) throw new Error('insert returned no row');
+    const row = await this.leads.insert({ tenantId: principal.tenantId, id: newId(), ...values });
     await this.audit.record({
       action: 'create',
       resource: SUBJECT,
       resourceId: row.id,
-      after: withoutTenant(row),
+      after: auditSnapshot(row),
     });
     return this.view(row);
   }
@@ -125,7 +94,7 @@ export class LeadService {
     input: z.infer<typeof UpdateLeadInputSchema>,
   ): Promise<LeadView> {
     const before = await this.load(id, 'update');
-    if (before.status === 'converted') throw DomainError.conflict('A converted lead cannot change');
+    assertChangeable(before);
     const changes = {
       ...input,
       ...(input.custom !== undefined
@@ -133,14 +102,14 @@ export class LeadService {
         : {}),
     };
     await this.permissions.assertWritable('update', SUBJECT, before, changes);
-    const row = await updateAtVersion(this.database, leads, before.tenantId, id, version, changes);
-    if (!row) noRowUpdated(true);
+    const row = await this.leads.update(before.tenantId, id, version, changes);
+    if (!row) throw stale();
     await this.audit.record({
       action: 'update',
       resource: SUBJECT,
       resourceId: id,
-      before: withoutTenant(before),
-      after: withoutTenant(row),
+      before: auditSnapshot(before),
+      after: auditSnapshot(row),
     });
     return this.view(row);
   }
@@ -154,36 +123,28 @@ export class LeadService {
     input: ConvertLeadInput,
   ): Promise<{ lead: LeadView; party: PartyView; opportunity: OpportunityView }> {
     const lead = await this.load(id, 'convert');
-    if (lead.status === 'converted') throw DomainError.conflict('This lead was already converted');
+    assertConvertible(lead);
     const party = input.partyId
       ? await this.parties.get(input.partyId)
       : await this.parties.create({
-          ...(input.party ?? { kind: 'organization', name: lead.companyName ?? lead.name }),
+          ...(input.party ?? partyOfLead(lead)),
           isCustomer: true,
         });
     const opportunity = await this.opportunities.create({
       ...input.opportunity,
       partyId: party.id,
     });
-    const [row] = await this.database
-      .tx()
-      .update(leads)
-      .set({
-        status: 'converted',
-        convertedPartyId: party.id,
-        convertedOpportunityId: opportunity.id,
-        convertedAt: new Date(),
-        ...bump(leads),
-      })
-      .where(byId(leads, lead.tenantId, id))
-      .returning();
+    const row = await this.leads.markConverted(lead.tenantId, id, {
+      partyId: party.id,
+      opportunityId: opportunity.id,
+    });
     if (!row) throw DomainError.notFound('Lead');
     await this.audit.record({
       action: 'convert',
       resource: SUBJECT,
       resourceId: id,
-      before: withoutTenant(lead),
-      after: withoutTenant(row),
+      before: auditSnapshot(lead),
+      after: auditSnapshot(row),
     });
     await this.outbox.publish(
       LeadConverted.of(id, { partyId: party.id, opportunityId: opportunity.id, name: lead.name }),
