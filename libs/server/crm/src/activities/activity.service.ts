@@ -1,36 +1,31 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AuditLog } from '@nexo/audit';
 import type { CreateActivityInputSchema, UpdateActivityInputSchema } from '@nexo/contracts';
-import { Database, parseListQuery, runList, type ListDefinition, type ListPage } from '@nexo/db';
-import { PermissionService, columnsOf } from '@nexo/permissions';
-import { DomainError, currentPrincipal } from '@nexo/platform';
+import { CustomFields } from '@nexo/custom-fields';
+import type { ListPage } from '@nexo/db';
+import { PermissionService } from '@nexo/permissions';
+import { DomainError, currentPrincipal, stale } from '@nexo/platform';
 import { newId } from '@nexo/utils';
-import { and, eq, isNull } from 'drizzle-orm';
 import type { z } from 'zod';
-import { activities, contacts, leads } from '../db/crm.tables.js';
+import { activities } from '../db/crm.tables.js';
+import { LeadRepository } from '../leads/lead.repository.js';
 import { OpportunityService } from '../opportunities/opportunity.service.js';
+import { PartyRepository } from '../parties/party.repository.js';
 import { PartyService } from '../parties/party.service.js';
-import { byId, noRowUpdated, updateAtVersion, withoutTenant } from '../shared/records.js';
+import { auditSnapshot } from '../shared/audit-snapshot.js';
+import { listRecords, type RecordList } from '../shared/record-list.js';
 import { defaultMember } from '../shared/references.js';
+import { ACTIVITY_LIST } from './activity.list.js';
+import { ActivityRepository, type ActivityRow } from './activity.repository.js';
 
-type ActivityRow = typeof activities.$inferSelect;
+export type { ActivityRow } from './activity.repository.js';
+/**
+ * An activity as it leaves the API. Not masked field by field: `crm.activity`'s rules gate
+ * the record whole.
+ */
 export type ActivityView = Omit<ActivityRow, 'tenantId' | 'updatedAt'>;
 const SUBJECT = 'crm.activity';
-
-const ACTIVITY_LIST: ListDefinition = {
-  fields: {
-    kind: { column: activities.kind, type: 'text' },
-    subject: { column: activities.subject, type: 'text', searchable: true },
-    partyId: { column: activities.partyId, type: 'uuid' },
-    leadId: { column: activities.leadId, type: 'uuid' },
-    opportunityId: { column: activities.opportunityId, type: 'uuid' },
-    assigneeId: { column: activities.assigneeId, type: 'uuid' },
-    dueAt: { column: activities.dueAt, type: 'date', sortable: true },
-    createdAt: { column: activities.createdAt, type: 'date', sortable: true },
-  },
-  defaultSort: '-createdAt',
-  id: activities.id,
-};
+const LIST: RecordList = { subject: SUBJECT, table: activities, definition: ACTIVITY_LIST };
 
 export const activityView = ({ tenantId: _t, updatedAt: _u, ...a }: ActivityRow): ActivityView => a;
 
@@ -38,8 +33,11 @@ export const activityView = ({ tenantId: _t, updatedAt: _u, ...a }: ActivityRow)
 @Injectable()
 export class ActivityService {
   constructor(
-    @Inject(Database) private readonly database: Database,
+    @Inject(ActivityRepository) private readonly activities: ActivityRepository,
+    @Inject(PartyRepository) private readonly partyRecords: PartyRepository,
+    @Inject(LeadRepository) private readonly leads: LeadRepository,
     @Inject(PermissionService) private readonly permissions: PermissionService,
+    @Inject(CustomFields) private readonly customFields: CustomFields,
     @Inject(AuditLog) private readonly audit: AuditLog,
     @Inject(PartyService) private readonly parties: PartyService,
     @Inject(OpportunityService) private readonly opportunities: OpportunityService,
@@ -51,36 +49,22 @@ export class ActivityService {
   ): Promise<ListPage<ActivityView>> {
     const principal = currentPrincipal();
     const { done, ...rest } = query;
-    const list = parseListQuery(
-      only ? { ...ACTIVITY_LIST, defaultSort: 'dueAt' } : ACTIVITY_LIST,
+    return listRecords(
+      { permissions: this.permissions, customFields: this.customFields },
+      {
+        ...LIST,
+        definition: only ? { ...ACTIVITY_LIST, defaultSort: 'dueAt' } : ACTIVITY_LIST,
+        records: this.activities,
+      },
       rest,
-      and(
-        eq(activities.tenantId, principal.tenantId),
-        await this.permissions.where('read', SUBJECT, columnsOf(activities)),
-        only
-          ? and(
-              eq(activities.assigneeId, principal.userId),
-              eq(activities.kind, 'task'),
-              isNull(activities.doneAt),
-            )
-          : undefined,
-        done === 'false' ? isNull(activities.doneAt) : undefined,
-      ),
+      {
+        narrow: this.activities.narrowing({
+          openTasksOf: only ? principal.userId : undefined,
+          notDone: done === 'false',
+        }),
+        view: activityView,
+      },
     );
-    const tx = this.database.tx();
-    const page = await runList(
-      tx,
-      list,
-      (limit) =>
-        tx
-          .select({ row: activities, sortKey: list.sortValue })
-          .from(activities)
-          .where(list.where)
-          .orderBy(...list.orderBy)
-          .limit(limit),
-      activities,
-    );
-    return { ...page, items: page.items.map(activityView) };
   }
 
   /** Every link must be a record of this tenant the caller may read. */
@@ -91,7 +75,6 @@ export class ActivityService {
     opportunityId?: string | undefined;
   }): Promise<{ partyId?: string }> {
     const tenantId = currentPrincipal().tenantId;
-    const tx = this.database.tx();
     let partyId = input.partyId;
     if (input.partyId) await this.parties.load(input.partyId);
     if (input.opportunityId) {
@@ -99,10 +82,7 @@ export class ActivityService {
       partyId ??= opportunity.partyId ?? undefined;
     }
     if (input.contactId) {
-      const [contact] = await tx
-        .select()
-        .from(contacts)
-        .where(byId(contacts, tenantId, input.contactId));
+      const contact = await this.partyRecords.contacts.byId(tenantId, input.contactId);
       if (!contact)
         throw DomainError.unknownReference([
           { path: 'contactId', code: 'not_found', message: 'No such contact' },
@@ -110,10 +90,7 @@ export class ActivityService {
       partyId ??= contact.partyId;
     }
     if (input.leadId) {
-      const [lead] = await tx
-        .select({ id: leads.id })
-        .from(leads)
-        .where(byId(leads, tenantId, input.leadId));
+      const lead = await this.leads.byId(tenantId, input.leadId);
       if (!lead)
         throw DomainError.unknownReference([
           { path: 'leadId', code: 'not_found', message: 'No such lead' },
@@ -135,17 +112,16 @@ export class ActivityService {
       doneAt: input.kind === 'task' ? null : new Date(),
     };
     await this.permissions.assertWritable('create', SUBJECT, undefined, values);
-    const [row] = await this.database
-      .tx()
-      .insert(activities)
-      .values({ tenantId: principal.tenantId, id: newId(), ...values })
-      .returning();
-    if (!row) throw new Error('insert returned no row');
+    const row = await this.activities.insert({
+      tenantId: principal.tenantId,
+      id: newId(),
+      ...values,
+    });
     await this.audit.record({
       action: 'create',
       resource: SUBJECT,
       resourceId: row.id,
-      after: withoutTenant(row),
+      after: auditSnapshot(row),
     });
     return activityView(row);
   }
@@ -156,11 +132,7 @@ export class ActivityService {
     input: z.infer<typeof UpdateActivityInputSchema>,
   ): Promise<ActivityView> {
     const tenantId = currentPrincipal().tenantId;
-    const [before] = await this.database
-      .tx()
-      .select()
-      .from(activities)
-      .where(byId(activities, tenantId, id));
+    const before = await this.activities.byId(tenantId, id);
     if (!before) throw DomainError.notFound('Activity');
     const { done, dueAt, ...rest } = input;
     const changes = {
@@ -169,14 +141,14 @@ export class ActivityService {
       ...(done !== undefined ? { doneAt: done ? (before.doneAt ?? new Date()) : null } : {}),
     };
     await this.permissions.assertWritable('update', SUBJECT, before, changes);
-    const row = await updateAtVersion(this.database, activities, tenantId, id, version, changes);
-    if (!row) noRowUpdated(true);
+    const row = await this.activities.update(tenantId, id, version, changes);
+    if (!row) throw stale();
     await this.audit.record({
       action: 'update',
       resource: SUBJECT,
       resourceId: id,
-      before: withoutTenant(before),
-      after: withoutTenant(row),
+      before: auditSnapshot(before),
+      after: auditSnapshot(row),
     });
     return activityView(row);
   }
