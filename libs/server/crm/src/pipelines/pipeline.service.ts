@@ -7,16 +7,14 @@ import type {
   UpdatePipelineInputSchema,
   UpdateStageInputSchema,
 } from '@nexo/contracts';
-import { Database } from '@nexo/db';
 import { PermissionService } from '@nexo/permissions';
-import { DomainError, currentPrincipal } from '@nexo/platform';
+import { DomainError, currentPrincipal, stale } from '@nexo/platform';
 import { newId } from '@nexo/utils';
-import { and, asc, eq, max, ne } from 'drizzle-orm';
-import { pipelines, stages } from '../db/crm.tables.js';
-import { byId, noRowUpdated, updateAtVersion, withoutTenant } from '../shared/records.js';
+import { auditSnapshot } from '../shared/audit-snapshot.js';
+import { PipelineRepository, type PipelineRow, type StageRow } from './pipeline.repository.js';
 
-export type StageRow = typeof stages.$inferSelect;
-export type PipelineRow = typeof pipelines.$inferSelect;
+export type { PipelineRow, StageRow } from './pipeline.repository.js';
+/** A pipeline as it leaves the API, with its stages in order (not masked: `crm.pipeline` gates it whole). */
 export type PipelineView = Omit<PipelineRow, 'tenantId' | 'createdAt' | 'updatedAt'> & {
   stages: Omit<StageRow, 'tenantId' | 'createdAt' | 'updatedAt'>[];
 };
@@ -41,24 +39,15 @@ const stageView = ({ tenantId: _t, createdAt: _c, updatedAt: _u, ...s }: StageRo
 @Injectable()
 export class PipelineService {
   constructor(
-    @Inject(Database) private readonly database: Database,
+    @Inject(PipelineRepository) private readonly pipelines: PipelineRepository,
     @Inject(PermissionService) private readonly permissions: PermissionService,
     @Inject(AuditLog) private readonly audit: AuditLog,
   ) {}
 
   async list(): Promise<PipelineView[]> {
     const tenantId = currentPrincipal().tenantId;
-    const tx = this.database.tx();
-    const rows = await tx
-      .select()
-      .from(pipelines)
-      .where(eq(pipelines.tenantId, tenantId))
-      .orderBy(asc(pipelines.name));
-    const allStages = await tx
-      .select()
-      .from(stages)
-      .where(eq(stages.tenantId, tenantId))
-      .orderBy(asc(stages.position), asc(stages.id));
+    const rows = await this.pipelines.all(tenantId);
+    const allStages = await this.pipelines.stages.all(tenantId);
     return rows.map((p) => this.view(p, allStages));
   }
 
@@ -83,11 +72,7 @@ export class PipelineService {
   }
 
   async stage(id: string): Promise<StageRow> {
-    const [row] = await this.database
-      .tx()
-      .select()
-      .from(stages)
-      .where(byId(stages, currentPrincipal().tenantId, id));
+    const row = await this.pipelines.stages.byId(currentPrincipal().tenantId, id);
     if (!row) throw DomainError.notFound('Stage');
     return row;
   }
@@ -97,16 +82,16 @@ export class PipelineService {
       name: input.name,
     });
     const tenantId = currentPrincipal().tenantId;
-    const tx = this.database.tx();
     const id = newId();
-    if (input.isDefault) await this.clearDefault();
-    const [row] = await tx
-      .insert(pipelines)
-      .values({ tenantId, id, name: input.name, isDefault: input.isDefault })
-      .onConflictDoNothing()
-      .returning();
+    if (input.isDefault) await this.pipelines.clearDefault(tenantId);
+    const row = await this.pipelines.insertNew({
+      tenantId,
+      id,
+      name: input.name,
+      isDefault: input.isDefault,
+    });
     if (!row) throw DomainError.conflict(`A pipeline named "${input.name}" exists`);
-    await tx.insert(stages).values(
+    await this.pipelines.stages.insertMany(
       input.stages.map((s, position) => ({
         tenantId,
         id: newId(),
@@ -124,32 +109,16 @@ export class PipelineService {
     return this.get(id);
   }
 
-  private async clearDefault(): Promise<void> {
-    await this.database
-      .tx()
-      .update(pipelines)
-      .set({ isDefault: false })
-      .where(
-        and(eq(pipelines.tenantId, currentPrincipal().tenantId), eq(pipelines.isDefault, true)),
-      );
-  }
-
   async update(
     id: string,
     version: number,
     input: z.infer<typeof UpdatePipelineInputSchema>,
   ): Promise<PipelineView> {
     const before = await this.get(id);
-    if (input.isDefault) await this.clearDefault();
-    const row = await updateAtVersion(
-      this.database,
-      pipelines,
-      currentPrincipal().tenantId,
-      id,
-      version,
-      input,
-    );
-    if (!row) noRowUpdated(true);
+    const tenantId = currentPrincipal().tenantId;
+    if (input.isDefault) await this.pipelines.clearDefault(tenantId);
+    const row = await this.pipelines.update(tenantId, id, version, input);
+    if (!row) throw stale();
     await this.audit.record({
       action: 'update',
       resource: 'crm.pipeline',
@@ -163,60 +132,44 @@ export class PipelineService {
   async addStage(pipelineId: string, input: z.infer<typeof StageInputSchema>) {
     await this.get(pipelineId);
     const tenantId = currentPrincipal().tenantId;
-    const tx = this.database.tx();
-    const [last] = await tx
-      .select({ position: max(stages.position) })
-      .from(stages)
-      .where(and(eq(stages.tenantId, tenantId), eq(stages.pipelineId, pipelineId)));
-    const [row] = await tx
-      .insert(stages)
-      .values({ tenantId, id: newId(), pipelineId, position: (last?.position ?? -1) + 1, ...input })
-      .returning();
-    if (!row) throw new Error('insert returned no row');
+    const last = await this.pipelines.stages.lastPosition(tenantId, pipelineId);
+    const row = await this.pipelines.stages.insert({
+      tenantId,
+      id: newId(),
+      pipelineId,
+      position: (last ?? -1) + 1,
+      ...input,
+    });
     await this.audit.record({
       action: 'create',
       resource: 'crm.stage',
       resourceId: row.id,
-      after: withoutTenant(row),
+      after: auditSnapshot(row),
     });
     return stageView(row);
   }
 
   async updateStage(id: string, version: number, input: z.infer<typeof UpdateStageInputSchema>) {
     const before = await this.stage(id);
-    const tx = this.database.tx();
     if (input.position !== undefined && input.position !== before.position) {
       // Make room: the stages from the new position on shift by one.
-      const siblings = await tx
-        .select()
-        .from(stages)
-        .where(
-          and(
-            eq(stages.tenantId, before.tenantId),
-            eq(stages.pipelineId, before.pipelineId),
-            ne(stages.id, id),
-          ),
-        )
-        .orderBy(asc(stages.position), asc(stages.id));
+      const siblings = await this.pipelines.stages.siblings(before.tenantId, before.pipelineId, id);
       const order = siblings.map((s) => s.id);
       order.splice(Math.min(input.position, order.length), 0, id);
       for (const [position, stageId] of order.entries()) {
         if (stageId !== id)
-          await tx
-            .update(stages)
-            .set({ position })
-            .where(byId(stages, before.tenantId, stageId));
+          await this.pipelines.stages.setPosition(before.tenantId, stageId, position);
       }
       input = { ...input, position: order.indexOf(id) };
     }
-    const row = await updateAtVersion(this.database, stages, before.tenantId, id, version, input);
-    if (!row) noRowUpdated(true);
+    const row = await this.pipelines.stages.update(before.tenantId, id, version, input);
+    if (!row) throw stale();
     await this.audit.record({
       action: 'update',
       resource: 'crm.stage',
       resourceId: id,
-      before: withoutTenant(before),
-      after: withoutTenant(row),
+      before: auditSnapshot(before),
+      after: auditSnapshot(row),
     });
     return stageView(row);
   }

@@ -1,12 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AuditLog } from '@nexo/audit';
 import { MembershipTeams } from '@nexo/auth';
-import { Database } from '@nexo/db';
 import { DomainError, currentPrincipal } from '@nexo/platform';
 import { newId } from '@nexo/utils';
-import { asc, eq } from 'drizzle-orm';
-import { teams } from '../db/crm.tables.js';
-import { byId } from '../shared/records.js';
+import { TeamRepository } from './team.repository.js';
 
 export interface TeamView {
   id: string;
@@ -22,19 +19,14 @@ export interface TeamView {
 @Injectable()
 export class TeamService {
   constructor(
-    @Inject(Database) private readonly database: Database,
+    @Inject(TeamRepository) private readonly teams: TeamRepository,
     @Inject(AuditLog) private readonly audit: AuditLog,
     @Inject(MembershipTeams) private readonly memberships: MembershipTeams,
   ) {}
 
   async list(): Promise<TeamView[]> {
     const tenantId = currentPrincipal().tenantId;
-    const tx = this.database.tx();
-    const rows = await tx
-      .select()
-      .from(teams)
-      .where(eq(teams.tenantId, tenantId))
-      .orderBy(asc(teams.name));
+    const rows = await this.teams.all(tenantId);
     const members = await this.memberships.teamed(tenantId);
     return rows.map((t) => ({
       id: t.id,
@@ -45,12 +37,11 @@ export class TeamService {
   }
 
   async create(name: string): Promise<TeamView> {
-    const [row] = await this.database
-      .tx()
-      .insert(teams)
-      .values({ tenantId: currentPrincipal().tenantId, id: newId(), name })
-      .onConflictDoNothing()
-      .returning();
+    const row = await this.teams.insertNew({
+      tenantId: currentPrincipal().tenantId,
+      id: newId(),
+      name,
+    });
     if (!row) throw DomainError.conflict(`A team named "${name}" exists`);
     await this.audit.record({
       action: 'create',
@@ -63,11 +54,7 @@ export class TeamService {
 
   async setMembers(id: string, membershipIds: string[]): Promise<TeamView> {
     const tenantId = currentPrincipal().tenantId;
-    const tx = this.database.tx();
-    const [team] = await tx
-      .select()
-      .from(teams)
-      .where(byId(teams, tenantId, id));
+    const team = await this.teams.byId(tenantId, id);
     if (!team) throw DomainError.notFound('Team');
     const unique = [...new Set(membershipIds)];
     const missing = await this.memberships.unknown(tenantId, unique);

@@ -1,14 +1,13 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
-import { Database } from '@nexo/db';
 import { EventSubscriptions, type EventEnvelope } from '@nexo/events';
 import { currentPrincipal } from '@nexo/platform';
 import { newId } from '@nexo/utils';
-import { and, desc, eq, inArray, or } from 'drizzle-orm';
-import { activities, opportunities, timelineEntries } from '../db/crm.tables.js';
+import { ActivityRepository, type ActivityRow } from '../activities/activity.repository.js';
 import { activityView, type ActivityView } from '../activities/activity.service.js';
 import { TIMELINE_EVENTS } from '../events/crm.events.js';
 import { OpportunityService } from '../opportunities/opportunity.service.js';
 import { PartyService } from '../parties/party.service.js';
+import { TimelineRepository, type TimelineEntryRow } from './timeline.repository.js';
 
 export interface TimelineItem {
   id: string;
@@ -25,26 +24,25 @@ export interface TimelineItem {
 @Injectable()
 export class TimelineService implements OnModuleInit {
   constructor(
-    @Inject(Database) private readonly database: Database,
+    @Inject(TimelineRepository) private readonly entries: TimelineRepository,
+    @Inject(ActivityRepository) private readonly activities: ActivityRepository,
     @Inject(EventSubscriptions) private readonly subscriptions: EventSubscriptions,
     @Inject(PartyService) private readonly parties: PartyService,
     @Inject(OpportunityService) private readonly opportunities: OpportunityService,
   ) {}
 
   onModuleInit(): void {
-    this.subscriptions.on('crm-timeline', TIMELINE_EVENTS, async (event, tx) => {
-      await tx
-        .insert(timelineEntries)
-        .values({
-          tenantId: event.tenantId,
-          id: newId(),
-          eventId: event.id,
-          ...this.placement(event),
-          occurredAt: new Date(event.occurredAt),
-          type: event.type,
-          data: event.payload as Record<string, unknown>,
-        })
-        .onConflictDoNothing();
+    // The consumer's transaction is the one in flight: the repository writes on it.
+    this.subscriptions.on('crm-timeline', TIMELINE_EVENTS, async (event) => {
+      await this.entries.insertOnce({
+        tenantId: event.tenantId,
+        id: newId(),
+        eventId: event.id,
+        ...this.placement(event),
+        occurredAt: new Date(event.occurredAt),
+        type: event.type,
+        data: event.payload as Record<string, unknown>,
+      });
     });
   }
 
@@ -71,29 +69,9 @@ export class TimelineService implements OnModuleInit {
   async forParty(partyId: string, limit: number): Promise<TimelineItem[]> {
     await this.parties.load(partyId);
     const tenantId = currentPrincipal().tenantId;
-    const tx = this.database.tx();
-    const opportunityIds = tx
-      .select({ id: opportunities.id })
-      .from(opportunities)
-      .where(and(eq(opportunities.tenantId, tenantId), eq(opportunities.partyId, partyId)));
     return this.merge(
-      await tx
-        .select()
-        .from(activities)
-        .where(
-          and(
-            eq(activities.tenantId, tenantId),
-            or(eq(activities.partyId, partyId), inArray(activities.opportunityId, opportunityIds)),
-          ),
-        )
-        .orderBy(desc(activities.createdAt))
-        .limit(limit),
-      await tx
-        .select()
-        .from(timelineEntries)
-        .where(and(eq(timelineEntries.tenantId, tenantId), eq(timelineEntries.partyId, partyId)))
-        .orderBy(desc(timelineEntries.occurredAt))
-        .limit(limit),
+      await this.activities.latestOfParty(tenantId, partyId, limit),
+      await this.entries.latestOfParty(tenantId, partyId, limit),
       limit,
     );
   }
@@ -101,34 +79,14 @@ export class TimelineService implements OnModuleInit {
   async forOpportunity(opportunityId: string, limit: number): Promise<TimelineItem[]> {
     await this.opportunities.load(opportunityId);
     const tenantId = currentPrincipal().tenantId;
-    const tx = this.database.tx();
     return this.merge(
-      await tx
-        .select()
-        .from(activities)
-        .where(and(eq(activities.tenantId, tenantId), eq(activities.opportunityId, opportunityId)))
-        .orderBy(desc(activities.createdAt))
-        .limit(limit),
-      await tx
-        .select()
-        .from(timelineEntries)
-        .where(
-          and(
-            eq(timelineEntries.tenantId, tenantId),
-            eq(timelineEntries.opportunityId, opportunityId),
-          ),
-        )
-        .orderBy(desc(timelineEntries.occurredAt))
-        .limit(limit),
+      await this.activities.latestOfOpportunity(tenantId, opportunityId, limit),
+      await this.entries.latestOfOpportunity(tenantId, opportunityId, limit),
       limit,
     );
   }
 
-  private merge(
-    acts: (typeof activities.$inferSelect)[],
-    entries: (typeof timelineEntries.$inferSelect)[],
-    limit: number,
-  ): TimelineItem[] {
+  private merge(acts: ActivityRow[], entries: TimelineEntryRow[], limit: number): TimelineItem[] {
     return [
       ...acts.map((a) => ({
         id: a.id,
