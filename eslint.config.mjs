@@ -20,12 +20,14 @@ const platformTags = [
   'type:jobs',
 ];
 /** What every business context may use below itself. */
-const BUSINESS_BASE = ['permissions', 'auth', 'tenancy', 'custom-fields'];
+const BUSINESS_BASE = ['permissions', 'auth', 'tenancy', 'custom-fields', 'records'];
 const contextArrows = {
   tenancy: [],
   'custom-fields': ['tenancy'],
   auth: ['tenancy'],
   permissions: ['auth', 'tenancy'],
+  // The write recipe (@nexo/records): permissions, audit and outbox around a repository.
+  records: ['permissions'],
   crm: BUSINESS_BASE,
   catalog: BUSINESS_BASE,
   // inventory ← sales, purchasing, production; inventory and accounts use none of them.

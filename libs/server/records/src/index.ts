@@ -1,0 +1,2 @@
+export * from './masked.js';
+export * from './record-writes.js';
