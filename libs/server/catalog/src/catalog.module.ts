@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { RecordWrites } from '@nexo/records';
 import { CategoryController } from './categories/category.controller.js';
 import { CategoryRepository } from './categories/category.repository.js';
 import { CategoryService } from './categories/category.service.js';
@@ -36,6 +37,7 @@ import { UnitService } from './units/unit.service.js';
     PriceListController,
   ],
   providers: [
+    RecordWrites,
     UnitRepository,
     UnitService,
     TaxRateRepository,

@@ -6,42 +6,41 @@ import {
   type RouteQuery,
   type RouteResult,
 } from '@nexo/contracts';
-import { Route, currentPrincipal, expectedVersion } from '@nexo/platform';
+import { Route, expectedVersion } from '@nexo/platform';
 import { CategoryService } from './category.service.js';
+
+/** Views are masked (`Partial`); the route's schema serializes what is there. */
+type Result<T extends (typeof R)[keyof typeof R]> = Promise<RouteResult<T>>;
 
 @Controller()
 export class CategoryController {
   constructor(@Inject(CategoryService) private readonly categories: CategoryService) {}
 
   @Route(R.listCategories)
-  list(
-    @Query() q: RouteQuery<typeof R.listCategories>,
-  ): Promise<RouteResult<typeof R.listCategories>> {
-    return this.categories.list(currentPrincipal(), q);
+  list(@Query() q: RouteQuery<typeof R.listCategories>): Result<typeof R.listCategories> {
+    return this.categories.list(q) as Result<typeof R.listCategories>;
   }
 
   @Route(R.createCategory)
-  create(
-    @Body() body: RouteBody<typeof R.createCategory>,
-  ): Promise<RouteResult<typeof R.createCategory>> {
-    return this.categories.create(currentPrincipal(), body);
+  create(@Body() body: RouteBody<typeof R.createCategory>): Result<typeof R.createCategory> {
+    return this.categories.create(body) as Result<typeof R.createCategory>;
   }
 
   @Route(R.getCategory)
-  get(@Param() p: RouteParams<typeof R.getCategory>): Promise<RouteResult<typeof R.getCategory>> {
-    return this.categories.get(currentPrincipal(), p.id);
+  get(@Param() p: RouteParams<typeof R.getCategory>): Result<typeof R.getCategory> {
+    return this.categories.get(p.id) as Result<typeof R.getCategory>;
   }
 
   @Route(R.updateCategory)
   update(
     @Param() p: RouteParams<typeof R.updateCategory>,
     @Body() body: RouteBody<typeof R.updateCategory>,
-  ): Promise<RouteResult<typeof R.updateCategory>> {
-    return this.categories.update(currentPrincipal(), p.id, expectedVersion(), body);
+  ): Result<typeof R.updateCategory> {
+    return this.categories.update(p.id, expectedVersion(), body) as Result<typeof R.updateCategory>;
   }
 
   @Route(R.deleteCategory)
   remove(@Param() p: RouteParams<typeof R.deleteCategory>): Promise<void> {
-    return this.categories.remove(currentPrincipal(), p.id, expectedVersion());
+    return this.categories.remove(p.id, expectedVersion());
   }
 }

@@ -6,40 +6,41 @@ import {
   type RouteQuery,
   type RouteResult,
 } from '@nexo/contracts';
-import { Route, currentPrincipal, expectedVersion } from '@nexo/platform';
+import { Route, expectedVersion } from '@nexo/platform';
 import { TaxRateService } from './tax-rate.service.js';
+
+/** Views are masked (`Partial`); the route's schema serializes what is there. */
+type Result<T extends (typeof R)[keyof typeof R]> = Promise<RouteResult<T>>;
 
 @Controller()
 export class TaxRateController {
   constructor(@Inject(TaxRateService) private readonly taxes: TaxRateService) {}
 
   @Route(R.listTaxRates)
-  list(@Query() q: RouteQuery<typeof R.listTaxRates>): Promise<RouteResult<typeof R.listTaxRates>> {
-    return this.taxes.list(currentPrincipal(), q);
+  list(@Query() q: RouteQuery<typeof R.listTaxRates>): Result<typeof R.listTaxRates> {
+    return this.taxes.list(q) as Result<typeof R.listTaxRates>;
   }
 
   @Route(R.createTaxRate)
-  create(
-    @Body() body: RouteBody<typeof R.createTaxRate>,
-  ): Promise<RouteResult<typeof R.createTaxRate>> {
-    return this.taxes.create(currentPrincipal(), body);
+  create(@Body() body: RouteBody<typeof R.createTaxRate>): Result<typeof R.createTaxRate> {
+    return this.taxes.create(body) as Result<typeof R.createTaxRate>;
   }
 
   @Route(R.getTaxRate)
-  get(@Param() p: RouteParams<typeof R.getTaxRate>): Promise<RouteResult<typeof R.getTaxRate>> {
-    return this.taxes.get(currentPrincipal(), p.id);
+  get(@Param() p: RouteParams<typeof R.getTaxRate>): Result<typeof R.getTaxRate> {
+    return this.taxes.get(p.id) as Result<typeof R.getTaxRate>;
   }
 
   @Route(R.updateTaxRate)
   update(
     @Param() p: RouteParams<typeof R.updateTaxRate>,
     @Body() body: RouteBody<typeof R.updateTaxRate>,
-  ): Promise<RouteResult<typeof R.updateTaxRate>> {
-    return this.taxes.update(currentPrincipal(), p.id, expectedVersion(), body);
+  ): Result<typeof R.updateTaxRate> {
+    return this.taxes.update(p.id, expectedVersion(), body) as Result<typeof R.updateTaxRate>;
   }
 
   @Route(R.deleteTaxRate)
   remove(@Param() p: RouteParams<typeof R.deleteTaxRate>): Promise<void> {
-    return this.taxes.remove(currentPrincipal(), p.id, expectedVersion());
+    return this.taxes.remove(p.id, expectedVersion());
   }
 }

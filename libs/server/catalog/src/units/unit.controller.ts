@@ -6,38 +6,41 @@ import {
   type RouteQuery,
   type RouteResult,
 } from '@nexo/contracts';
-import { Route, currentPrincipal, expectedVersion } from '@nexo/platform';
+import { Route, expectedVersion } from '@nexo/platform';
 import { UnitService } from './unit.service.js';
+
+/** Views are masked (`Partial`); the route's schema serializes what is there. */
+type Result<T extends (typeof R)[keyof typeof R]> = Promise<RouteResult<T>>;
 
 @Controller()
 export class UnitController {
   constructor(@Inject(UnitService) private readonly units: UnitService) {}
 
   @Route(R.listUnits)
-  list(@Query() q: RouteQuery<typeof R.listUnits>): Promise<RouteResult<typeof R.listUnits>> {
-    return this.units.list(currentPrincipal(), q);
+  list(@Query() q: RouteQuery<typeof R.listUnits>): Result<typeof R.listUnits> {
+    return this.units.list(q) as Result<typeof R.listUnits>;
   }
 
   @Route(R.createUnit)
-  create(@Body() body: RouteBody<typeof R.createUnit>): Promise<RouteResult<typeof R.createUnit>> {
-    return this.units.create(currentPrincipal(), body);
+  create(@Body() body: RouteBody<typeof R.createUnit>): Result<typeof R.createUnit> {
+    return this.units.create(body) as Result<typeof R.createUnit>;
   }
 
   @Route(R.getUnit)
-  get(@Param() p: RouteParams<typeof R.getUnit>): Promise<RouteResult<typeof R.getUnit>> {
-    return this.units.get(currentPrincipal(), p.id);
+  get(@Param() p: RouteParams<typeof R.getUnit>): Result<typeof R.getUnit> {
+    return this.units.get(p.id) as Result<typeof R.getUnit>;
   }
 
   @Route(R.updateUnit)
   update(
     @Param() p: RouteParams<typeof R.updateUnit>,
     @Body() body: RouteBody<typeof R.updateUnit>,
-  ): Promise<RouteResult<typeof R.updateUnit>> {
-    return this.units.update(currentPrincipal(), p.id, expectedVersion(), body);
+  ): Result<typeof R.updateUnit> {
+    return this.units.update(p.id, expectedVersion(), body) as Result<typeof R.updateUnit>;
   }
 
   @Route(R.deleteUnit)
   remove(@Param() p: RouteParams<typeof R.deleteUnit>): Promise<void> {
-    return this.units.remove(currentPrincipal(), p.id, expectedVersion());
+    return this.units.remove(p.id, expectedVersion());
   }
 }
