@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { ListQuerySchema, pageOf } from '../http/list.contracts.js';
 import { defineRoute, permission } from '../http/route-contract.js';
+import { routeGroup } from '../http/route-group.js';
 import { FILTERS, Id, V1, tag } from './crm.shared.js';
 import {
   BoardSchema,
@@ -45,57 +45,30 @@ export const BoardRoutes = {
   }),
 } as const;
 
+const opportunities = routeGroup({
+  tag,
+  path: `${V1}/opportunities`,
+  name: 'Opportunity',
+  plural: 'Opportunities',
+  subject: 'crm.opportunity',
+  schema: OpportunitySchema,
+  list: {
+    summary: `Opportunities. ${FILTERS('title, pipelineId, stageId, partyId, ownerId, teamId, status, amount, expectedCloseDate, updatedAt')} Sort: title, amount, expectedCloseDate, updatedAt. q: title`,
+  },
+  create: {
+    body: CreateOpportunityInputSchema,
+    summary: 'Create an opportunity (at the end of its stage)',
+  },
+  get: {},
+  update: { body: UpdateOpportunityInputSchema, summary: 'Change an opportunity' },
+});
+
 /** Opportunities: the list, the record, moving, winning and losing, timeline. */
 export const OpportunityRoutes = {
-  list: defineRoute({
-    method: 'GET',
-    path: `${V1}/opportunities`,
-    operationId: 'listOpportunities',
-    summary: `Opportunities. ${FILTERS('title, pipelineId, stageId, partyId, ownerId, teamId, status, amount, expectedCloseDate, updatedAt')} Sort: title, amount, expectedCloseDate, updatedAt. q: title`,
-    tag,
-    access: permission('read', 'crm.opportunity'),
-    query: ListQuerySchema,
-    status: 200,
-    response: pageOf(OpportunitySchema),
-  }),
-  create: defineRoute({
-    method: 'POST',
-    path: `${V1}/opportunities`,
-    operationId: 'createOpportunity',
-    summary: 'Create an opportunity (at the end of its stage)',
-    tag,
-    access: permission('create', 'crm.opportunity'),
-    body: CreateOpportunityInputSchema,
-    status: 201,
-    response: OpportunitySchema,
-    etag: true,
-  }),
-  get: defineRoute({
-    method: 'GET',
-    path: `${V1}/opportunities/:id`,
-    operationId: 'getOpportunity',
-    summary: 'One opportunity',
-    tag,
-    access: permission('read', 'crm.opportunity'),
-    params: Id,
-    status: 200,
-    response: OpportunitySchema,
-    etag: true,
-  }),
-  update: defineRoute({
-    method: 'PATCH',
-    path: `${V1}/opportunities/:id`,
-    operationId: 'updateOpportunity',
-    summary: 'Change an opportunity',
-    tag,
-    access: permission('update', 'crm.opportunity'),
-    params: Id,
-    body: UpdateOpportunityInputSchema,
-    status: 200,
-    response: OpportunitySchema,
-    etag: true,
-    ifMatch: true,
-  }),
+  list: opportunities.list,
+  create: opportunities.create,
+  get: opportunities.get,
+  update: opportunities.update,
   move: defineRoute({
     method: 'POST',
     path: `${V1}/opportunities/:id/move`,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { ListQuerySchema, pageOf } from '../http/list.contracts.js';
 import { defineRoute, permission } from '../http/route-contract.js';
+import { routeGroup } from '../http/route-group.js';
 import { FILTERS, Id, V1, tag } from './crm.shared.js';
 import {
   AddressInputSchema,
@@ -19,33 +19,34 @@ import {
 } from './party.contracts.js';
 import { TimelineItemSchema } from './timeline.contracts.js';
 
-/** Parties: the list and its CSV export and import, duplicates, merge, timeline. */
-export const PartyRoutes = {
-  list: defineRoute({
-    method: 'GET',
-    path: `${V1}/parties`,
-    operationId: 'listParties',
+const parties = routeGroup({
+  tag,
+  path: `${V1}/parties`,
+  name: 'Party',
+  plural: 'Parties',
+  subject: 'crm.party',
+  schema: PartySchema,
+  list: {
     summary: `Parties. ${FILTERS('name, kind, isCustomer, isSupplier, isProfessional, taxId, email, ownerId, teamId, customerGroup, status, tags, updatedAt')} Sort: name, updatedAt. q: name, legal name, tax id, email`,
-    tag,
-    access: permission('read', 'crm.party'),
-    query: ListQuerySchema,
-    status: 200,
-    response: pageOf(PartySchema),
-  }),
-  export: defineRoute({
-    method: 'GET',
-    path: `${V1}/parties/export.csv`,
-    operationId: 'exportParties',
+  },
+  export: {
     summary:
       'The filtered parties as CSV (same query as the list, all pages, readable fields only)',
-    tag,
-    access: permission('export', 'crm.party'),
-    query: ListQuerySchema,
-    status: 200,
-    response: z.string(),
-    responseType: 'text/csv',
-    audited: true,
-  }),
+  },
+  create: {
+    body: CreatePartyInputSchema,
+    summary:
+      'Create a party with its contacts and addresses; possible duplicates come back as a warning',
+    response: PartySchema.extend({ duplicates: z.array(DuplicateCandidateSchema) }),
+  },
+  get: {},
+  update: { body: UpdatePartyInputSchema },
+});
+
+/** Parties: the list and its CSV export and import, duplicates, merge, timeline. */
+export const PartyRoutes = {
+  list: parties.list,
+  export: parties.export,
   import: defineRoute({
     method: 'POST',
     path: `${V1}/parties/import`,
@@ -69,45 +70,9 @@ export const PartyRoutes = {
     status: 200,
     response: z.array(DuplicateCandidateSchema),
   }),
-  create: defineRoute({
-    method: 'POST',
-    path: `${V1}/parties`,
-    operationId: 'createParty',
-    summary:
-      'Create a party with its contacts and addresses; possible duplicates come back as a warning',
-    tag,
-    access: permission('create', 'crm.party'),
-    body: CreatePartyInputSchema,
-    status: 201,
-    response: PartySchema.extend({ duplicates: z.array(DuplicateCandidateSchema) }),
-    etag: true,
-  }),
-  get: defineRoute({
-    method: 'GET',
-    path: `${V1}/parties/:id`,
-    operationId: 'getParty',
-    summary: 'One party',
-    tag,
-    access: permission('read', 'crm.party'),
-    params: Id,
-    status: 200,
-    response: PartySchema,
-    etag: true,
-  }),
-  update: defineRoute({
-    method: 'PATCH',
-    path: `${V1}/parties/:id`,
-    operationId: 'updateParty',
-    summary: 'Change a party',
-    tag,
-    access: permission('update', 'crm.party'),
-    params: Id,
-    body: UpdatePartyInputSchema,
-    status: 200,
-    response: PartySchema,
-    etag: true,
-    ifMatch: true,
-  }),
+  create: parties.create,
+  get: parties.get,
+  update: parties.update,
   merge: defineRoute({
     method: 'POST',
     path: `${V1}/parties/:id/merge`,
@@ -135,6 +100,18 @@ export const PartyRoutes = {
   }),
 } as const;
 
+/** A contact is added under its party and changed or removed on its own. */
+const contacts = routeGroup({
+  tag,
+  path: `${V1}/contacts`,
+  name: 'Contact',
+  plural: 'Contacts',
+  subject: 'crm.contact',
+  schema: ContactSchema,
+  update: { body: UpdateContactInputSchema },
+  remove: { summary: 'Remove a contact' },
+});
+
 /** A party's contacts. */
 export const ContactRoutes = {
   list: defineRoute({
@@ -160,32 +137,21 @@ export const ContactRoutes = {
     status: 201,
     response: ContactSchema,
   }),
-  update: defineRoute({
-    method: 'PATCH',
-    path: `${V1}/contacts/:id`,
-    operationId: 'updateContact',
-    summary: 'Change a contact',
-    tag,
-    access: permission('update', 'crm.contact'),
-    params: Id,
-    body: UpdateContactInputSchema,
-    status: 200,
-    response: ContactSchema,
-    etag: true,
-    ifMatch: true,
-  }),
-  remove: defineRoute({
-    method: 'DELETE',
-    path: `${V1}/contacts/:id`,
-    operationId: 'deleteContact',
-    summary: 'Remove a contact',
-    tag,
-    access: permission('delete', 'crm.contact'),
-    params: Id,
-    status: 204,
-    ifMatch: true,
-  }),
+  update: contacts.update,
+  remove: contacts.remove,
 } as const;
+
+/** An address is added under its party and changed or removed on its own. */
+const addresses = routeGroup({
+  tag,
+  path: `${V1}/addresses`,
+  name: 'Address',
+  plural: 'Addresses',
+  subject: 'crm.address',
+  schema: AddressSchema,
+  update: { body: UpdateAddressInputSchema, summary: 'Change an address' },
+  remove: { summary: 'Remove an address' },
+});
 
 /** A party's addresses. */
 export const AddressRoutes = {
@@ -212,29 +178,6 @@ export const AddressRoutes = {
     status: 201,
     response: AddressSchema,
   }),
-  update: defineRoute({
-    method: 'PATCH',
-    path: `${V1}/addresses/:id`,
-    operationId: 'updateAddress',
-    summary: 'Change an address',
-    tag,
-    access: permission('update', 'crm.address'),
-    params: Id,
-    body: UpdateAddressInputSchema,
-    status: 200,
-    response: AddressSchema,
-    etag: true,
-    ifMatch: true,
-  }),
-  remove: defineRoute({
-    method: 'DELETE',
-    path: `${V1}/addresses/:id`,
-    operationId: 'deleteAddress',
-    summary: 'Remove an address',
-    tag,
-    access: permission('delete', 'crm.address'),
-    params: Id,
-    status: 204,
-    ifMatch: true,
-  }),
+  update: addresses.update,
+  remove: addresses.remove,
 } as const;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineRoute, permission } from '../http/route-contract.js';
+import { routeGroup } from '../http/route-group.js';
 import { Id, V1, tag } from './crm.shared.js';
 import {
   CreatePipelineInputSchema,
@@ -9,6 +10,27 @@ import {
   UpdatePipelineInputSchema,
   UpdateStageInputSchema,
 } from './pipeline.contracts.js';
+
+/** Listed whole (with their stages) and created without an `ETag`: those two are written out. */
+const pipelines = routeGroup({
+  tag,
+  path: `${V1}/pipelines`,
+  name: 'Pipeline',
+  plural: 'Pipelines',
+  subject: 'crm.pipeline',
+  schema: PipelineSchema,
+  update: { body: UpdatePipelineInputSchema, summary: 'Rename a pipeline or make it the default' },
+});
+/** A stage is added under its pipeline and changed on its own, under the pipeline's permission. */
+const stages = routeGroup({
+  tag,
+  path: `${V1}/stages`,
+  name: 'Stage',
+  plural: 'Stages',
+  subject: 'crm.pipeline',
+  schema: StageSchema,
+  update: { body: UpdateStageInputSchema, summary: 'Rename, reweight or reorder a stage' },
+});
 
 /** Pipelines and their stages. */
 export const PipelineRoutes = {
@@ -33,20 +55,7 @@ export const PipelineRoutes = {
     status: 201,
     response: PipelineSchema,
   }),
-  update: defineRoute({
-    method: 'PATCH',
-    path: `${V1}/pipelines/:id`,
-    operationId: 'updatePipeline',
-    summary: 'Rename a pipeline or make it the default',
-    tag,
-    access: permission('update', 'crm.pipeline'),
-    params: Id,
-    body: UpdatePipelineInputSchema,
-    status: 200,
-    response: PipelineSchema,
-    etag: true,
-    ifMatch: true,
-  }),
+  update: pipelines.update,
   addStage: defineRoute({
     method: 'POST',
     path: `${V1}/pipelines/:id/stages`,
@@ -59,18 +68,5 @@ export const PipelineRoutes = {
     status: 201,
     response: StageSchema,
   }),
-  updateStage: defineRoute({
-    method: 'PATCH',
-    path: `${V1}/stages/:id`,
-    operationId: 'updateStage',
-    summary: 'Rename, reweight or reorder a stage',
-    tag,
-    access: permission('update', 'crm.pipeline'),
-    params: Id,
-    body: UpdateStageInputSchema,
-    status: 200,
-    response: StageSchema,
-    etag: true,
-    ifMatch: true,
-  }),
+  updateStage: stages.update,
 } as const;
