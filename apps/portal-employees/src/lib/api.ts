@@ -1,5 +1,10 @@
 'use client';
-import { createNexoClient, type NexoClient } from '@nexo/api-client';
+import {
+  createNexoClient,
+  type ListParams,
+  type ListPath,
+  type NexoClient,
+} from '@nexo/api-client';
 
 /**
  * The typed client in the browser: it calls this portal's `/api/v1/…`, which forwards to
@@ -7,5 +12,15 @@ import { createNexoClient, type NexoClient } from '@nexo/api-client';
  */
 export const api: NexoClient = createNexoClient({ baseUrl: '' });
 
-/** List routes take filters beyond their typed parameters (`field=value`, ADR 0008). */
-export const listQuery = (query: Record<string, string | undefined>): never => query as never;
+/** A list route's filters, `field=value` (ADR 0008): named in the route's summary only. */
+export type ListFilters = { [field: string]: string | undefined };
+
+/**
+ * A list route's query: the parameters its OpenAPI operation declares (`sort`, `limit`,
+ * `cursor`, `q`, `count`), typed by the route of the call it is passed to, plus filters.
+ * A parameter of the wrong type, or a route that is not a list, does not compile:
+ * `api.GET('/api/v1/crm/parties', { params: { query: listQuery({ q, kind: 'person' }) } })`.
+ */
+export function listQuery<Q extends ListParams<ListPath>>(query: NoInfer<Q> & ListFilters): Q {
+  return query;
+}

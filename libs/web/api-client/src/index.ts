@@ -35,3 +35,28 @@ export function createNexoClient(options: NexoClientOptions): NexoClient {
 
 /** A problem+json answer of the API, as the client returns it in `error`. */
 export type Problem = components['schemas']['Problem'];
+
+/** The page a list route answers (ADR 0008): rows, the keyset cursor, a count when asked. */
+interface Page {
+  items: unknown[];
+  nextCursor: string | null;
+}
+type PageOf<Operation> = Operation extends {
+  responses: { 200: { content: { 'application/json': infer Body extends Page } } };
+}
+  ? Body
+  : never;
+
+/** The list routes: the GET paths that answer a page. */
+export type ListPath = {
+  [P in keyof paths]: PageOf<paths[P]['get']> extends never ? never : P;
+}[keyof paths];
+
+/**
+ * A list route's declared query parameters (`sort`, `limit`, `cursor`, `q`, `count`). Its
+ * filters (`field=value`) are named in the route's summary only, so they are not here.
+ */
+export type ListParams<P extends ListPath> = NonNullable<paths[P]['get']['parameters']['query']>;
+
+/** One row of a list route's page. */
+export type ListRow<P extends ListPath> = PageOf<paths[P]['get']>['items'][number];

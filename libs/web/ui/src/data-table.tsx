@@ -75,6 +75,10 @@ export interface DataTableProps<T> {
   label: string;
   columns: DataColumn<T>[];
   rowKey: (row: T) => string;
+  /**
+   * The list route's call, e.g. `(query) => api.GET(path, { params: { query: listQuery(query) } })`.
+   * Give it first among the props: the rows' type is then inferred from the route's answer.
+   */
   load: (query: ListRequest) => Promise<ApiAnswer<ListPage<T>>>;
   filters?: DataFilter[];
   defaultSort?: string;

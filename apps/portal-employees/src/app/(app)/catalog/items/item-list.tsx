@@ -1,13 +1,13 @@
 'use client';
 import { Anchor, Badge } from '@mantine/core';
-import type { components } from '@nexo/api-client';
+import type { ListRow } from '@nexo/api-client';
 import { useI18n } from '@nexo/i18n';
 import { useCan } from '@nexo/session';
 import { DataTable, PageHeader, type DataColumn } from '@nexo/ui';
 import Link from 'next/link';
 import { api, listQuery } from '../../../../lib/api';
 
-type Item = components['schemas']['Item'];
+type Item = ListRow<'/api/v1/catalog/items'>;
 
 /** Items; cost and margin columns exist only for roles that may read them. */
 export function ItemList() {
@@ -51,7 +51,7 @@ export function ItemList() {
       header: t('common.status'),
       render: (i) => (
         <Badge variant="light" color={i.status === 'active' ? 'teal' : 'gray'}>
-          {i.status ? t(`item.status.${i.status}` as 'item.status.active') : ''}
+          {i.status ? t(`item.status.${i.status}`) : ''}
         </Badge>
       ),
     },
@@ -59,12 +59,12 @@ export function ItemList() {
   return (
     <>
       <PageHeader title={t('item.title')} />
-      <DataTable<Item>
+      <DataTable
+        load={(query) => api.GET('/api/v1/catalog/items', { params: { query: listQuery(query) } })}
         id="items"
         label={t('item.title')}
         rowKey={(i) => i.id}
         defaultSort="name"
-        load={(query) => api.GET('/api/v1/catalog/items', { params: { query: listQuery(query) } })}
         filters={[
           {
             key: 'kind',

@@ -2,7 +2,7 @@
 import { Badge, Button, Group, Modal, Select, Stack, TextInput } from '@mantine/core';
 import type { components } from '@nexo/api-client';
 import { CreateLeadInputSchema, LEAD_SOURCES, LEAD_STATUSES } from '@nexo/contracts';
-import { useI18n } from '@nexo/i18n';
+import { codeLabel, useI18n } from '@nexo/i18n';
 import { useCan } from '@nexo/session';
 import {
   contractValues,
@@ -65,13 +65,13 @@ export function LeadList() {
           onConverted={() => setReloadKey((k) => k + 1)}
         />
       ) : null}
-      <DataTable<Lead>
+      <DataTable
+        load={(query) => api.GET('/api/v1/crm/leads', { params: { query: listQuery(query) } })}
         id="leads"
         label={t('lead.title')}
         rowKey={(l) => l.id}
         defaultSort="-updatedAt"
         reloadKey={reloadKey}
-        load={(query) => api.GET('/api/v1/crm/leads', { params: { query: listQuery(query) } })}
         filters={[
           {
             key: 'status',
@@ -96,7 +96,7 @@ export function LeadList() {
           {
             key: 'source',
             header: t('lead.source'),
-            render: (l) => (l.source ? t(`lead.source.${l.source}` as 'lead.source.web') : ''),
+            render: (l) => codeLabel(t, 'lead.source', l.source),
           },
           {
             key: 'status',

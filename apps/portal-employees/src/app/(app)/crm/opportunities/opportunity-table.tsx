@@ -6,8 +6,6 @@ import { DataTable } from '@nexo/ui';
 import Link from 'next/link';
 import { api, listQuery } from '../../../../lib/api';
 
-type Opportunity = components['schemas']['Opportunity'];
-
 /** The pipeline as a list: sort by amount or close date, filter by stage or status. */
 export function OpportunityTable(props: {
   pipelineId: string;
@@ -16,16 +14,16 @@ export function OpportunityTable(props: {
   const { t, f } = useI18n();
   const stageName = (id?: string) => props.stages.find((s) => s.id === id)?.name ?? '';
   return (
-    <DataTable<Opportunity>
-      id="opportunities"
-      label={t('opportunity.title')}
-      rowKey={(o) => o.id}
-      defaultSort="-updatedAt"
+    <DataTable
       load={(query) =>
         api.GET('/api/v1/crm/opportunities', {
           params: { query: listQuery({ ...query, pipelineId: props.pipelineId }) },
         })
       }
+      id="opportunities"
+      label={t('opportunity.title')}
+      rowKey={(o) => o.id}
+      defaultSort="-updatedAt"
       filters={[
         {
           key: 'stageId',

@@ -1,6 +1,5 @@
 'use client';
 import { Anchor, Badge, Button, Group, Text } from '@mantine/core';
-import type { components } from '@nexo/api-client';
 import { useI18n } from '@nexo/i18n';
 import { useCan } from '@nexo/session';
 import { DataTable, PageHeader } from '@nexo/ui';
@@ -10,8 +9,6 @@ import { useState } from 'react';
 import { api, listQuery } from '../../../../lib/api';
 import { ImportDialog } from './import-dialog';
 import { PartyForm } from './party-form';
-
-type Party = components['schemas']['Party'];
 
 export function PartyList() {
   const { t, f } = useI18n();
@@ -54,13 +51,13 @@ export function PartyList() {
           onDone={() => setReloadKey((k) => k + 1)}
         />
       ) : null}
-      <DataTable<Party>
+      <DataTable
+        load={(query) => api.GET('/api/v1/crm/parties', { params: { query: listQuery(query) } })}
         id="parties"
         label={t('party.title')}
         rowKey={(p) => p.id}
         defaultSort="name"
         reloadKey={reloadKey}
-        load={(query) => api.GET('/api/v1/crm/parties', { params: { query: listQuery(query) } })}
         {...(canExport
           ? {
               exportHref: (query: Record<string, string | undefined>) =>
