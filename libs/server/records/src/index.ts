@@ -1,2 +1,3 @@
 export * from './masked.js';
 export * from './record-writes.js';
+export * from './record-list.js';
