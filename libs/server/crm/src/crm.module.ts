@@ -1,5 +1,6 @@
 import { AuthModule } from '@nexo/auth';
 import { Module } from '@nestjs/common';
+import { RecordWrites } from '@nexo/records';
 import { ActivityController } from './activities/activity.controller.js';
 import { ActivityRepository } from './activities/activity.repository.js';
 import { ActivityService } from './activities/activity.service.js';
@@ -59,6 +60,8 @@ import { TimelineService } from './timeline/timeline.service.js';
     ActivityRepository,
     TimelineRepository,
     TeamRepository,
+    // The write recipe (load, check, write at a version, audit, outbox, masked answer).
+    RecordWrites,
     PartyService,
     DuplicateFinder,
     PartyMergeService,

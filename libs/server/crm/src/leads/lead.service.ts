@@ -9,15 +9,20 @@ import { CustomFields } from '@nexo/custom-fields';
 import type { ListPage } from '@nexo/db';
 import { EventOutbox } from '@nexo/events';
 import { PermissionService } from '@nexo/permissions';
-import { DomainError, currentPrincipal, stale } from '@nexo/platform';
+import { DomainError, currentPrincipal } from '@nexo/platform';
+import {
+  RecordWrites,
+  auditSnapshot,
+  listRecords,
+  type Masked,
+  type RecordList,
+} from '@nexo/records';
 import { newId } from '@nexo/utils';
 import type { z } from 'zod';
 import { leads } from '../db/crm.tables.js';
 import { LeadConverted } from '../events/crm.events.js';
 import { OpportunityService, type OpportunityView } from '../opportunities/opportunity.service.js';
 import { PartyService, type PartyView } from '../parties/party.service.js';
-import { auditSnapshot } from '../shared/audit-snapshot.js';
-import { listRecords, type Masked, type RecordList } from '../shared/record-list.js';
 import { defaultMember } from '../shared/references.js';
 import { LEAD_LIST } from './lead.list.js';
 import { assertChangeable, assertConvertible, partyOfLead } from './lead.policy.js';
@@ -43,6 +48,7 @@ export class LeadService {
     @Inject(AuditLog) private readonly audit: AuditLog,
     @Inject(EventOutbox) private readonly outbox: EventOutbox,
     @Inject(CustomFields) private readonly customFields: CustomFields,
+    @Inject(RecordWrites) private readonly writes: RecordWrites,
     @Inject(PartyService) private readonly parties: PartyService,
     @Inject(OpportunityService) private readonly opportunities: OpportunityService,
   ) {}
@@ -77,15 +83,11 @@ export class LeadService {
       ownerId: input.ownerId ?? defaultMember(principal),
       custom: await this.customFields.validate(SUBJECT, input.custom),
     };
-    await this.permissions.assertWritable('create', SUBJECT, undefined, values);
-    const row = await this.leads.insert({ tenantId: principal.tenantId, id: newId(), ...values });
-    await this.audit.record({
-      action: 'create',
-      resource: SUBJECT,
-      resourceId: row.id,
-      after: auditSnapshot(row),
+    return this.writes.create({
+      subject: SUBJECT,
+      input: values,
+      insert: () => this.leads.insert({ tenantId: principal.tenantId, id: newId(), ...values }),
     });
-    return this.view(row);
   }
 
   async update(
@@ -101,17 +103,13 @@ export class LeadService {
         ? { custom: await this.customFields.validate(SUBJECT, input.custom, before.custom) }
         : {}),
     };
-    await this.permissions.assertWritable('update', SUBJECT, before, changes);
-    const row = await this.leads.update(before.tenantId, id, version, changes);
-    if (!row) throw stale();
-    await this.audit.record({
-      action: 'update',
-      resource: SUBJECT,
-      resourceId: id,
-      before: auditSnapshot(before),
-      after: auditSnapshot(row),
+    return this.writes.update({
+      subject: SUBJECT,
+      name: 'Lead',
+      input: changes,
+      load: () => Promise.resolve(before),
+      write: () => this.leads.update(before.tenantId, id, version, changes),
     });
-    return this.view(row);
   }
 
   /**

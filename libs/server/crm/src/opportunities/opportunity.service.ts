@@ -5,9 +5,16 @@ import { CustomFields } from '@nexo/custom-fields';
 import type { ListPage } from '@nexo/db';
 import { EventOutbox } from '@nexo/events';
 import { PermissionService } from '@nexo/permissions';
-import { DomainError, currentPrincipal, stale } from '@nexo/platform';
+import { DomainError, currentPrincipal } from '@nexo/platform';
+import {
+  RecordWrites,
+  auditSnapshot,
+  listRecords,
+  recordScope,
+  type Masked,
+  type RecordList,
+} from '@nexo/records';
 import { newId } from '@nexo/utils';
-import type { SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import { opportunities } from '../db/crm.tables.js';
 import {
@@ -17,8 +24,6 @@ import {
 } from '../events/crm.events.js';
 import { PartyService } from '../parties/party.service.js';
 import { PipelineService, type StageRow } from '../pipelines/pipeline.service.js';
-import { auditSnapshot } from '../shared/audit-snapshot.js';
-import { listRecords, recordScope, type Masked, type RecordList } from '../shared/record-list.js';
 import { defaultMember } from '../shared/references.js';
 import { MAX_RANK_LENGTH, RANK_STEP, rankBetween } from './kanban-rank.policy.js';
 import { OPPORTUNITY_LIST } from './opportunity.list.js';
@@ -45,6 +50,7 @@ export class OpportunityService {
     @Inject(AuditLog) private readonly audit: AuditLog,
     @Inject(EventOutbox) private readonly outbox: EventOutbox,
     @Inject(CustomFields) private readonly customFields: CustomFields,
+    @Inject(RecordWrites) private readonly writes: RecordWrites,
     @Inject(PipelineService) private readonly pipelines: PipelineService,
     @Inject(PartyService) private readonly parties: PartyService,
   ) {}
@@ -54,7 +60,7 @@ export class OpportunityService {
   }
 
   /** The caller's scope on opportunities, for lists, the board and the forecast. */
-  async scope(): Promise<SQL | undefined> {
+  async scope(): ReturnType<typeof recordScope> {
     return recordScope(this.permissions, LIST);
   }
 
@@ -150,27 +156,23 @@ export class OpportunityService {
       custom: await this.customFields.validate(SUBJECT, fields.custom),
       status: statusIn(stage),
     };
-    await this.permissions.assertWritable('create', SUBJECT, undefined, values);
-    const row = await this.opportunities.insert({
-      tenantId: principal.tenantId,
-      id: newId(),
-      ...values,
-      rank: await this.endOf(stage.id),
+    return this.writes.create({
+      subject: SUBJECT,
+      input: values,
+      insert: async () =>
+        this.opportunities.insert({
+          tenantId: principal.tenantId,
+          id: newId(),
+          ...values,
+          rank: await this.endOf(stage.id),
+        }),
+      event: (row) =>
+        OpportunityCreated.of(row.id, {
+          partyId: row.partyId,
+          title: row.title,
+          stageId: row.stageId,
+        }),
     });
-    await this.audit.record({
-      action: 'create',
-      resource: SUBJECT,
-      resourceId: row.id,
-      after: auditSnapshot(row),
-    });
-    await this.outbox.publish(
-      OpportunityCreated.of(row.id, {
-        partyId: row.partyId,
-        title: row.title,
-        stageId: row.stageId,
-      }),
-    );
-    return this.view(row);
   }
 
   async update(
@@ -186,17 +188,13 @@ export class OpportunityService {
         ? { custom: await this.customFields.validate(SUBJECT, input.custom, before.custom) }
         : {}),
     };
-    await this.permissions.assertWritable('update', SUBJECT, before, changes);
-    const row = await this.opportunities.update(before.tenantId, id, version, changes);
-    if (!row) throw stale();
-    await this.audit.record({
-      action: 'update',
-      resource: SUBJECT,
-      resourceId: id,
-      before: auditSnapshot(before),
-      after: auditSnapshot(row),
+    return this.writes.update({
+      subject: SUBJECT,
+      name: 'Opportunity',
+      input: changes,
+      load: () => Promise.resolve(before),
+      write: () => this.opportunities.update(before.tenantId, id, version, changes),
     });
-    return this.view(row);
   }
 
   /**

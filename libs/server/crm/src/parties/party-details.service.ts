@@ -2,9 +2,9 @@ import { Inject, Injectable } from '@nestjs/common';
 import { AuditLog } from '@nexo/audit';
 import { PermissionService } from '@nexo/permissions';
 import { DomainError, currentPrincipal, stale } from '@nexo/platform';
+import { auditSnapshot } from '@nexo/records';
 import { newId } from '@nexo/utils';
 import type { contacts } from '../db/crm.tables.js';
-import { auditSnapshot } from '../shared/audit-snapshot.js';
 import {
   PartyRepository,
   type AddressRow,

@@ -1,14 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { FILLABLE, absorbed, assertDistinct, assertMergeable } from './party-merge.policy.js';
+import {
+  FILLABLE,
+  absorbed,
+  assertDistinct,
+  assertMergeable,
+  type MergedParty,
+} from './party-merge.policy.js';
 
-const party = (id: string, fields: Record<string, unknown> = {}) => ({
-  id,
-  name: id,
-  status: 'active',
-  tags: [] as string[],
-  ...Object.fromEntries(FILLABLE.map((f) => [f, null])),
-  ...fields,
-});
+const party = (id: string, fields: Record<string, unknown> = {}): MergedParty =>
+  ({
+    id,
+    name: id,
+    status: 'active',
+    tags: [] as string[],
+    ...Object.fromEntries(FILLABLE.map((f) => [f, null])),
+    ...fields,
+  }) as MergedParty;
 
 describe('a merge of parties', () => {
   it('refuses a party into itself and a party already merged, on either side', () => {

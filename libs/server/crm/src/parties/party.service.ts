@@ -1,16 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { AuditLog } from '@nexo/audit';
 import type { CreatePartyInput, UpdatePartyInput } from '@nexo/contracts';
 import { CustomFields } from '@nexo/custom-fields';
 import type { ListPage } from '@nexo/db';
-import { EventOutbox } from '@nexo/events';
 import { PermissionService } from '@nexo/permissions';
-import { DomainError, currentPrincipal, stale } from '@nexo/platform';
+import { DomainError, currentPrincipal } from '@nexo/platform';
+import { RecordWrites, listRecords, type Masked, type RecordList } from '@nexo/records';
 import { newId } from '@nexo/utils';
 import { parties } from '../db/crm.tables.js';
 import { PartyCreated, PartyUpdated } from '../events/crm.events.js';
-import { auditSnapshot } from '../shared/audit-snapshot.js';
-import { listRecords, type Masked, type RecordList } from '../shared/record-list.js';
 import { defaultMember } from '../shared/references.js';
 import { DuplicateFinder, type DuplicateCandidate } from './duplicate-finder.js';
 import { PARTY_LIST } from './party.list.js';
@@ -41,8 +38,7 @@ export class PartyService {
   constructor(
     @Inject(PartyRepository) private readonly parties: PartyRepository,
     @Inject(PermissionService) private readonly permissions: PermissionService,
-    @Inject(AuditLog) private readonly audit: AuditLog,
-    @Inject(EventOutbox) private readonly outbox: EventOutbox,
+    @Inject(RecordWrites) private readonly writes: RecordWrites,
     @Inject(CustomFields) private readonly customFields: CustomFields,
     @Inject(DuplicateFinder) private readonly duplicates: DuplicateFinder,
   ) {}
@@ -81,28 +77,29 @@ export class PartyService {
       taxId: normalizedTaxId(fields.taxId),
       custom: await this.customFields.validate(SUBJECT, fields.custom),
     };
-    await this.permissions.assertWritable('create', SUBJECT, undefined, values);
-    const duplicates = await this.duplicates.find({
-      name: values.name,
-      taxId: values.taxId ?? undefined,
-      email: values.email,
-    });
     const { tenantId } = principal;
-    const row = await this.parties.insert({ tenantId, id: newId(), ...values });
-    await this.parties.contacts.insertMany(
-      contactInputs.map((c) => ({ tenantId, id: newId(), partyId: row.id, ...c })),
-    );
-    await this.parties.addresses.insertMany(
-      addressInputs.map((a) => ({ tenantId, id: newId(), partyId: row.id, ...a })),
-    );
-    await this.audit.record({
-      action: 'create',
-      resource: SUBJECT,
-      resourceId: row.id,
-      after: auditSnapshot(row),
+    let duplicates: DuplicateCandidate[] = [];
+    const view = await this.writes.create({
+      subject: SUBJECT,
+      input: values,
+      insert: async () => {
+        duplicates = await this.duplicates.find({
+          name: values.name,
+          taxId: values.taxId ?? undefined,
+          email: values.email,
+        });
+        const row = await this.parties.insert({ tenantId, id: newId(), ...values });
+        await this.parties.contacts.insertMany(
+          contactInputs.map((c) => ({ tenantId, id: newId(), partyId: row.id, ...c })),
+        );
+        await this.parties.addresses.insertMany(
+          addressInputs.map((a) => ({ tenantId, id: newId(), partyId: row.id, ...a })),
+        );
+        return row;
+      },
+      event: (row) => PartyCreated.of(row.id, { name: row.name, kind: row.kind }),
     });
-    await this.outbox.publish(PartyCreated.of(row.id, { name: row.name, kind: row.kind }));
-    return { ...(await this.view(row)), duplicates };
+    return { ...view, duplicates };
   }
 
   async update(id: string, version: number, input: UpdatePartyInput): Promise<PartyView> {
@@ -114,17 +111,13 @@ export class PartyService {
         ? { custom: await this.customFields.validate(SUBJECT, input.custom, before.custom) }
         : {}),
     };
-    await this.permissions.assertWritable('update', SUBJECT, before, changes);
-    const row = await this.parties.update(before.tenantId, id, version, changes);
-    if (!row) throw stale();
-    await this.audit.record({
-      action: 'update',
-      resource: SUBJECT,
-      resourceId: id,
-      before: auditSnapshot(before),
-      after: auditSnapshot(row),
+    return this.writes.update({
+      subject: SUBJECT,
+      name: 'Party',
+      input: changes,
+      load: () => Promise.resolve(before),
+      write: () => this.parties.update(before.tenantId, id, version, changes),
+      event: () => PartyUpdated.of(id, { fields: Object.keys(input) }),
     });
-    await this.outbox.publish(PartyUpdated.of(id, { fields: Object.keys(input) }));
-    return this.view(row);
   }
 }

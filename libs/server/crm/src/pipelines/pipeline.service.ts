@@ -9,8 +9,8 @@ import type {
 } from '@nexo/contracts';
 import { PermissionService } from '@nexo/permissions';
 import { DomainError, currentPrincipal, stale } from '@nexo/platform';
+import { auditSnapshot } from '@nexo/records';
 import { newId } from '@nexo/utils';
-import { auditSnapshot } from '../shared/audit-snapshot.js';
 import { PipelineRepository, type PipelineRow, type StageRow } from './pipeline.repository.js';
 
 export type { PipelineRow, StageRow } from './pipeline.repository.js';
