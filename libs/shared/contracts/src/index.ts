@@ -20,3 +20,6 @@ export * from './jobs/job.contracts.js';
 export * from './search/search.contracts.js';
 export * from './catalog/catalog.contracts.js';
 export * from './catalog/catalog.routes.js';
+export * from './context/context-contract.js';
+export * from './contexts.js';
+export * from './context/context-test-kit.js';

@@ -1,0 +1,70 @@
+import type { Bilingual } from '../context/context-contract.js';
+
+export const TENANCY_MESSAGES = {
+  'company.title': { es: 'Empresa', en: 'Company' },
+  'company.name': { es: 'Nombre', en: 'Name' },
+  'company.legalName': { es: 'Razón social', en: 'Legal name' },
+  'company.taxId': { es: 'Identificación fiscal', en: 'Tax id' },
+  'company.country': { es: 'País', en: 'Country' },
+  'company.currency': { es: 'Moneda', en: 'Currency' },
+  'company.locale': { es: 'Idioma', en: 'Language' },
+  'company.timezone': { es: 'Zona horaria', en: 'Time zone' },
+  'company.requireMfa': {
+    es: 'Exigir verificación en dos pasos al personal',
+    en: 'Require two-step verification for staff',
+  },
+  'company.general': { es: 'Datos de la empresa', en: 'Company details' },
+  'company.saved': { es: 'Datos de la empresa guardados', en: 'Company details saved' },
+  'company.taxIdHelp': {
+    es: 'Se verifica según el país (CUIT, NIF, RFC, RUT…).',
+    en: 'Checked for the country (CUIT, NIF, RFC, RUT…).',
+  },
+  'company.taxIdInvalid': {
+    es: 'La identificación fiscal no es válida para el país elegido.',
+    en: 'The tax id is not valid for the chosen country.',
+  },
+  'company.currencyHelp': {
+    es: 'La moneda de los libros y reportes.',
+    en: 'The currency of the books and reports.',
+  },
+  'company.currencies': { es: 'Otras monedas aceptadas', en: 'Other accepted currencies' },
+  'company.currenciesHelp': {
+    es: 'Monedas en las que también vendés y comprás.',
+    en: 'Currencies you also sell and buy in.',
+  },
+  'company.taxes': { es: 'Impuestos', en: 'Taxes' },
+  'company.taxesHelp': {
+    es: 'Las alícuotas que usan los artículos y los comprobantes.',
+    en: 'The rates items and documents use.',
+  },
+  'company.noTaxes': { es: 'Todavía no hay alícuotas.', en: 'No tax rates yet.' },
+  'numbering.title': { es: 'Numeración de comprobantes', en: 'Document numbering' },
+  'numbering.new': { es: 'Nueva serie', en: 'New series' },
+  'numbering.help': {
+    es: 'Cada tipo de comprobante numera por serie. El próximo número sólo puede avanzar: nunca repite uno ya emitido.',
+    en: 'Each document type is numbered by series. The next number can only move forward: it never repeats one already issued.',
+  },
+  'numbering.none': {
+    es: 'Todavía no hay series: se crean al emitir el primer comprobante o desde aquí.',
+    en: 'No series yet: they are created with the first document, or here.',
+  },
+  'numbering.documentType': { es: 'Comprobante', en: 'Document' },
+  'numbering.series': { es: 'Serie', en: 'Series' },
+  'numbering.prefix': { es: 'Prefijo', en: 'Prefix' },
+  'numbering.padding': { es: 'Dígitos', en: 'Digits' },
+  'numbering.next': { es: 'Próximo', en: 'Next' },
+  'numbering.nextNumber': { es: 'Próximo número', en: 'Next number' },
+  'numbering.nextHelp': {
+    es: 'El número que recibirá el próximo comprobante de esta serie.',
+    en: 'The number the next document of this series gets.',
+  },
+  'numbering.yearlyReset': { es: 'Reiniciar cada año', en: 'Restart every year' },
+  'document.invoice': { es: 'Factura', en: 'Invoice' },
+  'document.credit-note': { es: 'Nota de crédito', en: 'Credit note' },
+  'document.debit-note': { es: 'Nota de débito', en: 'Debit note' },
+  'document.quote': { es: 'Presupuesto', en: 'Quote' },
+  'document.sales-order': { es: 'Pedido de venta', en: 'Sales order' },
+  'document.delivery-note': { es: 'Remito', en: 'Delivery note' },
+  'document.purchase-order': { es: 'Orden de compra', en: 'Purchase order' },
+  'document.receipt': { es: 'Recibo', en: 'Receipt' },
+} satisfies Record<string, Bilingual>;
