@@ -110,7 +110,7 @@ export class OidcLoginService {
       const refusal = findIssuerRefusal(error);
       if (!refusal) throw error;
       throw new DomainError(
-        ErrorCode.OidcIssuerNotAllowed,
+        'oidc_issuer_not_allowed',
         `The issuer is not allowed: ${refusal.reason}`,
       );
     }
@@ -357,7 +357,7 @@ export class OidcLoginService {
     );
     await this.recordFailure(provider.tenantId, 'issuer_not_allowed');
     return new DomainError(
-      ErrorCode.OidcIssuerNotAllowed,
+      'oidc_issuer_not_allowed',
       `The sign-in provider's address is not allowed: ${refusal.reason}`,
     );
   }

@@ -1,4 +1,4 @@
-import { ErrorCode, type FieldIssue, type Problem } from '@nexo/contracts';
+import { CONTEXT_ERRORS, ErrorCode, type FieldIssue, type Problem } from '@nexo/contracts';
 import { ZodError } from 'zod';
 import { DomainError } from './domain-error.js';
 import {
@@ -8,8 +8,12 @@ import {
   pgErrorCode,
 } from './pg-errors.js';
 
-/** The single place where an error code becomes an HTTP status. */
+/**
+ * The single place where an error code becomes an HTTP status: the platform's codes here,
+ * each context's from its contract (`CONTEXT_ERRORS`).
+ */
 export const STATUS_BY_CODE: Record<ErrorCode, number> = {
+  ...statusesOf(CONTEXT_ERRORS),
   [ErrorCode.BadRequest]: 400,
   [ErrorCode.MalformedJson]: 400,
   [ErrorCode.ValidationFailed]: 400,
@@ -29,15 +33,13 @@ export const STATUS_BY_CODE: Record<ErrorCode, number> = {
   [ErrorCode.UnsupportedMediaType]: 415,
   [ErrorCode.PreconditionRequired]: 428,
   [ErrorCode.IdempotencyKeyReused]: 422,
-  [ErrorCode.NoPrice]: 422,
-  [ErrorCode.NumberAlreadyIssued]: 409,
-  [ErrorCode.OidcIssuerNotAllowed]: 422,
   [ErrorCode.RateLimited]: 429,
   [ErrorCode.Internal]: 500,
   [ErrorCode.ServiceUnavailable]: 503,
 };
 
 const TITLE_BY_CODE: Record<ErrorCode, string> = {
+  ...titlesOf(CONTEXT_ERRORS),
   [ErrorCode.BadRequest]: 'Bad request',
   [ErrorCode.MalformedJson]: 'Malformed JSON body',
   [ErrorCode.ValidationFailed]: 'Validation failed',
@@ -57,13 +59,21 @@ const TITLE_BY_CODE: Record<ErrorCode, string> = {
   [ErrorCode.UnsupportedMediaType]: 'Unsupported media type',
   [ErrorCode.PreconditionRequired]: 'Precondition required',
   [ErrorCode.IdempotencyKeyReused]: 'Idempotency key reused with another request',
-  [ErrorCode.NoPrice]: 'No price',
-  [ErrorCode.NumberAlreadyIssued]: 'Number already issued',
-  [ErrorCode.OidcIssuerNotAllowed]: 'Sign-in provider address not allowed',
   [ErrorCode.RateLimited]: 'Too many requests',
   [ErrorCode.Internal]: 'Internal server error',
   [ErrorCode.ServiceUnavailable]: 'Service unavailable',
 };
+
+function statusesOf<C extends string>(errors: Record<C, { status: number }>): Record<C, number> {
+  return Object.fromEntries(
+    Object.entries(errors).map(([c, e]) => [c, (e as { status: number }).status]),
+  ) as Record<C, number>;
+}
+function titlesOf<C extends string>(errors: Record<C, { title: string }>): Record<C, string> {
+  return Object.fromEntries(
+    Object.entries(errors).map(([c, e]) => [c, (e as { title: string }).title]),
+  ) as Record<C, string>;
+}
 
 /** Fastify's own error codes for failures before a route handler runs. */
 const FASTIFY_CODES: Record<string, ErrorCode> = {

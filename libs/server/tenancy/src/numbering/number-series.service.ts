@@ -85,7 +85,7 @@ export class NumberSeriesService {
       const lowest = upcoming(before, year).next;
       if (input.next < lowest)
         throw new DomainError(
-          ErrorCode.NumberAlreadyIssued,
+          'number_already_issued',
           `Numbers up to ${lowest - 1} have been issued in this series: the next may not be lower than ${lowest}`,
           {
             issues: [

@@ -1,7 +1,10 @@
+import type { ContextErrorCodeName } from '../contexts.js';
+
 /**
  * Stable error codes shared by the API and the portals. A code never changes meaning once
- * released; add new ones instead. The HTTP status for each lives in one place: the API's
- * problem mapper.
+ * released; add new ones instead. These are the platform's, with their HTTP status in the
+ * API's problem mapper; a context declares its own (`errors` in its `<context>.context.ts`,
+ * with status and messages).
  */
 export const ErrorCode = {
   NotFound: 'not_found',
@@ -25,16 +28,12 @@ export const ErrorCode = {
   PreconditionFailed: 'precondition_failed',
   PreconditionRequired: 'precondition_required',
   IdempotencyKeyReused: 'idempotency_key_reused',
-  /** No price list rule and no list price prices the item in the currency asked for. */
-  NoPrice: 'no_price',
-  /** A number series may not move back to a number it has already issued. */
-  NumberAlreadyIssued: 'number_already_issued',
-  /** A sign-in provider's issuer is on a loopback or private address, or plain http to the internet. */
-  OidcIssuerNotAllowed: 'oidc_issuer_not_allowed',
   RateLimited: 'rate_limited',
   ServiceUnavailable: 'service_unavailable',
   BadRequest: 'bad_request',
   Internal: 'internal_error',
 } as const;
 
-export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+export type PlatformErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+/** Any code a problem may carry: the platform's or a context's. */
+export type ErrorCode = PlatformErrorCode | ContextErrorCodeName;
