@@ -1,10 +1,14 @@
 import { isIP } from 'node:net';
+import { CONTEXT_MODULE_NAMES, type ContextModuleName } from '@nexo/contracts';
 import { z } from 'zod';
 
-/** Every context NEXO knows how to mount. `NEXO_MODULES` picks a subset of these. */
-/** Identity and audit are not in this list: every process mounts them, so no route is ever unguarded. */
-export const KNOWN_MODULES = ['tenancy', 'crm', 'catalog'] as const;
-export type ModuleName = (typeof KNOWN_MODULES)[number];
+/**
+ * Every context NEXO knows how to mount, from the contexts' registry. `NEXO_MODULES` picks a
+ * subset. Identity and audit are not in this list: every process mounts them, so no route is
+ * ever unguarded.
+ */
+export const KNOWN_MODULES = CONTEXT_MODULE_NAMES as readonly ContextModuleName[];
+export type ModuleName = ContextModuleName;
 
 const booleanFromEnv = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -23,7 +27,11 @@ const modulesList = z
       .map((s) => s.trim())
       .filter(Boolean),
   )
-  .pipe(z.array(z.union([z.literal('all'), z.enum(KNOWN_MODULES)])).min(1))
+  .pipe(
+    z
+      .array(z.union([z.literal('all'), z.enum(KNOWN_MODULES as [ModuleName, ...ModuleName[]])]))
+      .min(1),
+  )
   .transform((list): ModuleName[] =>
     list.includes('all') ? [...KNOWN_MODULES] : (list as ModuleName[]),
   );
