@@ -1,10 +1,11 @@
+import { CONTEXTS, type ContextNavEntry } from '@nexo/contracts';
 import type { MessageKey } from '@nexo/i18n';
 
 export interface NavEntry {
   href: string;
   label: MessageKey;
   /** Shown only to people who may do this. */
-  can: [action: string, subject: string];
+  can: readonly [action: string, subject: string];
   icon: string;
 }
 export interface NavGroup {
@@ -12,56 +13,32 @@ export interface NavGroup {
   entries: NavEntry[];
 }
 
-export const NAV: NavGroup[] = [
-  {
-    label: 'nav.crm',
-    entries: [
-      {
-        href: '/crm/pipeline',
-        label: 'nav.pipeline',
-        can: ['read', 'crm.opportunity'],
-        icon: 'pipeline',
-      },
-      { href: '/crm/parties', label: 'nav.parties', can: ['read', 'crm.party'], icon: 'parties' },
-      { href: '/crm/leads', label: 'nav.leads', can: ['read', 'crm.lead'], icon: 'leads' },
-      { href: '/crm/tasks', label: 'nav.tasks', can: ['read', 'crm.activity'], icon: 'tasks' },
-    ],
-  },
-  {
-    label: 'nav.catalog',
-    entries: [
-      { href: '/catalog/items', label: 'nav.items', can: ['read', 'catalog.item'], icon: 'items' },
-      {
-        href: '/catalog/price-lists',
-        label: 'nav.priceLists',
-        can: ['read', 'catalog.price-list'],
-        icon: 'prices',
-      },
-    ],
-  },
-  {
-    label: 'nav.admin',
-    entries: [
-      { href: '/admin/users', label: 'nav.users', can: ['read', 'auth.member'], icon: 'users' },
-      {
-        href: '/admin/roles',
-        label: 'nav.roles',
-        can: ['read', 'permissions.role'],
-        icon: 'roles',
-      },
-      { href: '/admin/audit', label: 'nav.audit', can: ['read', 'audit.log'], icon: 'audit' },
-      {
-        href: '/admin/custom-fields',
-        label: 'nav.customFields',
-        can: ['create', 'customization.field'],
-        icon: 'fields',
-      },
-      {
-        href: '/admin/company',
-        label: 'nav.company',
-        can: ['update', 'tenancy.tenant'],
-        icon: 'company',
-      },
-    ],
-  },
-];
+/**
+ * The navigation, from the contexts' contracts: each context adds its entries to a group
+ * (its own, or the admin's), groups in the order their first context comes, entries by
+ * their `order` within a group.
+ */
+export const NAV: NavGroup[] = (() => {
+  const groups = new Map<string, (ContextNavEntry & { at: number })[]>();
+  CONTEXTS.forEach((context, at) => {
+    if (!context.nav) return;
+    const entries = groups.get(context.nav.group) ?? [];
+    entries.push(...context.nav.entries.map((entry) => ({ ...entry, at })));
+    groups.set(context.nav.group, entries);
+  });
+  // The admin group closes the menu, whichever context opened it.
+  const ordered = [...groups].sort(
+    ([a], [b]) => Number(a === 'nav.admin') - Number(b === 'nav.admin'),
+  );
+  return ordered.map(([label, entries]) => ({
+    label: label as MessageKey,
+    entries: entries
+      .sort((a, b) => (a.order ?? 0) - (b.order ?? 0) || a.at - b.at)
+      .map(({ href, label: entryLabel, can, icon }) => ({
+        href,
+        label: entryLabel as MessageKey,
+        can,
+        icon,
+      })),
+  }));
+})();

@@ -1,4 +1,5 @@
 'use client';
+import type { Subject } from '@nexo/contracts';
 import { createContext, useContext, useMemo, type ReactNode } from 'react';
 import { abilityFor, type PortalAbility, type SessionView } from './view';
 
@@ -23,7 +24,7 @@ export function useSession(): SessionValue {
 }
 
 /** `useCan('read', 'catalog.item', 'cost')`: may the person do it (at least on some records)? */
-export function useCan(action: string, subject: string, field?: string): boolean {
+export function useCan(action: string, subject: Subject, field?: string): boolean {
   const { ability } = useSession();
   return ability.can(action, subject, field);
 }
@@ -31,7 +32,7 @@ export function useCan(action: string, subject: string, field?: string): boolean
 /** Renders its children only when the person may do the action. */
 export function Can(props: {
   action: string;
-  subject: string;
+  subject: Subject;
   field?: string;
   children: ReactNode;
 }): ReactNode {

@@ -1,26 +1,15 @@
 'use client';
 import { Badge, Code, Popover, Text, UnstyledButton } from '@mantine/core';
 import type { components } from '@nexo/api-client';
+import { SUBJECTS } from '@nexo/contracts';
 import { codeLabel, useI18n } from '@nexo/i18n';
 import { DataTable, PageHeader } from '@nexo/ui';
 import { api, listQuery } from '../../../../lib/api';
 
 type Entry = components['schemas']['AuditEntry'];
 
-const RESOURCES = [
-  'crm.party',
-  'crm.contact',
-  'crm.lead',
-  'crm.opportunity',
-  'crm.activity',
-  'catalog.item',
-  'catalog.tax',
-  'permissions.role',
-  'auth.member',
-  'customization.field',
-  'tenancy.tenant',
-  'tenancy.number-series',
-];
+/** Every context's subjects: what an audit entry's resource may be. */
+const RESOURCES = Object.keys(SUBJECTS);
 
 /** Every change, who made it, before and after; searchable by record and action. */
 export function AuditLog() {

@@ -34,35 +34,12 @@ import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useRouter } from 'next/navigation';
 import { useEffect, useState } from 'react';
 import { api } from '../../../../../lib/api';
+import { SUBJECTS as SUBJECTS_BY_CONTEXT } from '@nexo/contracts';
 
 type Rule = components['schemas']['Role']['rules'][number];
 
-/** The resources NEXO's rules speak of (a rule may name others, typed by hand). */
-const SUBJECTS = [
-  'all',
-  'crm.party',
-  'crm.contact',
-  'crm.address',
-  'crm.lead',
-  'crm.opportunity',
-  'crm.activity',
-  'crm.pipeline',
-  'crm.team',
-  'catalog.item',
-  'catalog.unit',
-  'catalog.tax',
-  'catalog.category',
-  'catalog.price-list',
-  'customization.field',
-  'audit.log',
-  'auth.member',
-  'auth.invitation',
-  'auth.api-client',
-  'permissions.role',
-  'tenancy.tenant',
-  'tenancy.number-series',
-  'jobs.run',
-];
+/** The resources NEXO's rules speak of: every context's subjects (a rule may name others). */
+const SUBJECTS: string[] = ['all', ...Object.keys(SUBJECTS_BY_CONTEXT)];
 const ACTIONS = [
   'read',
   'create',
