@@ -69,10 +69,18 @@ export class RecordWrites {
     @Inject(EventOutbox) private readonly outbox: EventOutbox,
   ) {}
 
-  /** What the caller may read of a record of `subject`: the `<Resource>View`. */
-  async view<Row extends RecordShape>(subject: string, row: Row): Promise<Masked<Row>> {
+  /**
+   * How records of `subject` are shown to the caller (`<Resource>View`): the fields it may
+   * read, without the tenant id, with the id. One function for a whole page.
+   */
+  async viewer<Row extends RecordShape>(subject: string): Promise<(row: Row) => Masked<Row>> {
     const viewer = await this.permissions.viewer<Row & { tenantId: string }>(subject);
-    return viewer(row as Row & { tenantId: string });
+    return (row) => viewer(row as Row & { tenantId: string });
+  }
+
+  /** What the caller may read of one record of `subject`. */
+  async view<Row extends RecordShape>(subject: string, row: Row): Promise<Masked<Row>> {
+    return (await this.viewer<Row>(subject))(row);
   }
 
   async create<Row extends RecordShape>(spec: CreateSpec<Row>): Promise<Masked<Row>> {
