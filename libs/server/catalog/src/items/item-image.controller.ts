@@ -5,7 +5,7 @@ import {
   type RouteParams,
   type RouteResult,
 } from '@nexo/contracts';
-import { Route, currentPrincipal } from '@nexo/platform';
+import { Route } from '@nexo/platform';
 import { ItemImageService } from './item-image.service.js';
 
 @Controller()
@@ -16,7 +16,7 @@ export class ItemImageController {
   list(
     @Param() p: RouteParams<typeof R.listItemImages>,
   ): Promise<RouteResult<typeof R.listItemImages>> {
-    return this.images.list(currentPrincipal(), p.id);
+    return this.images.list(p.id) as Promise<RouteResult<typeof R.listItemImages>>;
   }
 
   /** The contract has checked the media type and size; the service checks the bytes. */
@@ -27,18 +27,18 @@ export class ItemImageController {
     @Body() body: RouteBody<typeof R.uploadItemImage>,
   ): Promise<RouteResult<typeof R.uploadItemImage>> {
     const type = (contentType.split(';')[0] ?? '').trim().toLowerCase();
-    return this.images.upload(currentPrincipal(), p.id, type, body);
+    return this.images.upload(p.id, type, body) as Promise<RouteResult<typeof R.uploadItemImage>>;
   }
 
   @Route(R.getItemImage)
   download(
     @Param() p: RouteParams<typeof R.getItemImage>,
   ): Promise<RouteResult<typeof R.getItemImage>> {
-    return this.images.download(currentPrincipal(), p.id);
+    return this.images.download(p.id);
   }
 
   @Route(R.deleteItemImage)
   remove(@Param() p: RouteParams<typeof R.deleteItemImage>): Promise<void> {
-    return this.images.remove(currentPrincipal(), p.id);
+    return this.images.remove(p.id);
   }
 }

@@ -8,10 +8,10 @@ import {
   type BinaryFile,
 } from '@nexo/contracts';
 import { EventOutbox } from '@nexo/events';
-import { DomainError, type Principal } from '@nexo/platform';
+import { DomainError, currentPrincipal } from '@nexo/platform';
 import { newId } from '@nexo/utils';
 import { ItemUpdated } from '../catalog.events.js';
-import { ItemRepository, type ImageRecord } from './item.repository.js';
+import { ItemRepository, type ItemImageRow } from './item.repository.js';
 import { ItemService } from './item.service.js';
 
 type ImageType = (typeof ITEM_IMAGE_TYPES)[number];
@@ -25,12 +25,6 @@ const SIGNATURES: Record<ImageType, (b: Uint8Array) => boolean> = {
     Buffer.from(b.subarray(0, 4)).toString('latin1') === 'RIFF' &&
     Buffer.from(b.subarray(8, 12)).toString('latin1') === 'WEBP',
 };
-
-export type ImageView = Omit<ImageRecord, 'contentType'> & { contentType: ImageType };
-const view = (row: ImageRecord): ImageView => ({
-  ...row,
-  contentType: row.contentType as ImageType,
-});
 
 /**
  * Pictures of an item, kept in the database next to it (PNG, JPEG or WebP, at most 5 MB,
@@ -46,19 +40,15 @@ export class ItemImageService {
     @Inject(EventOutbox) private readonly outbox: EventOutbox,
   ) {}
 
-  async list(principal: Principal, itemId: string): Promise<ImageView[]> {
-    await this.itemService.readable(principal, itemId);
-    return (await this.items.images(principal.tenantId, itemId)).map(view);
+  async list(itemId: string): Promise<ItemImageRow[]> {
+    await this.itemService.readable(itemId);
+    return this.items.images(currentPrincipal().tenantId, itemId);
   }
 
-  async upload(
-    principal: Principal,
-    itemId: string,
-    contentType: string,
-    data: Uint8Array,
-  ): Promise<ImageView> {
+  async upload(itemId: string, contentType: string, data: Uint8Array): Promise<ItemImageRow> {
+    const { tenantId } = currentPrincipal();
     // The item's row stays locked to the end: two uploads cannot both pass the count.
-    await this.itemService.writable(principal, itemId, true);
+    await this.itemService.writable(itemId, true);
     const type = ITEM_IMAGE_TYPES.find((t) => t === contentType);
     if (!type || !SIGNATURES[type](data))
       throw new DomainError(
@@ -67,18 +57,16 @@ export class ItemImageService {
       );
     if (data.length > ITEM_IMAGE_MAX_BYTES)
       throw new DomainError(ErrorCode.PayloadTooLarge, 'An image is at most 5 MB');
-    if ((await this.items.images(principal.tenantId, itemId)).length >= ITEM_IMAGES_PER_ITEM)
+    if ((await this.items.images(tenantId, itemId)).length >= ITEM_IMAGES_PER_ITEM)
       throw DomainError.conflict(`An item has at most ${ITEM_IMAGES_PER_ITEM} images`);
-    const created = view(
-      await this.items.insertImage({
-        tenantId: principal.tenantId,
-        id: newId(),
-        itemId,
-        contentType: type,
-        byteSize: data.length,
-        data: Buffer.from(data.buffer, data.byteOffset, data.byteLength),
-      }),
-    );
+    const created = await this.items.insertImage({
+      tenantId,
+      id: newId(),
+      itemId,
+      contentType: type,
+      byteSize: data.length,
+      data: Buffer.from(data.buffer, data.byteOffset, data.byteLength),
+    });
     await this.audit.record({
       action: 'create',
       resource: RESOURCE,
@@ -89,24 +77,24 @@ export class ItemImageService {
     return created;
   }
 
-  async download(principal: Principal, id: string): Promise<BinaryFile> {
-    const image = await this.items.imageById(principal.tenantId, id, true);
+  async download(id: string): Promise<BinaryFile> {
+    const image = await this.items.imageById(currentPrincipal().tenantId, id, true);
     if (!image?.data) throw DomainError.notFound('Image');
-    await this.itemService.readable(principal, image.itemId);
+    await this.itemService.readable(image.itemId);
     return { contentType: image.contentType, data: image.data };
   }
 
-  async remove(principal: Principal, id: string): Promise<void> {
-    const image = await this.items.imageById(principal.tenantId, id, false);
+  async remove(id: string): Promise<void> {
+    const { tenantId } = currentPrincipal();
+    const image = await this.items.imageById(tenantId, id, false);
     if (!image) throw DomainError.notFound('Image');
-    await this.itemService.writable(principal, image.itemId);
-    if (!(await this.items.removeImage(principal.tenantId, id)))
-      throw DomainError.notFound('Image');
+    await this.itemService.writable(image.itemId);
+    if (!(await this.items.removeImage(tenantId, id))) throw DomainError.notFound('Image');
     await this.audit.record({
       action: 'delete',
       resource: RESOURCE,
       resourceId: id,
-      before: view(image),
+      before: image,
     });
     await this.outbox.publish(
       ItemUpdated.of(image.itemId, { id: image.itemId, changed: ['images'] }),

@@ -6,7 +6,7 @@ import {
   type RouteQuery,
   type RouteResult,
 } from '@nexo/contracts';
-import { Route, currentPrincipal, expectedVersion } from '@nexo/platform';
+import { Route, expectedVersion } from '@nexo/platform';
 import { ItemVariantService } from './item-variant.service.js';
 
 @Controller()
@@ -18,7 +18,7 @@ export class ItemVariantController {
     @Param() p: RouteParams<typeof R.listItemVariants>,
     @Query() q: RouteQuery<typeof R.listItemVariants>,
   ): Promise<RouteResult<typeof R.listItemVariants>> {
-    return this.variants.list(currentPrincipal(), p.id, q);
+    return this.variants.list(p.id, q) as Promise<RouteResult<typeof R.listItemVariants>>;
   }
 
   @Route(R.createItemVariant)
@@ -26,14 +26,14 @@ export class ItemVariantController {
     @Param() p: RouteParams<typeof R.createItemVariant>,
     @Body() body: RouteBody<typeof R.createItemVariant>,
   ): Promise<RouteResult<typeof R.createItemVariant>> {
-    return this.variants.create(currentPrincipal(), p.id, body);
+    return this.variants.create(p.id, body) as Promise<RouteResult<typeof R.createItemVariant>>;
   }
 
   @Route(R.getItemVariant)
   get(
     @Param() p: RouteParams<typeof R.getItemVariant>,
   ): Promise<RouteResult<typeof R.getItemVariant>> {
-    return this.variants.get(currentPrincipal(), p.id);
+    return this.variants.get(p.id) as Promise<RouteResult<typeof R.getItemVariant>>;
   }
 
   @Route(R.updateItemVariant)
@@ -41,11 +41,13 @@ export class ItemVariantController {
     @Param() p: RouteParams<typeof R.updateItemVariant>,
     @Body() body: RouteBody<typeof R.updateItemVariant>,
   ): Promise<RouteResult<typeof R.updateItemVariant>> {
-    return this.variants.update(currentPrincipal(), p.id, expectedVersion(), body);
+    return this.variants.update(p.id, expectedVersion(), body) as Promise<
+      RouteResult<typeof R.updateItemVariant>
+    >;
   }
 
   @Route(R.deleteItemVariant)
   remove(@Param() p: RouteParams<typeof R.deleteItemVariant>): Promise<void> {
-    return this.variants.remove(currentPrincipal(), p.id, expectedVersion());
+    return this.variants.remove(p.id, expectedVersion());
   }
 }

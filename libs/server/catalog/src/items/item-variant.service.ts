@@ -1,10 +1,18 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AuditLog } from '@nexo/audit';
 import type { CreateItemVariantInput, UpdateItemVariantInput } from '@nexo/contracts';
-import { parseListQuery, type ListDefinition } from '@nexo/db';
+import {
+  parseListQuery,
+  translateDeleteError,
+  translateWriteError,
+  type ConstraintMeaning,
+  type ListDefinition,
+  type ListPage,
+} from '@nexo/db';
 import { EventOutbox } from '@nexo/events';
 import { PermissionService } from '@nexo/permissions';
-import { DomainError, stale, type Principal } from '@nexo/platform';
+import { DomainError, currentPrincipal, stale } from '@nexo/platform';
+import type { Masked } from '@nexo/records';
 import { newId } from '@nexo/utils';
 import { and, eq } from 'drizzle-orm';
 import {
@@ -14,14 +22,9 @@ import {
   changedFields,
 } from '../catalog.events.js';
 import { itemVariants } from '../db/catalog.tables.js';
-import {
-  CODE_CONSTRAINTS,
-  translateDeleteError,
-  translateWriteError,
-  type ConstraintMeaning,
-} from '../shared/db-errors.js';
-import { ItemRepository, type ItemRecord, type VariantRecord } from './item.repository.js';
-import { ITEM_SUBJECT, ItemService, itemView, type Visible } from './item.service.js';
+import { CODE_CONSTRAINTS } from '../db/catalog.constraints.js';
+import { ItemRepository, type ItemRow, type ItemVariantRow } from './item.repository.js';
+import { ITEM_SUBJECT, ItemService } from './item.service.js';
 
 const RESOURCE = 'catalog.item-variant';
 const LIST: ListDefinition = {
@@ -44,11 +47,8 @@ const CONSTRAINTS: Record<string, ConstraintMeaning> = {
 /** The price fields of a variant follow the reader's rules on the item's. */
 const PRICE_FIELDS = ['cost', 'listPrice', 'margin'] as const;
 
-export type VariantView = Omit<VariantRecord, 'status'> & { status: 'active' | 'archived' };
-const view = (row: VariantRecord): VariantView => ({
-  ...row,
-  status: row.status as VariantView['status'],
-});
+/** A variant as it leaves the API: without the price fields the reader may not see on its item. */
+export type ItemVariantView = Masked<ItemVariantRow>;
 
 /**
  * Variants of an item by its attributes (size, colour), each with its own SKU and barcode in
@@ -65,38 +65,35 @@ export class ItemVariantService {
     @Inject(EventOutbox) private readonly outbox: EventOutbox,
   ) {}
 
-  async list(principal: Principal, itemId: string, query: Record<string, unknown>) {
-    const item = await this.itemService.readable(principal, itemId);
+  async list(itemId: string, query: Record<string, unknown>): Promise<ListPage<ItemVariantView>> {
+    const item = await this.itemService.readable(itemId);
     const list = parseListQuery(
       LIST,
       query,
-      and(eq(itemVariants.tenantId, principal.tenantId), eq(itemVariants.itemId, itemId)),
+      and(eq(itemVariants.tenantId, currentPrincipal().tenantId), eq(itemVariants.itemId, itemId)),
     );
     const page = await this.items.variantPage(list);
     const hidden = await this.hiddenPriceFields(item);
-    return { ...page, items: page.items.map((v) => hide(view(v), hidden)) };
+    return { ...page, items: page.items.map((v) => hide(v, hidden)) };
   }
 
-  async get(principal: Principal, id: string): Promise<Visible<VariantView>> {
-    const variant = await this.items.variantById(principal.tenantId, id);
+  async get(id: string): Promise<ItemVariantView> {
+    const variant = await this.items.variantById(currentPrincipal().tenantId, id);
     if (!variant) throw DomainError.notFound('Variant');
-    const item = await this.itemService.readable(principal, variant.itemId);
-    return hide(view(variant), await this.hiddenPriceFields(item));
+    const item = await this.itemService.readable(variant.itemId);
+    return hide(variant, await this.hiddenPriceFields(item));
   }
 
-  async create(
-    principal: Principal,
-    itemId: string,
-    input: CreateItemVariantInput,
-  ): Promise<Visible<VariantView>> {
-    const item = await this.itemService.writable(principal, itemId);
+  async create(itemId: string, input: CreateItemVariantInput): Promise<ItemVariantView> {
+    const { tenantId } = currentPrincipal();
+    const item = await this.itemService.writable(itemId);
     await this.permissions.assertWritable('update', ITEM_SUBJECT, item, priceChanges(input));
     checkAttributes(item, input.attributes);
     const id = newId();
     await this.items
-      .insertVariant({ ...input, tenantId: principal.tenantId, id, itemId })
+      .insertVariant({ ...input, tenantId, id, itemId })
       .catch((error: unknown) => translateWriteError(error, CONSTRAINTS));
-    const created = await this.load(principal.tenantId, id);
+    const created = await this.load(tenantId, id);
     await this.audit.record({
       action: 'create',
       resource: RESOURCE,
@@ -108,73 +105,74 @@ export class ItemVariantService {
   }
 
   async update(
-    principal: Principal,
     id: string,
     version: number,
     input: UpdateItemVariantInput,
-  ): Promise<Visible<VariantView>> {
-    const before = await this.items.variantById(principal.tenantId, id);
+  ): Promise<ItemVariantView> {
+    const { tenantId } = currentPrincipal();
+    const before = await this.items.variantById(tenantId, id);
     if (!before) throw DomainError.notFound('Variant');
-    const item = await this.itemService.writable(principal, before.itemId);
+    const item = await this.itemService.writable(before.itemId);
     await this.permissions.assertWritable('update', ITEM_SUBJECT, item, priceChanges(input));
     if (input.attributes) checkAttributes(item, input.attributes);
     const updated = await this.items
-      .updateVariant(principal.tenantId, id, version, input)
+      .updateVariant(tenantId, id, version, input)
       .catch((error: unknown) => translateWriteError(error, CONSTRAINTS));
     if (!updated) throw stale();
-    const after = await this.load(principal.tenantId, id);
+    const after = await this.load(tenantId, id);
     await this.audit.record({
       action: 'update',
       resource: RESOURCE,
       resourceId: id,
-      before: view(before),
+      before,
       after,
     });
     await this.outbox.publish(
       ItemVariantUpdated.of(item.id, {
         id,
         itemId: item.id,
-        changed: changedFields(view(before), after),
+        changed: changedFields(before, after),
       }),
     );
     return hide(after, await this.hiddenPriceFields(item));
   }
 
   /** 409 while a price list names it. */
-  async remove(principal: Principal, id: string, version: number): Promise<void> {
-    const before = await this.items.variantById(principal.tenantId, id);
+  async remove(id: string, version: number): Promise<void> {
+    const { tenantId } = currentPrincipal();
+    const before = await this.items.variantById(tenantId, id);
     if (!before) throw DomainError.notFound('Variant');
-    const item = await this.itemService.writable(principal, before.itemId);
+    const item = await this.itemService.writable(before.itemId);
     const removed = await this.items
-      .removeVariant(principal.tenantId, id, version)
+      .removeVariant(tenantId, id, version)
       .catch((error: unknown) => translateDeleteError(error, 'The variant'));
     if (!removed) throw stale();
     await this.audit.record({
       action: 'delete',
       resource: RESOURCE,
       resourceId: id,
-      before: view(before),
+      before,
     });
     await this.outbox.publish(ItemVariantDeleted.of(item.id, { id, itemId: item.id }));
   }
 
-  private async load(tenantId: string, id: string): Promise<VariantView> {
+  private async load(tenantId: string, id: string): Promise<ItemVariantRow> {
     const row = await this.items.variantById(tenantId, id);
     if (!row) throw DomainError.notFound('Variant');
-    return view(row);
+    return row;
   }
 
   /** The price fields the reader may not see on this item, hence on its variants. */
-  private async hiddenPriceFields(item: ItemRecord): Promise<Set<string>> {
-    const visible = await this.itemService.visible(itemView(item));
+  private async hiddenPriceFields(item: ItemRow): Promise<Set<string>> {
+    const visible = await this.itemService.view(item);
     return new Set(PRICE_FIELDS.filter((f) => !(f in visible)));
   }
 }
 
-function hide(variant: VariantView, hidden: Set<string>): Visible<VariantView> {
+function hide(variant: ItemVariantRow, hidden: Set<string>): ItemVariantView {
   return Object.fromEntries(
     Object.entries(variant).filter(([k]) => !hidden.has(k)),
-  ) as Visible<VariantView>;
+  ) as ItemVariantView;
 }
 
 /** A variant's cost and list price are the item's fields as far as write rules go. */
@@ -185,7 +183,7 @@ function priceChanges(input: UpdateItemVariantInput): Record<string, unknown> {
 }
 
 /** One value for each of the item's variant attributes, and no other. */
-function checkAttributes(item: ItemRecord, attributes: Record<string, string>): void {
+function checkAttributes(item: ItemRow, attributes: Record<string, string>): void {
   const expected = [...item.variantAttributes].sort();
   const given = Object.keys(attributes).sort();
   if (!expected.length)

@@ -7,7 +7,7 @@ import {
   type RouteQuery,
   type RouteResult,
 } from '@nexo/contracts';
-import { Route, csvDownload, currentPrincipal, expectedVersion } from '@nexo/platform';
+import { Route, csvDownload, expectedVersion } from '@nexo/platform';
 import { ItemService } from './item.service.js';
 
 @Controller()
@@ -20,22 +20,22 @@ export class ItemController {
     @Query() q: RouteQuery<typeof R.exportItems>,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    await this.items.exportCsv(currentPrincipal(), q, csvDownload(reply, 'items.csv'));
+    await this.items.exportCsv(q, csvDownload(reply, 'items.csv'));
   }
 
   @Route(R.listItems)
   list(@Query() q: RouteQuery<typeof R.listItems>): Promise<RouteResult<typeof R.listItems>> {
-    return this.items.list(currentPrincipal(), q);
+    return this.items.list(q) as Promise<RouteResult<typeof R.listItems>>;
   }
 
   @Route(R.createItem)
   create(@Body() body: RouteBody<typeof R.createItem>): Promise<RouteResult<typeof R.createItem>> {
-    return this.items.create(currentPrincipal(), body);
+    return this.items.create(body) as Promise<RouteResult<typeof R.createItem>>;
   }
 
   @Route(R.getItem)
   get(@Param() p: RouteParams<typeof R.getItem>): Promise<RouteResult<typeof R.getItem>> {
-    return this.items.get(currentPrincipal(), p.id);
+    return this.items.get(p.id) as Promise<RouteResult<typeof R.getItem>>;
   }
 
   @Route(R.updateItem)
@@ -43,11 +43,13 @@ export class ItemController {
     @Param() p: RouteParams<typeof R.updateItem>,
     @Body() body: RouteBody<typeof R.updateItem>,
   ): Promise<RouteResult<typeof R.updateItem>> {
-    return this.items.update(currentPrincipal(), p.id, expectedVersion(), body);
+    return this.items.update(p.id, expectedVersion(), body) as Promise<
+      RouteResult<typeof R.updateItem>
+    >;
   }
 
   @Route(R.deleteItem)
   remove(@Param() p: RouteParams<typeof R.deleteItem>): Promise<void> {
-    return this.items.remove(currentPrincipal(), p.id, expectedVersion());
+    return this.items.remove(p.id, expectedVersion());
   }
 }

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Database, runList, type ListRequest } from '@nexo/db';
+import { Database, VersionedRecords, runList, type ListRequest } from '@nexo/db';
 import { and, asc, count, eq, getTableColumns, sql } from 'drizzle-orm';
 import { itemImages, itemUnitConversions, items, itemVariants } from '../db/catalog.tables.js';
 
@@ -9,7 +9,8 @@ const itemSelection = {
   ...itemColumns,
   margin: sql<string | null>`(${items.listPrice} - ${items.cost})::text`,
 };
-export type ItemRecord = Omit<typeof items.$inferSelect, 'tenantId'> & { margin: string | null };
+/** An item as read: its columns but the tenant id, and its margin. */
+export type ItemRow = Omit<typeof items.$inferSelect, 'tenantId'> & { margin: string | null };
 
 const { tenantId: _vtenant, ...variantColumns } = getTableColumns(itemVariants);
 const variantSelection = {
@@ -17,12 +18,14 @@ const variantSelection = {
   margin: sql<string | null>`(coalesce(${itemVariants.listPrice}, ${items.listPrice})
     - coalesce(${itemVariants.cost}, ${items.cost}))::text`,
 };
-export type VariantRecord = Omit<typeof itemVariants.$inferSelect, 'tenantId'> & {
+/** A variant as read: its columns but the tenant id, and its margin (the item's prices by default). */
+export type ItemVariantRow = Omit<typeof itemVariants.$inferSelect, 'tenantId'> & {
   margin: string | null;
 };
 
 const { data: _data, tenantId: _itenant, ...imageColumns } = getTableColumns(itemImages);
-export type ImageRecord = Omit<typeof itemImages.$inferSelect, 'tenantId' | 'data'>;
+/** An image's metadata, without its bytes. */
+export type ItemImageRow = Omit<typeof itemImages.$inferSelect, 'tenantId' | 'data'>;
 
 export interface Conversion {
   unitId: string;
@@ -32,7 +35,14 @@ export interface Conversion {
 /** Items, their unit conversions, variants and images; queries only, tenant first. */
 @Injectable()
 export class ItemRepository {
-  constructor(@Inject(Database) private readonly database: Database) {}
+  /** Update and delete at a version: the same queries as every versioned table. */
+  private readonly itemRecords: VersionedRecords<typeof items>;
+  private readonly variantRecords: VersionedRecords<typeof itemVariants>;
+
+  constructor(@Inject(Database) private readonly database: Database) {
+    this.itemRecords = new VersionedRecords(database, items);
+    this.variantRecords = new VersionedRecords(database, itemVariants);
+  }
 
   page(list: ListRequest) {
     const tx = this.database.tx();
@@ -51,7 +61,7 @@ export class ItemRepository {
   }
 
   /** `lock`: hold the row until the transaction ends (to count its images, say). */
-  async byId(tenantId: string, id: string, lock = false): Promise<ItemRecord | undefined> {
+  async byId(tenantId: string, id: string, lock = false): Promise<ItemRow | undefined> {
     const query = this.database
       .tx()
       .select(itemSelection)
@@ -72,23 +82,12 @@ export class ItemRepository {
     version: number,
     values: Partial<typeof items.$inferInsert>,
   ): Promise<boolean> {
-    const rows = await this.database
-      .tx()
-      .update(items)
-      .set({ ...values, updatedAt: sql`now()`, version: sql`${items.version} + 1` })
-      .where(and(eq(items.tenantId, tenantId), eq(items.id, id), eq(items.version, version)))
-      .returning({ id: items.id });
-    return rows.length === 1;
+    return (await this.itemRecords.update(tenantId, id, version, values)) !== undefined;
   }
 
   /** Deletes the item with its variants, conversions and images (cascade). */
-  async remove(tenantId: string, id: string, version: number): Promise<boolean> {
-    const rows = await this.database
-      .tx()
-      .delete(items)
-      .where(and(eq(items.tenantId, tenantId), eq(items.id, id), eq(items.version, version)))
-      .returning({ id: items.id });
-    return rows.length === 1;
+  remove(tenantId: string, id: string, version: number): Promise<boolean> {
+    return this.itemRecords.remove(tenantId, id, version);
   }
 
   async conversions(tenantId: string, itemId: string): Promise<Conversion[]> {
@@ -149,7 +148,7 @@ export class ItemRepository {
     );
   }
 
-  async variantById(tenantId: string, id: string): Promise<VariantRecord | undefined> {
+  async variantById(tenantId: string, id: string): Promise<ItemVariantRow | undefined> {
     const [row] = await this.database
       .tx()
       .select(variantSelection)
@@ -166,43 +165,21 @@ export class ItemRepository {
     await this.database.tx().insert(itemVariants).values(row);
   }
 
+  /** Only if the variant still has the version the caller read; false otherwise. */
   async updateVariant(
     tenantId: string,
     id: string,
     version: number,
     values: Partial<typeof itemVariants.$inferInsert>,
   ): Promise<boolean> {
-    const rows = await this.database
-      .tx()
-      .update(itemVariants)
-      .set({ ...values, updatedAt: sql`now()`, version: sql`${itemVariants.version} + 1` })
-      .where(
-        and(
-          eq(itemVariants.tenantId, tenantId),
-          eq(itemVariants.id, id),
-          eq(itemVariants.version, version),
-        ),
-      )
-      .returning({ id: itemVariants.id });
-    return rows.length === 1;
+    return (await this.variantRecords.update(tenantId, id, version, values)) !== undefined;
   }
 
-  async removeVariant(tenantId: string, id: string, version: number): Promise<boolean> {
-    const rows = await this.database
-      .tx()
-      .delete(itemVariants)
-      .where(
-        and(
-          eq(itemVariants.tenantId, tenantId),
-          eq(itemVariants.id, id),
-          eq(itemVariants.version, version),
-        ),
-      )
-      .returning({ id: itemVariants.id });
-    return rows.length === 1;
+  removeVariant(tenantId: string, id: string, version: number): Promise<boolean> {
+    return this.variantRecords.remove(tenantId, id, version);
   }
 
-  async images(tenantId: string, itemId: string): Promise<ImageRecord[]> {
+  async images(tenantId: string, itemId: string): Promise<ItemImageRow[]> {
     return this.database
       .tx()
       .select(imageColumns)
@@ -215,7 +192,7 @@ export class ItemRepository {
     tenantId: string,
     id: string,
     withData: boolean,
-  ): Promise<(ImageRecord & { data?: Buffer }) | undefined> {
+  ): Promise<(ItemImageRow & { data?: Buffer }) | undefined> {
     const [row] = await this.database
       .tx()
       .select(withData ? { ...imageColumns, data: itemImages.data } : imageColumns)
@@ -224,7 +201,7 @@ export class ItemRepository {
     return row;
   }
 
-  async insertImage(row: typeof itemImages.$inferInsert): Promise<ImageRecord> {
+  async insertImage(row: typeof itemImages.$inferInsert): Promise<ItemImageRow> {
     const [created] = await this.database
       .tx()
       .insert(itemImages)

@@ -1,22 +1,23 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AuditLog } from '@nexo/audit';
 import type { CreateItemInput, FieldIssue, UpdateItemInput } from '@nexo/contracts';
-import { parseListQuery, writeListCsv, type ListDefinition, type ListPage } from '@nexo/db';
-import { EventOutbox } from '@nexo/events';
+import {
+  parseListQuery,
+  writeListCsv,
+  type ConstraintMeaning,
+  type ListDefinition,
+  type ListPage,
+} from '@nexo/db';
 import { PermissionService } from '@nexo/permissions';
-import { DomainError, stale, type Principal } from '@nexo/platform';
+import { DomainError, currentPrincipal } from '@nexo/platform';
+import { RecordWrites, type Masked } from '@nexo/records';
 import { newId } from '@nexo/utils';
 import { and, eq } from 'drizzle-orm';
 import type { Writable } from 'node:stream';
 import { ItemCreated, ItemDeleted, ItemUpdated, changedFields } from '../catalog.events.js';
+import { CODE_CONSTRAINTS } from '../db/catalog.constraints.js';
 import { items } from '../db/catalog.tables.js';
-import {
-  CODE_CONSTRAINTS,
-  translateDeleteError,
-  translateWriteError,
-  type ConstraintMeaning,
-} from '../shared/db-errors.js';
-import { ItemRepository, type Conversion, type ItemRecord } from './item.repository.js';
+import { ItemRepository, type Conversion, type ItemRow } from './item.repository.js';
 
 export const ITEM_SUBJECT = 'catalog.item';
 /** The CSV export's columns, in order; those a reader may not read are left out. */
@@ -106,19 +107,12 @@ const CONSTRAINTS: Record<string, ConstraintMeaning> = {
   },
 };
 
-export type ItemView = Omit<ItemRecord, 'kind' | 'status'> & {
-  kind: 'stockable' | 'consumable' | 'service';
-  status: 'active' | 'archived';
-};
-export type ItemDetail = ItemView & { conversions: Conversion[] };
-/** What a reader gets: the id, and every other field their rules let them read. */
-export type Visible<T> = Partial<T> & { id: string };
-
-export const itemView = (row: ItemRecord): ItemView => ({
-  ...row,
-  kind: row.kind as ItemView['kind'],
-  status: row.status as ItemView['status'],
-});
+/** An item with its unit conversions, as stored (audited before and after a change). */
+export type ItemDetail = ItemRow & { conversions: Conversion[] };
+/** An item as it leaves the API in a list: what the caller may read of it. */
+export type ItemView = Masked<ItemRow>;
+/** An item with its conversions as it leaves the API: what the caller may read of it. */
+export type ItemDetailView = Masked<ItemDetail>;
 
 /**
  * Goods and services: SKU and barcode unique in the company (with the variants' codes),
@@ -131,10 +125,10 @@ export class ItemService {
     @Inject(ItemRepository) private readonly items: ItemRepository,
     @Inject(PermissionService) private readonly permissions: PermissionService,
     @Inject(AuditLog) private readonly audit: AuditLog,
-    @Inject(EventOutbox) private readonly outbox: EventOutbox,
+    @Inject(RecordWrites) private readonly writes: RecordWrites,
   ) {}
 
-  async list(principal: Principal, query: Record<string, unknown>) {
+  async list(query: Record<string, unknown>): Promise<ListPage<ItemView>> {
     const ability = await this.permissions.current();
     const fields = { ...LIST_FIELDS };
     for (const [field, [name, definition]] of Object.entries(PRICE_FILTERS)) {
@@ -144,28 +138,22 @@ export class ItemService {
       { fields, defaultSort: 'name', id: items.id },
       query,
       and(
-        eq(items.tenantId, principal.tenantId),
+        eq(items.tenantId, currentPrincipal().tenantId),
         await this.permissions.where('read', ITEM_SUBJECT, COLUMNS),
       ),
     );
     const page = await this.items.page(list);
-    return {
-      ...page,
-      items: await Promise.all(page.items.map((row) => this.visible(itemView(row)))),
-    };
+    const view = await this.writes.viewer<ItemRow>(ITEM_SUBJECT);
+    return { ...page, items: page.items.map(view) };
   }
 
   /** The filtered list as CSV: columns the reader may read, every page, audited. */
-  async exportCsv(
-    principal: Principal,
-    query: Record<string, unknown>,
-    open: () => Writable,
-  ): Promise<number> {
+  async exportCsv(query: Record<string, unknown>, open: () => Writable): Promise<number> {
     const columns = await this.permissions.readableFields(ITEM_SUBJECT, ITEM_CSV_COLUMNS);
     const rows = await writeListCsv(
       {
         columns,
-        page: (q) => this.list(principal, q) as Promise<ListPage<Record<string, unknown>>>,
+        page: (q) => this.list(q) as Promise<ListPage<Record<string, unknown>>>,
       },
       query,
       open,
@@ -179,130 +167,105 @@ export class ItemService {
     return rows;
   }
 
-  async get(principal: Principal, id: string): Promise<Visible<ItemDetail>> {
-    const row = await this.readable(principal, id);
-    return this.visible({
-      ...itemView(row),
-      conversions: await this.items.conversions(principal.tenantId, id),
-    });
+  async get(id: string): Promise<ItemDetailView> {
+    const row = await this.readable(id);
+    const conversions = await this.items.conversions(currentPrincipal().tenantId, id);
+    return this.view({ ...row, conversions });
   }
 
-  async create(principal: Principal, input: CreateItemInput): Promise<Visible<ItemDetail>> {
-    await this.permissions.assertWritable('create', ITEM_SUBJECT, undefined, input);
+  create(input: CreateItemInput): Promise<ItemDetailView> {
+    const { tenantId } = currentPrincipal();
     const { conversions = [], ...fields } = input;
-    checkUnits(fields, conversions);
-    const id = newId();
-    try {
-      await this.items.insert({ ...fields, tenantId: principal.tenantId, id });
-      await this.items.replaceConversions(principal.tenantId, id, conversions, newId);
-    } catch (error) {
-      translateWriteError(error, CONSTRAINTS);
-    }
-    const created = await this.detail(principal.tenantId, id);
-    await this.audit.record({
-      action: 'create',
-      resource: ITEM_SUBJECT,
-      resourceId: id,
-      after: created,
+    return this.writes.create({
+      subject: ITEM_SUBJECT,
+      input,
+      constraints: CONSTRAINTS,
+      insert: async () => {
+        checkUnits(fields, conversions);
+        const id = newId();
+        await this.items.insert({ ...fields, tenantId, id });
+        await this.items.replaceConversions(tenantId, id, conversions, newId);
+        return this.detail(tenantId, id);
+      },
+      event: (created) =>
+        ItemCreated.of(created.id, {
+          id: created.id,
+          sku: created.sku,
+          name: created.name,
+          kind: created.kind,
+          status: created.status,
+        }),
     });
-    await this.outbox.publish(
-      ItemCreated.of(id, {
-        id,
-        sku: created.sku,
-        name: created.name,
-        kind: created.kind,
-        status: created.status,
-      }),
-    );
-    return this.visible(created);
   }
 
-  async update(
-    principal: Principal,
-    id: string,
-    version: number,
-    input: UpdateItemInput,
-  ): Promise<Visible<ItemDetail>> {
-    const found = await this.items.byId(principal.tenantId, id);
-    if (!found) throw DomainError.notFound('Item');
-    await this.permissions.assertWritable('update', ITEM_SUBJECT, found, input);
-    const before = {
-      ...itemView(found),
-      conversions: await this.items.conversions(principal.tenantId, id),
-    };
+  update(id: string, version: number, input: UpdateItemInput): Promise<ItemDetailView> {
+    const { tenantId } = currentPrincipal();
     const { conversions, ...fields } = input;
-    checkUnits({ ...before, ...fields }, conversions ?? before.conversions);
-    if (
-      fields.variantAttributes &&
-      fields.variantAttributes.join('\n') !== before.variantAttributes.join('\n') &&
-      (await this.items.variantCount(principal.tenantId, id)) > 0
-    ) {
-      throw DomainError.conflict(
-        'The item has variants: delete them before changing the attributes they vary by',
-      );
-    }
-    try {
-      if (!(await this.items.update(principal.tenantId, id, version, fields))) throw stale();
-      if (conversions)
-        await this.items.replaceConversions(principal.tenantId, id, conversions, newId);
-    } catch (error) {
-      translateWriteError(error, CONSTRAINTS);
-    }
-    const after = await this.detail(principal.tenantId, id);
-    await this.audit.record({
-      action: 'update',
-      resource: ITEM_SUBJECT,
-      resourceId: id,
-      before,
-      after,
+    return this.writes.update({
+      subject: ITEM_SUBJECT,
+      name: 'Item',
+      input,
+      constraints: CONSTRAINTS,
+      load: async () => {
+        const row = await this.items.byId(tenantId, id);
+        return row && { ...row, conversions: await this.items.conversions(tenantId, id) };
+      },
+      write: async (before) => {
+        checkUnits({ ...before, ...fields }, conversions ?? before.conversions);
+        if (
+          fields.variantAttributes &&
+          fields.variantAttributes.join('\n') !== before.variantAttributes.join('\n') &&
+          (await this.items.variantCount(tenantId, id)) > 0
+        ) {
+          throw DomainError.conflict(
+            'The item has variants: delete them before changing the attributes they vary by',
+          );
+        }
+        if (!(await this.items.update(tenantId, id, version, fields))) return undefined;
+        if (conversions) await this.items.replaceConversions(tenantId, id, conversions, newId);
+        return this.detail(tenantId, id);
+      },
+      event: (before, after) => ItemUpdated.of(id, { id, changed: changedFields(before, after) }),
     });
-    await this.outbox.publish(ItemUpdated.of(id, { id, changed: changedFields(before, after) }));
-    return this.visible(after);
   }
 
   /** With its variants, conversions and images; 409 while a price list names it (archive it instead). */
-  async remove(principal: Principal, id: string, version: number): Promise<void> {
-    const found = await this.items.byId(principal.tenantId, id);
-    if (!found) throw DomainError.notFound('Item');
-    await this.permissions.assertWritable('delete', ITEM_SUBJECT, found, {});
-    const removed = await this.items
-      .remove(principal.tenantId, id, version)
-      .catch((error: unknown) => translateDeleteError(error, 'The item'));
-    if (!removed) throw stale();
-    await this.audit.record({
-      action: 'delete',
-      resource: ITEM_SUBJECT,
-      resourceId: id,
-      before: itemView(found),
+  remove(id: string, version: number): Promise<void> {
+    const { tenantId } = currentPrincipal();
+    return this.writes.remove({
+      subject: ITEM_SUBJECT,
+      name: 'Item',
+      load: () => this.items.byId(tenantId, id),
+      remove: () => this.items.remove(tenantId, id, version),
+      event: () => ItemDeleted.of(id, { id }),
     });
-    await this.outbox.publish(ItemDeleted.of(id, { id }));
   }
 
   /** An item the principal may read (404 otherwise: no existence oracle). */
-  async readable(principal: Principal, id: string): Promise<ItemRecord> {
-    const row = await this.items.byId(principal.tenantId, id);
+  async readable(id: string): Promise<ItemRow> {
+    const row = await this.items.byId(currentPrincipal().tenantId, id);
     if (!row) throw DomainError.notFound('Item');
     await this.permissions.assertCan('read', ITEM_SUBJECT, row);
     return row;
   }
 
   /** An item the principal may change; `lock` holds its row to the end of the transaction. */
-  async writable(principal: Principal, id: string, lock = false): Promise<ItemRecord> {
-    const row = await this.items.byId(principal.tenantId, id, lock);
+  async writable(id: string, lock = false): Promise<ItemRow> {
+    const row = await this.items.byId(currentPrincipal().tenantId, id, lock);
     if (!row) throw DomainError.notFound('Item');
     await this.permissions.assertWritable('update', ITEM_SUBJECT, row, {});
     return row;
   }
 
-  /** The record without the fields the current principal may not read. */
-  async visible<T extends ItemView>(record: T): Promise<Visible<T>> {
-    return { ...(await this.permissions.mask(ITEM_SUBJECT, record)), id: record.id };
+  /** What the current principal may read of an item (or anything shaped like one). */
+  view<T extends ItemRow>(record: T): Promise<Masked<T>> {
+    return this.writes.view(ITEM_SUBJECT, record);
   }
 
   private async detail(tenantId: string, id: string): Promise<ItemDetail> {
     const row = await this.items.byId(tenantId, id);
     if (!row) throw DomainError.notFound('Item');
-    return { ...itemView(row), conversions: await this.items.conversions(tenantId, id) };
+    return { ...row, conversions: await this.items.conversions(tenantId, id) };
   }
 }
 

@@ -6,7 +6,7 @@ import {
   type RouteQuery,
   type RouteResult,
 } from '@nexo/contracts';
-import { Route, currentPrincipal, expectedVersion } from '@nexo/platform';
+import { Route, expectedVersion } from '@nexo/platform';
 import { PriceListService } from './price-list.service.js';
 import { PriceResolver } from './price-resolver.service.js';
 
@@ -21,19 +21,19 @@ export class PriceListController {
   list(
     @Query() q: RouteQuery<typeof R.listPriceLists>,
   ): Promise<RouteResult<typeof R.listPriceLists>> {
-    return this.lists.list(currentPrincipal(), q);
+    return this.lists.list(q) as Promise<RouteResult<typeof R.listPriceLists>>;
   }
 
   @Route(R.createPriceList)
   create(
     @Body() body: RouteBody<typeof R.createPriceList>,
   ): Promise<RouteResult<typeof R.createPriceList>> {
-    return this.lists.create(currentPrincipal(), body);
+    return this.lists.create(body) as Promise<RouteResult<typeof R.createPriceList>>;
   }
 
   @Route(R.getPriceList)
   get(@Param() p: RouteParams<typeof R.getPriceList>): Promise<RouteResult<typeof R.getPriceList>> {
-    return this.lists.get(currentPrincipal(), p.id);
+    return this.lists.get(p.id) as Promise<RouteResult<typeof R.getPriceList>>;
   }
 
   @Route(R.updatePriceList)
@@ -41,12 +41,14 @@ export class PriceListController {
     @Param() p: RouteParams<typeof R.updatePriceList>,
     @Body() body: RouteBody<typeof R.updatePriceList>,
   ): Promise<RouteResult<typeof R.updatePriceList>> {
-    return this.lists.update(currentPrincipal(), p.id, expectedVersion(), body);
+    return this.lists.update(p.id, expectedVersion(), body) as Promise<
+      RouteResult<typeof R.updatePriceList>
+    >;
   }
 
   @Route(R.deletePriceList)
   remove(@Param() p: RouteParams<typeof R.deletePriceList>): Promise<void> {
-    return this.lists.remove(currentPrincipal(), p.id, expectedVersion());
+    return this.lists.remove(p.id, expectedVersion());
   }
 
   @Route(R.listPriceListRules)
@@ -54,7 +56,7 @@ export class PriceListController {
     @Param() p: RouteParams<typeof R.listPriceListRules>,
     @Query() q: RouteQuery<typeof R.listPriceListRules>,
   ): Promise<RouteResult<typeof R.listPriceListRules>> {
-    return this.lists.listRules(currentPrincipal(), p.id, q);
+    return this.lists.listRules(p.id, q) as Promise<RouteResult<typeof R.listPriceListRules>>;
   }
 
   @Route(R.createPriceListRule)
@@ -62,7 +64,7 @@ export class PriceListController {
     @Param() p: RouteParams<typeof R.createPriceListRule>,
     @Body() body: RouteBody<typeof R.createPriceListRule>,
   ): Promise<RouteResult<typeof R.createPriceListRule>> {
-    return this.lists.createRule(currentPrincipal(), p.id, body);
+    return this.lists.createRule(p.id, body) as Promise<RouteResult<typeof R.createPriceListRule>>;
   }
 
   @Route(R.updatePriceListRule)
@@ -70,18 +72,20 @@ export class PriceListController {
     @Param() p: RouteParams<typeof R.updatePriceListRule>,
     @Body() body: RouteBody<typeof R.updatePriceListRule>,
   ): Promise<RouteResult<typeof R.updatePriceListRule>> {
-    return this.lists.updateRule(currentPrincipal(), p.id, expectedVersion(), body);
+    return this.lists.updateRule(p.id, expectedVersion(), body) as Promise<
+      RouteResult<typeof R.updatePriceListRule>
+    >;
   }
 
   @Route(R.deletePriceListRule)
   removeRule(@Param() p: RouteParams<typeof R.deletePriceListRule>): Promise<void> {
-    return this.lists.removeRule(currentPrincipal(), p.id, expectedVersion());
+    return this.lists.removeRule(p.id, expectedVersion());
   }
 
   @Route(R.resolvePrice)
   resolve(
     @Query() q: RouteQuery<typeof R.resolvePrice>,
   ): Promise<RouteResult<typeof R.resolvePrice>> {
-    return this.resolver.resolve(currentPrincipal(), q);
+    return this.resolver.resolve(q);
   }
 }

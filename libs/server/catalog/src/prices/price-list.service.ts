@@ -6,10 +6,19 @@ import type {
   UpdatePriceListInput,
   UpdatePriceListRuleInput,
 } from '@nexo/contracts';
-import { defineConstraints, parseListQuery, unknownReference, type ListDefinition } from '@nexo/db';
+import {
+  defineConstraints,
+  parseListQuery,
+  translateWriteError,
+  unknownReference,
+  type ConstraintMeaning,
+  type ListDefinition,
+  type ListPage,
+} from '@nexo/db';
 import { EventOutbox } from '@nexo/events';
 import { PermissionService } from '@nexo/permissions';
-import { DomainError, stale, type Principal } from '@nexo/platform';
+import { DomainError, currentPrincipal, stale } from '@nexo/platform';
+import { RecordWrites, auditSnapshot, type Masked } from '@nexo/records';
 import { newId } from '@nexo/utils';
 import { and, eq } from 'drizzle-orm';
 import {
@@ -20,12 +29,12 @@ import {
   changedFields,
 } from '../catalog.events.js';
 import { priceListRules, priceLists } from '../db/catalog.tables.js';
-import { translateWriteError, type ConstraintMeaning } from '../shared/db-errors.js';
 import {
   PriceListRepository,
   type PriceListRow,
   type PriceListRuleRow,
 } from './price-list.repository.js';
+import { priceListIssues, ruleChange } from './price-list.policy.js';
 
 export const PRICE_LIST_SUBJECT = 'catalog.price-list';
 const RULE_RESOURCE = 'catalog.price-list-rule';
@@ -78,12 +87,11 @@ const RULE_CONSTRAINTS: Record<string, ConstraintMeaning> = {
   },
 };
 
-type Rule = Omit<PriceListRuleRow, 'tenantId' | 'kind'> & { kind: 'fixed' | 'discount' };
-const listView = ({ tenantId: _, ...list }: PriceListRow) => list;
-const ruleView = ({ tenantId: _, ...rule }: PriceListRuleRow): Rule => ({
-  ...rule,
-  kind: rule.kind as Rule['kind'],
-});
+/** A price list as it leaves the API: what the caller may read of it. */
+export type PriceListView = Masked<PriceListRow>;
+/** A rule as it leaves the API (rules are read with their list: no masks of their own). */
+export type PriceListRuleView = Omit<PriceListRuleRow, 'tenantId'>;
+const ruleView = ({ tenantId: _, ...rule }: PriceListRuleRow): PriceListRuleView => rule;
 
 /**
  * Price lists (per currency; for everyone, a customer group or one party; valid between
@@ -96,100 +104,87 @@ export class PriceListService {
     @Inject(PermissionService) private readonly permissions: PermissionService,
     @Inject(AuditLog) private readonly audit: AuditLog,
     @Inject(EventOutbox) private readonly outbox: EventOutbox,
+    @Inject(RecordWrites) private readonly writes: RecordWrites,
   ) {}
 
-  async list(principal: Principal, query: Record<string, unknown>) {
+  async list(query: Record<string, unknown>): Promise<ListPage<PriceListView>> {
     const list = parseListQuery(
       LIST,
       query,
       and(
-        eq(priceLists.tenantId, principal.tenantId),
+        eq(priceLists.tenantId, currentPrincipal().tenantId),
         await this.permissions.where('read', PRICE_LIST_SUBJECT, PRICE_LIST_COLUMNS),
       ),
     );
     const page = await this.lists.page(list);
-    return { ...page, items: page.items.map(listView) };
+    const view = await this.permissions.viewer<PriceListRow>(PRICE_LIST_SUBJECT);
+    return { ...page, items: page.items.map(view) };
   }
 
-  async get(principal: Principal, id: string) {
-    return listView(await this.readable(principal, id));
+  async get(id: string): Promise<PriceListView> {
+    return this.writes.view(PRICE_LIST_SUBJECT, await this.readable(id));
   }
 
-  async create(principal: Principal, input: CreatePriceListInput) {
-    await this.permissions.assertWritable('create', PRICE_LIST_SUBJECT, undefined, input);
-    const row = await this.lists.insert({ ...input, tenantId: principal.tenantId, id: newId() });
-    await this.audit.record({
-      action: 'create',
-      resource: PRICE_LIST_SUBJECT,
-      resourceId: row.id,
-      after: listView(row),
+  create(input: CreatePriceListInput): Promise<PriceListView> {
+    const { tenantId } = currentPrincipal();
+    return this.writes.create({
+      subject: PRICE_LIST_SUBJECT,
+      input,
+      insert: () => this.lists.insert({ ...input, tenantId, id: newId() }),
+      event: (row) =>
+        PriceListCreated.of(row.id, { id: row.id, name: row.name, currency: row.currency }),
     });
-    await this.outbox.publish(
-      PriceListCreated.of(row.id, { id: row.id, name: row.name, currency: row.currency }),
-    );
-    return listView(row);
   }
 
-  async update(principal: Principal, id: string, version: number, input: UpdatePriceListInput) {
-    const before = await this.lists.byId(principal.tenantId, id);
-    if (!before) throw DomainError.notFound('Price list');
-    await this.permissions.assertWritable('update', PRICE_LIST_SUBJECT, before, input);
-    const merged = { ...before, ...input };
-    if (merged.partyId && merged.customerGroup)
-      throw DomainError.validation([
-        { path: 'customerGroup', code: 'custom', message: 'A party or a group, not both' },
-      ]);
-    if (merged.validFrom && merged.validTo && merged.validFrom > merged.validTo)
-      throw DomainError.validation([
-        { path: 'validTo', code: 'custom', message: 'Not before validFrom' },
-      ]);
-    if (input.currency && input.currency !== before.currency) {
-      const { currency } = await this.lists.companyToday(principal.tenantId);
-      if (
-        input.currency !== currency &&
-        (await this.lists.discountRuleCount(principal.tenantId, id)) > 0
-      )
-        throw DomainError.conflict(
-          `The list has discount rules, which apply to list prices in ${currency} only`,
-        );
-    }
-    const row = await this.lists.update(principal.tenantId, id, version, input);
-    if (!row) throw stale();
-    await this.audit.record({
-      action: 'update',
-      resource: PRICE_LIST_SUBJECT,
-      resourceId: id,
-      before: listView(before),
-      after: listView(row),
+  update(id: string, version: number, input: UpdatePriceListInput): Promise<PriceListView> {
+    const { tenantId } = currentPrincipal();
+    return this.writes.update({
+      subject: PRICE_LIST_SUBJECT,
+      name: 'Price list',
+      input,
+      load: () => this.lists.byId(tenantId, id),
+      write: async (before) => {
+        const issues = priceListIssues({ ...before, ...input });
+        if (issues.length) throw DomainError.validation(issues);
+        if (input.currency && input.currency !== before.currency) {
+          const { currency } = await this.lists.companyToday(tenantId);
+          if (input.currency !== currency && (await this.lists.discountRuleCount(tenantId, id)) > 0)
+            throw DomainError.conflict(
+              `The list has discount rules, which apply to list prices in ${currency} only`,
+            );
+        }
+        return this.lists.update(tenantId, id, version, input);
+      },
+      event: (before, after) =>
+        PriceListUpdated.of(id, {
+          id,
+          changed: changedFields(auditSnapshot(before), auditSnapshot(after)),
+        }),
     });
-    await this.outbox.publish(
-      PriceListUpdated.of(id, { id, changed: changedFields(listView(before), listView(row)) }),
-    );
-    return listView(row);
   }
 
   /** With its rules. */
-  async remove(principal: Principal, id: string, version: number): Promise<void> {
-    const before = await this.lists.byId(principal.tenantId, id);
-    if (!before) throw DomainError.notFound('Price list');
-    await this.permissions.assertWritable('delete', PRICE_LIST_SUBJECT, before, {});
-    if (!(await this.lists.remove(principal.tenantId, id, version))) throw stale();
-    await this.audit.record({
-      action: 'delete',
-      resource: PRICE_LIST_SUBJECT,
-      resourceId: id,
-      before: listView(before),
+  remove(id: string, version: number): Promise<void> {
+    const { tenantId } = currentPrincipal();
+    return this.writes.remove({
+      subject: PRICE_LIST_SUBJECT,
+      name: 'Price list',
+      load: () => this.lists.byId(tenantId, id),
+      remove: () => this.lists.remove(tenantId, id, version),
+      event: () => PriceListDeleted.of(id, { id }),
     });
-    await this.outbox.publish(PriceListDeleted.of(id, { id }));
   }
 
-  async listRules(principal: Principal, priceListId: string, query: Record<string, unknown>) {
-    await this.readable(principal, priceListId);
+  async listRules(
+    priceListId: string,
+    query: Record<string, unknown>,
+  ): Promise<ListPage<PriceListRuleView>> {
+    await this.readable(priceListId);
     const list = parseListQuery(
       RULE_LIST,
       query,
       and(
-        eq(priceListRules.tenantId, principal.tenantId),
+        eq(priceListRules.tenantId, currentPrincipal().tenantId),
         eq(priceListRules.priceListId, priceListId),
       ),
     );
@@ -197,13 +192,17 @@ export class PriceListService {
     return { ...page, items: page.items.map(ruleView) };
   }
 
-  async createRule(principal: Principal, priceListId: string, input: CreatePriceListRuleInput) {
-    const list = await this.writable(principal, priceListId);
-    if (input.kind === 'discount') await this.assertDiscountable(principal, list);
+  async createRule(
+    priceListId: string,
+    input: CreatePriceListRuleInput,
+  ): Promise<PriceListRuleView> {
+    const { tenantId } = currentPrincipal();
+    const list = await this.writable(priceListId);
+    if (input.kind === 'discount') await this.assertDiscountable(list);
     const row = await this.lists.rules
       .insert({
         ...input,
-        tenantId: principal.tenantId,
+        tenantId,
         id: newId(),
         priceListId,
         minQuantity: input.minQuantity ?? '0',
@@ -229,31 +228,20 @@ export class PriceListService {
 
   /** A change of `kind` clears the other kind's amount. */
   async updateRule(
-    principal: Principal,
     id: string,
     version: number,
     input: UpdatePriceListRuleInput,
-  ) {
-    const before = await this.lists.rules.byId(principal.tenantId, id);
+  ): Promise<PriceListRuleView> {
+    const { tenantId } = currentPrincipal();
+    const before = await this.lists.rules.byId(tenantId, id);
     if (!before) throw DomainError.notFound('Price list rule');
-    const list = await this.writable(principal, before.priceListId);
-    const kind = input.kind ?? before.kind;
-    const changes = {
-      ...input,
-      ...(kind === 'fixed' ? { discountPercent: null } : { price: null }),
-    };
-    const merged = { ...before, ...changes };
-    if (kind === 'fixed' ? merged.price == null : merged.discountPercent == null)
-      throw DomainError.validation([
-        {
-          path: kind === 'fixed' ? 'price' : 'discountPercent',
-          code: 'required',
-          message: '`fixed` takes a price, `discount` a discountPercent',
-        },
-      ]);
-    if (kind === 'discount') await this.assertDiscountable(principal, list);
+    const list = await this.writable(before.priceListId);
+    const change = ruleChange(before, input);
+    if (change.issue) throw DomainError.validation([change.issue]);
+    const { kind, changes } = change;
+    if (kind === 'discount') await this.assertDiscountable(list);
     const row = await this.lists.rules
-      .update(principal.tenantId, id, version, changes)
+      .update(tenantId, id, version, changes)
       .catch((error: unknown) => translateWriteError(error, RULE_CONSTRAINTS));
     if (!row) throw stale();
     await this.audit.record({
@@ -274,11 +262,12 @@ export class PriceListService {
     return ruleView(row);
   }
 
-  async removeRule(principal: Principal, id: string, version: number): Promise<void> {
-    const before = await this.lists.rules.byId(principal.tenantId, id);
+  async removeRule(id: string, version: number): Promise<void> {
+    const { tenantId } = currentPrincipal();
+    const before = await this.lists.rules.byId(tenantId, id);
     if (!before) throw DomainError.notFound('Price list rule');
-    const list = await this.writable(principal, before.priceListId);
-    if (!(await this.lists.rules.remove(principal.tenantId, id, version))) throw stale();
+    const list = await this.writable(before.priceListId);
+    if (!(await this.lists.rules.remove(tenantId, id, version))) throw stale();
     await this.audit.record({
       action: 'delete',
       resource: RULE_RESOURCE,
@@ -295,24 +284,24 @@ export class PriceListService {
     );
   }
 
-  private async readable(principal: Principal, id: string): Promise<PriceListRow> {
-    const row = await this.lists.byId(principal.tenantId, id);
+  private async readable(id: string): Promise<PriceListRow> {
+    const row = await this.lists.byId(currentPrincipal().tenantId, id);
     if (!row) throw DomainError.notFound('Price list');
     await this.permissions.assertCan('read', PRICE_LIST_SUBJECT, row);
     return row;
   }
 
   /** Rules are part of their list: changing one is changing the list. */
-  private async writable(principal: Principal, id: string): Promise<PriceListRow> {
-    const row = await this.lists.byId(principal.tenantId, id);
+  private async writable(id: string): Promise<PriceListRow> {
+    const row = await this.lists.byId(currentPrincipal().tenantId, id);
     if (!row) throw DomainError.notFound('Price list');
     await this.permissions.assertWritable('update', PRICE_LIST_SUBJECT, row, {});
     return row;
   }
 
   /** Discounts are off list prices, which are in the company's currency. */
-  private async assertDiscountable(principal: Principal, list: PriceListRow): Promise<void> {
-    const { currency } = await this.lists.companyToday(principal.tenantId);
+  private async assertDiscountable(list: PriceListRow): Promise<void> {
+    const { currency } = await this.lists.companyToday(list.tenantId);
     if (list.currency !== currency)
       throw DomainError.validation([
         {

@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ErrorCode, type PriceResolution, type ResolvePriceQuery } from '@nexo/contracts';
 import { PermissionService } from '@nexo/permissions';
-import { DomainError, type Principal } from '@nexo/platform';
+import { DomainError, currentPrincipal } from '@nexo/platform';
 import { ItemRepository } from '../items/item.repository.js';
-import { ItemService, itemView } from '../items/item.service.js';
+import { ItemService } from '../items/item.service.js';
 import { PRICE_LIST_COLUMNS, PRICE_LIST_SUBJECT } from './price-list.service.js';
 import { PriceListRepository } from './price-list.repository.js';
 
@@ -22,20 +22,16 @@ export class PriceResolver {
     @Inject(PermissionService) private readonly permissions: PermissionService,
   ) {}
 
-  async resolve(principal: Principal, q: ResolvePriceQuery): Promise<PriceResolution> {
-    const variant = q.variantId
-      ? await this.items.variantById(principal.tenantId, q.variantId)
-      : undefined;
+  async resolve(q: ResolvePriceQuery): Promise<PriceResolution> {
+    const { tenantId } = currentPrincipal();
+    const variant = q.variantId ? await this.items.variantById(tenantId, q.variantId) : undefined;
     if (q.variantId && !variant) throw DomainError.notFound('Variant');
-    const item = await this.itemService.readable(
-      principal,
-      variant?.itemId ?? (q.itemId as string),
-    );
+    const item = await this.itemService.readable(variant?.itemId ?? (q.itemId as string));
 
     const unitId = q.unitId ?? item.unitId;
     let factor = '1';
     if (unitId !== item.unitId) {
-      const conversion = (await this.items.conversions(principal.tenantId, item.id)).find(
+      const conversion = (await this.items.conversions(tenantId, item.id)).find(
         (c) => c.unitId === unitId,
       );
       if (!conversion)
@@ -49,10 +45,10 @@ export class PriceResolver {
       factor = conversion.factor;
     }
 
-    const company = await this.lists.companyToday(principal.tenantId);
+    const company = await this.lists.companyToday(tenantId);
     const date = q.date ?? company.today;
     const rule = await this.lists.bestRule({
-      tenantId: principal.tenantId,
+      tenantId,
       itemId: item.id,
       variantId: variant?.id ?? null,
       partyId: q.partyId ?? null,
@@ -68,7 +64,7 @@ export class PriceResolver {
     let base: string | null = null;
     if (kind !== 'fixed') {
       // A discount or the list price itself reveals the list price: the reader must see it.
-      if (!('listPrice' in (await this.itemService.visible(itemView(item)))))
+      if (!('listPrice' in (await this.itemService.view(item))))
         throw new DomainError(ErrorCode.Forbidden, 'Your role may not read list prices');
       base = variant?.listPrice ?? item.listPrice;
       if (kind === 'base' && q.currency !== company.currency)

@@ -1,11 +1,5 @@
 import type { ConstraintMeaning } from '@nexo/db';
 
-/**
- * The translation of constraint violations is `@nexo/db`'s (`constraint-errors.ts`), shared
- * with every context; catalog's services keep importing it from here.
- */
-export { translateDeleteError, translateWriteError, type ConstraintMeaning } from '@nexo/db';
-
 /** The SKU and barcode constraints of items and variants, in one space (`item_codes`). */
 export const CODE_CONSTRAINTS: Record<string, ConstraintMeaning> = {
   items_tenant_sku_key: { kind: 'taken', field: 'sku', message: 'The SKU is already in use' },
