@@ -1,4 +1,5 @@
 export * from './db/tenancy.tables.js';
 export * from './tenancy.module.js';
 export * from './tenants/tenant.contracts.js';
+export * from './tenants/tenant-directory.js';
 export * from './tenants/tenant.service.js';
