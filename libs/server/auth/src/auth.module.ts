@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { PRINCIPAL_VERIFIER } from '@nexo/db';
 import { REQUEST_AUTHENTICATOR } from '@nexo/platform';
+import { TenantDirectoryModule } from '@nexo/tenancy';
 import { BearerAuthenticator } from './guard/bearer-authenticator.js';
 import { AuthPrincipalVerifier } from './guard/principal-verifier.js';
 import { ApiClientService } from './clients/api-client.service.js';
@@ -36,6 +37,8 @@ import { MembershipTeams } from './members/membership-teams.service.js';
  * public in its contract) and the per-request principal check the database layer runs.
  */
 @Module({
+  // The companies a user belongs to are tenancy's: read through its directory.
+  imports: [TenantDirectoryModule],
   controllers: [
     AuthController,
     JwksController,

@@ -4,10 +4,10 @@ import { AuditLog, SecurityEventLog } from '@nexo/audit';
 import { ErrorCode, type AcceptInvitationInput, type CreateInvitationInput } from '@nexo/contracts';
 import {
   Database,
-  PG_UNIQUE_VIOLATION,
   defineConstraints,
-  pgErrorCode,
+  translateWriteError,
   unknownReference,
+  type ConstraintMeaning,
 } from '@nexo/db';
 import {
   APP_CONFIG,
@@ -19,9 +19,8 @@ import {
   type MailMessage,
   type Principal,
 } from '@nexo/platform';
-import { tenants } from '@nexo/tenancy/tables';
+import { TenantDirectory } from '@nexo/tenancy';
 import { newId } from '@nexo/utils';
-import { eq } from 'drizzle-orm';
 import { PasswordHasher } from '../passwords/password-hasher.js';
 import { passwordPolicyIssues } from '../passwords/password-policy.js';
 import { Throttle } from '../login/throttle.service.js';
@@ -38,6 +37,15 @@ defineConstraints({
   invitations_party_fk: unknownReference('partyId', 'No such party'),
   memberships_party_fk: unknownReference('partyId', 'No such party'),
 });
+/** Accepting twice, or racing another acceptance of the same person into the company. */
+const ALREADY_MEMBER: Record<string, ConstraintMeaning> = {
+  memberships_tenant_user_key: {
+    kind: 'taken',
+    field: 'email',
+    message: 'You already belong to this company',
+  },
+  users_email_key: { kind: 'taken', field: 'email', message: 'You already belong to this company' },
+};
 
 export interface InvitationView {
   id: string;
@@ -78,6 +86,7 @@ export class InvitationService {
     @Inject(AuditLog) private readonly audit: AuditLog,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(ModuleRef) private readonly modules: ModuleRef,
+    @Inject(TenantDirectory) private readonly tenants: TenantDirectory,
   ) {}
 
   /** In the admin's request transaction; the mail goes out once the row is written. */
@@ -110,11 +119,7 @@ export class InvitationService {
       invitedBy: principal.userId,
       expiresAt: new Date(Date.now() + INVITATION_TTL_MS),
     });
-    const [company] = await this.database
-      .tx()
-      .select({ name: tenants.name, locale: tenants.locale })
-      .from(tenants)
-      .where(eq(tenants.id, principal.tenantId));
+    const company = await this.tenants.summaryOf(principal.tenantId);
     await this.events.record({
       event: 'invitation.create',
       outcome: 'success',
@@ -196,16 +201,7 @@ export class InvitationService {
           tenantId,
           email: invitation.email,
         });
-        const [company] = await this.database
-          .tx()
-          .select({
-            id: tenants.id,
-            name: tenants.name,
-            slug: tenants.slug,
-            requireMfaEmployees: tenants.requireMfaEmployees,
-          })
-          .from(tenants)
-          .where(eq(tenants.id, tenantId));
+        const company = await this.tenants.summaryOf(tenantId);
         const mfaEnrolmentRequired = company
           ? needsMfaEnrolment(user, { membership, tenant: company }, false)
           : false;
@@ -216,9 +212,7 @@ export class InvitationService {
         return { status: 'authenticated' as const, mfaEnrolmentRequired, createdUser, ...tokens };
       });
     } catch (error) {
-      if (pgErrorCode(error) === PG_UNIQUE_VIOLATION)
-        throw DomainError.conflict('You already belong to this company');
-      throw error;
+      translateWriteError(error, ALREADY_MEMBER);
     }
   }
 

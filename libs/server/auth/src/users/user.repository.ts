@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { tenants } from '@nexo/tenancy/tables';
 import { Database } from '@nexo/db';
+import { TenantDirectory } from '@nexo/tenancy';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { memberships, users } from '../db/auth.tables.js';
 
@@ -14,7 +14,10 @@ export interface MembershipWithTenant {
 /** Users are global; memberships are read as the user (own rows) or within a tenant. */
 @Injectable()
 export class UserRepository {
-  constructor(@Inject(Database) private readonly database: Database) {}
+  constructor(
+    @Inject(Database) private readonly database: Database,
+    @Inject(TenantDirectory) private readonly tenants: TenantDirectory,
+  ) {}
 
   async findByEmail(email: string): Promise<UserRow | undefined> {
     const [row] = await this.database
@@ -69,30 +72,23 @@ export class UserRepository {
     return created;
   }
 
-  /** The user's active memberships in every tenant (needs `app.user_id` set: RLS). */
+  /**
+   * The user's active memberships in every active tenant, by the tenant's name (needs
+   * `app.user_id` set: RLS). The companies are tenancy's: read through its directory.
+   */
   async membershipsOf(userId: string): Promise<MembershipWithTenant[]> {
     const rows = await this.database
       .tx()
-      .select({
-        membership: memberships,
-        tenant: {
-          id: tenants.id,
-          name: tenants.name,
-          slug: tenants.slug,
-          requireMfaEmployees: tenants.requireMfaEmployees,
-        },
-      })
+      .select()
       .from(memberships)
-      .innerJoin(tenants, eq(tenants.id, memberships.tenantId))
-      .where(
-        and(
-          eq(memberships.userId, userId),
-          eq(memberships.status, 'active'),
-          eq(tenants.status, 'active'),
-        ),
-      )
-      .orderBy(asc(tenants.name));
-    return rows;
+      .where(and(eq(memberships.userId, userId), eq(memberships.status, 'active')));
+    const companies = await this.tenants.activeAmong([...new Set(rows.map((m) => m.tenantId))]);
+    // One membership per tenant and user (memberships_tenant_user_key): in the companies' order.
+    return companies.flatMap(({ id, name, slug, requireMfaEmployees }) =>
+      rows
+        .filter((m) => m.tenantId === id)
+        .map((membership) => ({ membership, tenant: { id, name, slug, requireMfaEmployees } })),
+    );
   }
 
   async findMembership(tenantId: string, id: string): Promise<MembershipRow | undefined> {
