@@ -7,7 +7,7 @@ import {
   type OidcAuthorizeInput,
   type OidcCallbackInput,
 } from '@nexo/contracts';
-import { Database, PG_UNIQUE_VIOLATION, pgErrorCode } from '@nexo/db';
+import { Database, constraintError, type ConstraintMeaning } from '@nexo/db';
 import {
   APP_CONFIG,
   APP_LOGGER,
@@ -42,6 +42,11 @@ import {
 } from './oidc-provider.repository.js';
 
 const LOGIN_TTL_MS = 10 * 60_000;
+/** A disabled membership, or a concurrent first sign-in of the same person. */
+const SIGN_IN_CONFLICTS: Record<string, ConstraintMeaning> = {
+  memberships_tenant_user_key: { kind: 'taken', field: 'email', message: 'Already a member' },
+  users_email_key: { kind: 'taken', field: 'email', message: 'Already a member' },
+};
 
 export type OidcLoginResult = LoginResult;
 export interface OidcProviderView {
@@ -200,7 +205,7 @@ export class OidcLoginService {
     } catch (error) {
       if (error instanceof Refused) throw await this.refused(tenantId, error.reason, claimed);
       // A disabled membership, or a concurrent first sign-in of the same person.
-      if (pgErrorCode(error) === PG_UNIQUE_VIOLATION)
+      if (constraintError(error, SIGN_IN_CONFLICTS))
         throw await this.refused(tenantId, 'conflict', claimed);
       throw error;
     }

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { SecurityEventLog } from '@nexo/audit';
-import { Database, PG_UNIQUE_VIOLATION, pgErrorCode } from '@nexo/db';
+import { Database, translateWriteError } from '@nexo/db';
 import { SessionRepository } from '../sessions/session.repository.js';
 import { DomainError, zodIssues } from '@nexo/platform';
 import { newId } from '@nexo/utils';
@@ -71,10 +71,13 @@ export class UserService {
       });
       return { user, membership, created: !existing };
     } catch (error) {
-      if (pgErrorCode(error) === PG_UNIQUE_VIOLATION) {
-        throw DomainError.conflict(`${email} is already a member of this company`);
-      }
-      throw error;
+      // A membership of this user here already, or the same email created meanwhile.
+      const taken = {
+        kind: 'taken',
+        field: 'email',
+        message: `${email} is already a member of this company`,
+      } as const;
+      translateWriteError(error, { memberships_tenant_user_key: taken, users_email_key: taken });
     }
   }
 }

@@ -10,7 +10,7 @@ import {
   type Rule,
   type UpdateRoleInput,
 } from '@nexo/contracts';
-import { Database, PG_UNIQUE_VIOLATION, pgErrorCode } from '@nexo/db';
+import { Database, translateWriteError } from '@nexo/db';
 import { DomainError, stale, type Principal } from '@nexo/platform';
 import { newId } from '@nexo/utils';
 import { and, arrayContains, eq, sql } from 'drizzle-orm';
@@ -79,9 +79,13 @@ export class RoleService implements RoleKeys {
       });
       return view(row);
     } catch (error) {
-      if (pgErrorCode(error) === PG_UNIQUE_VIOLATION)
-        throw DomainError.conflict(`A role "${input.key}" already exists`);
-      throw error;
+      translateWriteError(error, {
+        roles_tenant_key_key: {
+          kind: 'taken',
+          field: 'key',
+          message: `A role "${input.key}" already exists`,
+        },
+      });
     }
   }
 

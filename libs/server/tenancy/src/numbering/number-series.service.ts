@@ -5,7 +5,7 @@ import {
   type CreateNumberSeriesInput,
   type UpdateNumberSeriesInput,
 } from '@nexo/contracts';
-import { PG_UNIQUE_VIOLATION, formatNumber, pgErrorCode } from '@nexo/db';
+import { formatNumber, translateWriteError } from '@nexo/db';
 import { DomainError, currentPrincipal, stale } from '@nexo/platform';
 import { newId } from '@nexo/utils';
 import { NumberSeriesRepository, type NumberSeriesRow } from './number-series.repository.js';
@@ -59,11 +59,14 @@ export class NumberSeriesService {
         year: input.yearlyReset ? year : null,
       });
     } catch (error) {
-      if (pgErrorCode(error) === PG_UNIQUE_VIOLATION)
-        throw DomainError.conflict(
-          `The series "${input.series}" of ${input.documentType} already exists`,
-        );
-      throw error;
+      // The key is (tenant, document type, series).
+      translateWriteError(error, {
+        number_series_pkey: {
+          kind: 'taken',
+          field: 'series',
+          message: `The series "${input.series}" of ${input.documentType} already exists`,
+        },
+      });
     }
     const { tenantId: _t, ...after } = row;
     await this.audit.record({ action: 'create', resource: SUBJECT, resourceId: row.id, after });

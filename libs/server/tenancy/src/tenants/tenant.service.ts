@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { PG_UNIQUE_VIOLATION, pgErrorCode } from '@nexo/db';
+import { translateWriteError } from '@nexo/db';
 import { DomainError, zodIssues } from '@nexo/platform';
 import { newId } from '@nexo/utils';
 import { CreateTenantInputSchema, type CreateTenantInput } from './tenant.contracts.js';
@@ -21,14 +21,12 @@ export class TenantService {
   async create(id: string, input: CreateTenantInput): Promise<TenantRow> {
     const parsed = CreateTenantInputSchema.safeParse(input);
     if (!parsed.success) throw DomainError.validation(zodIssues(parsed.error));
-    try {
-      return await this.tenants.insert({ id, ...parsed.data });
-    } catch (error) {
-      if (pgErrorCode(error) === PG_UNIQUE_VIOLATION) {
-        throw DomainError.conflict(`A company with the slug "${parsed.data.slug}" already exists`);
-      }
-      throw error;
-    }
+    const message = `A company with the slug "${parsed.data.slug}" already exists`;
+    return this.tenants
+      .insert({ id, ...parsed.data })
+      .catch((error: unknown) =>
+        translateWriteError(error, { tenants_slug_key: { kind: 'taken', field: 'slug', message } }),
+      );
   }
 
   /** The current tenant's row (RLS hides every other). */
