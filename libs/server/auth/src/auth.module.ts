@@ -30,6 +30,7 @@ import { JwksController } from './tokens/jwks.controller.js';
 import { KeyStore } from './tokens/key-store.service.js';
 import { UserRepository } from './users/user.repository.js';
 import { UserService } from './users/user.service.js';
+import { MembershipRoles } from './members/membership-roles.service.js';
 import { MembershipTeams } from './members/membership-teams.service.js';
 
 /**
@@ -68,6 +69,7 @@ import { MembershipTeams } from './members/membership-teams.service.js';
     ApiClientService,
     MemberService,
     MembershipTeams,
+    MembershipRoles,
     OidcProviderRepository,
     OidcLoginService,
     AuthPrincipalVerifier,
@@ -77,6 +79,7 @@ import { MembershipTeams } from './members/membership-teams.service.js';
   ],
   exports: [
     MembershipTeams,
+    MembershipRoles,
     UserService,
     AccessTokenService,
     KeyStore,
