@@ -1,9 +1,10 @@
 import { LOCALE_COOKIE, toLocale, type Locale } from '@nexo/i18n';
 import { abilityFor, type SessionView } from '@nexo/session';
-import { loadSessionView } from '@nexo/session/server';
+import { loadSessionView, serverApi } from '@nexo/session/server';
 import { cookies } from 'next/headers';
 import { notFound, redirect } from 'next/navigation';
 import { cache } from 'react';
+import type { Company } from './company';
 
 /** Once per request, however many server components ask. */
 export const getSessionView = cache(loadSessionView);
@@ -20,6 +21,18 @@ export async function requireCan(action: string, subject: string): Promise<Sessi
   if (!abilityFor(view.rules).can(action, subject)) notFound();
   return view;
 }
+
+/**
+ * The company the shell hands down to every screen (`useCompanyCurrency`, `useMoney`), once
+ * per request; what the person's roles may not read of it stays null.
+ */
+export const getCompany = cache(async (tenantId: string): Promise<Company> => {
+  const api = await serverApi();
+  const { data } = await api.GET('/api/v1/tenancy/tenants/{id}', {
+    params: { path: { id: tenantId } },
+  });
+  return { currency: data?.currency ?? null };
+});
 
 /** The person's language: their choice on this browser, else Spanish. */
 export const getLocale = cache(async (): Promise<Locale> => {

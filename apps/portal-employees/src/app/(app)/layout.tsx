@@ -1,9 +1,18 @@
 import type { ReactNode } from 'react';
-import { requireSession } from '../../lib/server';
+import { CompanyProvider } from '../../lib/company';
+import { getCompany, requireSession } from '../../lib/server';
 import { AppFrame } from './app-frame';
 
-/** Every signed-in screen: the session and the person's rules, read fresh on each navigation. */
+/**
+ * Every signed-in screen: the session and the person's rules, read fresh on each navigation,
+ * and the company's settings the screens need (its currency).
+ */
 export default async function AppLayout({ children }: { children: ReactNode }) {
   const session = await requireSession();
-  return <AppFrame session={session}>{children}</AppFrame>;
+  const company = await getCompany(session.current.tenantId);
+  return (
+    <CompanyProvider company={company}>
+      <AppFrame session={session}>{children}</AppFrame>
+    </CompanyProvider>
+  );
 }

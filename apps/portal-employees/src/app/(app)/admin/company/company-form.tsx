@@ -36,7 +36,7 @@ const formValues = (tenant: Tenant) => ({
   legalName: tenant.legalName ?? '',
   taxId: tenant.taxId ?? '',
   country: tenant.country ?? 'AR',
-  currency: tenant.currency ?? 'ARS',
+  currency: tenant.currency ?? '',
   currencies: tenant.currencies ?? [],
   locale: tenant.locale ?? 'es',
   timezone: tenant.timezone ?? 'America/Argentina/Buenos_Aires',
@@ -100,6 +100,8 @@ export function CompanyForm(props: { tenant: Tenant; onSaved: (tenant: Tenant) =
               ...values,
               legalName: text(values.legalName) || null,
               taxId: text(values.taxId) || null,
+              // Not sent when unknown (a role that may not read it): never replaced by a guess.
+              currency: text(values.currency) || undefined,
             }),
           });
           setPending(false);

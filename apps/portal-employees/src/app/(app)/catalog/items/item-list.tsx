@@ -6,12 +6,14 @@ import { useCan } from '@nexo/session';
 import { DataTable, PageHeader, type DataColumn } from '@nexo/ui';
 import Link from 'next/link';
 import { api, listQuery } from '../../../../lib/api';
+import { useMoney } from '../../../../lib/company';
 
 type Item = ListRow<'/api/v1/catalog/items'>;
 
 /** Items; cost and margin columns exist only for roles that may read them. */
 export function ItemList() {
-  const { t, f } = useI18n();
+  const { t } = useI18n();
+  const money = useMoney();
   const canCost = useCan('read', 'catalog.item', 'cost');
   const columns: DataColumn<Item>[] = [
     {
@@ -34,7 +36,7 @@ export function ItemList() {
       key: 'listPrice',
       header: t('item.listPrice'),
       numeric: true,
-      render: (i) => (i.listPrice ? f.money(i.listPrice, 'ARS') : ''),
+      render: (i) => money(i.listPrice),
     },
     ...(canCost
       ? [
@@ -42,7 +44,7 @@ export function ItemList() {
             key: 'cost',
             header: t('item.cost'),
             numeric: true,
-            render: (i: Item) => (i.cost ? f.money(i.cost, 'ARS') : ''),
+            render: (i: Item) => money(i.cost),
           },
         ]
       : []),

@@ -4,10 +4,12 @@ import { useI18n } from '@nexo/i18n';
 import { EmptyBlock, LoadingBlock, PageHeader, ProblemAlert, useApiQuery } from '@nexo/ui';
 import { useState } from 'react';
 import { api, listQuery } from '../../../../lib/api';
+import { useMoney } from '../../../../lib/company';
 
 /** Price lists on the left, the chosen one's rules on the right. */
 export function PriceLists() {
   const { t, f } = useI18n();
+  const money = useMoney();
   const lists = useApiQuery('price-lists', () =>
     api.GET('/api/v1/catalog/price-lists', {
       params: { query: listQuery({ limit: '200', sort: 'name' }) },
@@ -70,9 +72,7 @@ export function PriceLists() {
                       <Table.Tr key={r.id}>
                         <Table.Td>{itemName(r.itemId)}</Table.Td>
                         <Table.Td>{f.number(r.minQuantity)}</Table.Td>
-                        <Table.Td>
-                          {r.price ? f.money(r.price, current.currency ?? 'ARS') : ''}
-                        </Table.Td>
+                        <Table.Td>{money(r.price, current.currency)}</Table.Td>
                         <Table.Td>
                           {r.discountPercent ? `${f.number(r.discountPercent)} %` : ''}
                         </Table.Td>

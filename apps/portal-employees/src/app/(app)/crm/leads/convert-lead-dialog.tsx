@@ -17,6 +17,7 @@ import { asProblem, notify, ProblemAlert, stripBlanks, zodFormErrors } from '@ne
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { api } from '../../../../lib/api';
+import { useCompanyCurrency } from '../../../../lib/company';
 import { PartyPicker } from '../../../../components/party-picker';
 
 type Lead = components['schemas']['Lead'];
@@ -35,6 +36,9 @@ export function ConvertLeadDialog(props: {
   const [partyId, setPartyId] = useState<string | null>(null);
   const [title, setTitle] = useState(`${lead.companyName ?? lead.name}`);
   const [amount, setAmount] = useState<string>('');
+  // In the company's currency; asked for only when the person may not read which that is.
+  const companyCurrency = useCompanyCurrency();
+  const [currency, setCurrency] = useState(companyCurrency ?? '');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [problem, setProblem] = useState<ProblemLike | null | undefined>(undefined);
   const [pending, setPending] = useState(false);
@@ -61,7 +65,7 @@ export function ConvertLeadDialog(props: {
             },
           }
         : { partyId: partyId ?? '' }),
-      opportunity: { title, amount: amount || '0', currency: 'ARS' },
+      opportunity: { title, amount: amount || '0', currency },
     });
     const parsed = ConvertLeadInputSchema.safeParse(input);
     if (!parsed.success) return setErrors(zodFormErrors(parsed.error) as Record<string, string>);
@@ -139,6 +143,16 @@ export function ConvertLeadDialog(props: {
               onChange={(v) => setAmount(v === '' ? '' : String(v))}
               error={errors['opportunity.amount']}
             />
+            {companyCurrency ? null : (
+              <TextInput
+                label={t('opportunity.currency')}
+                maxLength={3}
+                value={currency}
+                onChange={(e) => setCurrency(e.currentTarget.value.toUpperCase())}
+                error={errors['opportunity.currency']}
+                required
+              />
+            )}
             <Group justify="flex-end">
               <Button variant="default" onClick={props.onClose}>
                 {t('common.cancel')}

@@ -6,6 +6,7 @@ import { useI18n } from '@nexo/i18n';
 import { contractValues, notify, ProblemAlert, useContractForm, useFormProblem } from '@nexo/ui';
 import { useState } from 'react';
 import { api } from '../../../../lib/api';
+import { useCompanyCurrency } from '../../../../lib/company';
 import { PartyPicker } from '../../../../components/party-picker';
 
 export function OpportunityForm(props: {
@@ -16,6 +17,7 @@ export function OpportunityForm(props: {
 }) {
   const { t } = useI18n();
   const problem = useFormProblem();
+  const companyCurrency = useCompanyCurrency();
   const [pending, setPending] = useState(false);
   const open = props.stages.filter((s) => !s.isWon && !s.isLost);
   const form = useContractForm(CreateOpportunityInputSchema, {
@@ -24,7 +26,7 @@ export function OpportunityForm(props: {
     stageId: open[0]?.id ?? '',
     partyId: '',
     amount: '',
-    currency: 'ARS',
+    currency: companyCurrency ?? '',
     expectedCloseDate: '',
   });
   return (

@@ -5,6 +5,7 @@ import { useI18n } from '@nexo/i18n';
 import { DataTable } from '@nexo/ui';
 import Link from 'next/link';
 import { api, listQuery } from '../../../../lib/api';
+import { useMoney } from '../../../../lib/company';
 
 /** The pipeline as a list: sort by amount or close date, filter by stage or status. */
 export function OpportunityTable(props: {
@@ -12,6 +13,7 @@ export function OpportunityTable(props: {
   stages: components['schemas']['Stage'][];
 }) {
   const { t, f } = useI18n();
+  const money = useMoney();
   const stageName = (id?: string) => props.stages.find((s) => s.id === id)?.name ?? '';
   return (
     <DataTable
@@ -68,7 +70,7 @@ export function OpportunityTable(props: {
           header: t('opportunity.amount'),
           sortable: true,
           numeric: true,
-          render: (o) => f.money(o.amount, o.currency ?? 'ARS'),
+          render: (o) => money(o.amount, o.currency),
         },
         {
           key: 'expectedCloseDate',

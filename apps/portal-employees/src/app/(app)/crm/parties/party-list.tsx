@@ -7,11 +7,13 @@ import { IconPlus, IconUpload } from '@tabler/icons-react';
 import Link from 'next/link';
 import { useState } from 'react';
 import { api, listQuery } from '../../../../lib/api';
+import { useMoney } from '../../../../lib/company';
 import { ImportDialog } from './import-dialog';
 import { PartyForm } from './party-form';
 
 export function PartyList() {
   const { t, f } = useI18n();
+  const money = useMoney();
   const canCreate = useCan('create', 'crm.party');
   const canExport = useCan('export', 'crm.party');
   const canImport = useCan('import', 'crm.party');
@@ -135,7 +137,7 @@ export function PartyList() {
             header: t('party.creditLimit'),
             numeric: true,
             hidden: true,
-            render: (p) => (p.creditLimit ? f.money(p.creditLimit, 'ARS') : ''),
+            render: (p) => money(p.creditLimit),
           },
           {
             key: 'updatedAt',

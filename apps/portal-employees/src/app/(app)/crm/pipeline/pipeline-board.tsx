@@ -22,8 +22,10 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState, type DragEvent } from 'react';
 import { api } from '../../../../lib/api';
+import { useCompanyCurrency, useMoney } from '../../../../lib/company';
 import { OpportunityForm } from '../opportunities/opportunity-form';
 import { OpportunityTable } from '../opportunities/opportunity-table';
+import { totalsByCurrency } from './column-totals';
 import { afterIdAt, placeAfter, predecessorOf } from './drop-position';
 
 type Opportunity = components['schemas']['Opportunity'];
@@ -40,6 +42,8 @@ type Board = {
  */
 export function PipelineBoard(props: { pipelineId: string | null }) {
   const { t, f } = useI18n();
+  const money = useMoney();
+  const companyCurrency = useCompanyCurrency();
   const router = useRouter();
   const canCreate = useCan('create', 'crm.opportunity');
   const [view, setView] = useState<'board' | 'list'>('board');
@@ -183,8 +187,10 @@ export function PipelineBoard(props: { pipelineId: string | null }) {
               ? Array.from({ length: 5 }, (_, i) => <Skeleton key={i} height={320} radius="md" />)
               : board.data.columns.map((column) => {
                   const stage = stages.find((s) => s.id === column.stageId);
-                  const currency = column.cards[0]?.currency ?? 'ARS';
-                  const total = column.cards.reduce((sum, c) => sum + Number(c.amount ?? 0), 0);
+                  const totals = totalsByCurrency(column.cards, companyCurrency);
+                  const total = totals.length
+                    ? totals.map((s) => money(s.total, s.currency)).join(' + ')
+                    : money('0');
                   return (
                     <section
                       key={column.stageId}
@@ -214,8 +220,7 @@ export function PipelineBoard(props: { pipelineId: string | null }) {
                         </Badge>
                       </Group>
                       <Text size="xs" c="dimmed" mb="sm">
-                        {stage?.probability}% ·{' '}
-                        {t('opportunity.total', { amount: f.money(total.toFixed(2), currency) })}
+                        {stage?.probability}% · {t('opportunity.total', { amount: total })}
                       </Text>
                       <Stack gap="xs" role="list" aria-label={stage?.name}>
                         {column.cards.length === 0 ? (
@@ -279,7 +284,7 @@ export function PipelineBoard(props: { pipelineId: string | null }) {
                             </Group>
                             <Group justify="space-between" mt={6} gap={4}>
                               <Text size="sm" fw={700} c="nexo.7">
-                                {f.money(card.amount, card.currency ?? 'ARS')}
+                                {money(card.amount, card.currency)}
                               </Text>
                               {card.expectedCloseDate ? (
                                 <Group gap={4} wrap="nowrap">

@@ -5,10 +5,12 @@ import { useCan } from '@nexo/session';
 import { EmptyBlock, LoadingBlock, PageHeader, ProblemAlert, useApiQuery } from '@nexo/ui';
 import type { ReactNode } from 'react';
 import { api, listQuery } from '../../../../../lib/api';
+import { useMoney } from '../../../../../lib/company';
 
 /** An item with its prices, units and variants; cost only for roles that may read it. */
 export function ItemDetail(props: { id: string }) {
   const { t, f } = useI18n();
+  const money = useMoney();
   const canCost = useCan('read', 'catalog.item', 'cost');
   const path = { params: { path: { id: props.id } } };
   const item = useApiQuery(`item:${props.id}`, () => api.GET('/api/v1/catalog/items/{id}', path));
@@ -41,13 +43,8 @@ export function ItemDetail(props: { id: string }) {
               {t('item.prices')}
             </Title>
             <SimpleGrid cols={2}>
-              <Field
-                label={t('item.listPrice')}
-                value={i.listPrice ? f.money(i.listPrice, 'ARS') : ''}
-              />
-              {canCost ? (
-                <Field label={t('item.cost')} value={i.cost ? f.money(i.cost, 'ARS') : ''} />
-              ) : null}
+              <Field label={t('item.listPrice')} value={money(i.listPrice)} />
+              {canCost ? <Field label={t('item.cost')} value={money(i.cost)} /> : null}
               {canCost ? (
                 <Field
                   label={t('item.margin')}
@@ -115,8 +112,8 @@ export function ItemDetail(props: { id: string }) {
                           </Badge>
                         ))}
                       </Table.Td>
-                      <Table.Td>{v.listPrice ? f.money(v.listPrice, 'ARS') : ''}</Table.Td>
-                      {canCost ? <Table.Td>{v.cost ? f.money(v.cost, 'ARS') : ''}</Table.Td> : null}
+                      <Table.Td>{money(v.listPrice)}</Table.Td>
+                      {canCost ? <Table.Td>{money(v.cost)}</Table.Td> : null}
                     </Table.Tr>
                   ))}
                 </Table.Tbody>

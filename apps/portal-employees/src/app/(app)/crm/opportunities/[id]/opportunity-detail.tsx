@@ -5,11 +5,13 @@ import { useCan } from '@nexo/session';
 import { LoadingBlock, PageHeader, ProblemAlert, useApiQuery } from '@nexo/ui';
 import Link from 'next/link';
 import { api } from '../../../../../lib/api';
+import { useMoney } from '../../../../../lib/company';
 import { ActivityForm } from '../../../../../components/activity-form';
 import { Timeline } from '../../../../../components/timeline';
 
 export function OpportunityDetail(props: { id: string }) {
   const { t, f } = useI18n();
+  const money = useMoney();
   const canLog = useCan('create', 'crm.activity');
   const path = { params: { path: { id: props.id } } };
   const opportunity = useApiQuery(`opp:${props.id}`, () =>
@@ -50,10 +52,7 @@ export function OpportunityDetail(props: { id: string }) {
         <Grid.Col span={{ base: 12, md: 5 }}>
           <Card>
             <SimpleGrid cols={2} spacing="md">
-              <Field
-                label={t('opportunity.amount')}
-                value={f.money(o.amount, o.currency ?? 'ARS')}
-              />
+              <Field label={t('opportunity.amount')} value={money(o.amount, o.currency)} />
               <Field label={t('opportunity.expectedClose')} value={f.date(o.expectedCloseDate)} />
               <Field
                 label={t('opportunity.party')}

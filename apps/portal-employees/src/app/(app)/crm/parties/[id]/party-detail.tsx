@@ -28,6 +28,7 @@ import {
 import { IconPencil, IconTrash } from '@tabler/icons-react';
 import { useState, type ReactNode } from 'react';
 import { api, listQuery } from '../../../../../lib/api';
+import { useMoney } from '../../../../../lib/company';
 import { ActivityForm } from '../../../../../components/activity-form';
 import { Timeline } from '../../../../../components/timeline';
 import { AddressForm, ContactForm } from './party-detail-forms';
@@ -37,6 +38,7 @@ type Party = components['schemas']['Party'];
 
 export function PartyDetail(props: { id: string }) {
   const { t, f } = useI18n();
+  const money = useMoney();
   const path = { params: { path: { id: props.id } } };
   const party = useApiQuery(`party:${props.id}`, () => api.GET('/api/v1/crm/parties/{id}', path));
   const contacts = useApiQuery(`contacts:${props.id}`, () =>
@@ -138,10 +140,7 @@ export function PartyDetail(props: { id: string }) {
                   <Field label={t('party.website')} value={p.website} />
                   <Field label={t('party.customerGroup')} value={p.customerGroup} />
                   <Field label={t('party.paymentTerms')} value={p.paymentTermsDays?.toString()} />
-                  <Field
-                    label={t('party.creditLimit')}
-                    value={p.creditLimit ? f.money(p.creditLimit, 'ARS') : ''}
-                  />
+                  <Field label={t('party.creditLimit')} value={money(p.creditLimit)} />
                   <Field label={t('party.tags')} value={(p.tags ?? []).join(', ')} />
                   <Field label={t('common.updated')} value={f.dateTime(p.updatedAt)} />
                 </SimpleGrid>

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { totalsByCurrency } from './column-totals';
+
+describe('a column total', () => {
+  it('adds exactly, one total per currency, never one currency to another', () => {
+    const cards = [
+      { amount: '0.10', currency: 'ARS' },
+      { amount: '100', currency: 'USD' },
+      { amount: '0.20', currency: 'ARS' },
+      { amount: '0.5', currency: 'USD' },
+    ];
+    expect(totalsByCurrency(cards, 'ARS')).toEqual([
+      { currency: 'ARS', total: '0.30' },
+      { currency: 'USD', total: '100.5' },
+    ]);
+  });
+
+  it("counts a card without a currency in the company's, and without an amount as zero", () => {
+    const cards = [{ amount: '10.00' }, { amount: '5.50', currency: 'EUR' }, { currency: 'EUR' }];
+    expect(totalsByCurrency(cards, 'EUR')).toEqual([{ currency: 'EUR', total: '15.50' }]);
+    expect(totalsByCurrency(cards.slice(0, 1), null)).toEqual([{ currency: null, total: '10.00' }]);
+  });
+
+  it('is nothing for an empty column', () => {
+    expect(totalsByCurrency([], 'ARS')).toEqual([]);
+  });
+});
