@@ -45,12 +45,8 @@ export function ItemDetail(props: { id: string }) {
             <SimpleGrid cols={2}>
               <Field label={t('item.listPrice')} value={money(i.listPrice)} />
               {canCost ? <Field label={t('item.cost')} value={money(i.cost)} /> : null}
-              {canCost ? (
-                <Field
-                  label={t('item.margin')}
-                  value={i.margin ? `${f.number(i.margin, 2)} %` : ''}
-                />
-              ) : null}
+              {/* List price less cost: an amount in the company's currency, not a percentage. */}
+              {canCost ? <Field label={t('item.margin')} value={money(i.margin)} /> : null}
               <Field label={t('item.barcode')} value={i.barcode} />
               <Field label={t('item.unit')} value={unit(i.unitId)} />
               <Field label={t('common.updated')} value={f.dateTime(i.updatedAt)} />
