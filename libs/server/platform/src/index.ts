@@ -20,6 +20,7 @@ export * from './secrets/secret-box.js';
 export * from './http/record-access.js';
 export * from './http/unserved-route.guard.js';
 export * from './http/concurrency.js';
+export * from './search/search-provider.js';
 export * from './search/search.registry.js';
 export * from './http/input-text.js';
 export * from './http/csv-download.js';

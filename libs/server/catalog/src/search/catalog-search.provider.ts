@@ -1,12 +1,16 @@
-import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { SearchHit } from '@nexo/contracts';
 import { Database } from '@nexo/db';
 import { PermissionService, columnsOf } from '@nexo/permissions';
-import { SearchRegistry, currentPrincipal, type SearchProvider } from '@nexo/platform';
+import {
+  RegisteredSearchProvider,
+  SearchRegistry,
+  containing,
+  currentPrincipal,
+  searchHits,
+} from '@nexo/platform';
 import { and, desc, eq, ilike, inArray, or, sql } from 'drizzle-orm';
 import { itemVariants, items } from '../db/catalog.tables.js';
-
-const like = (q: string): string => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 /**
  * The catalog's part of the global search: items by name or SKU (trigram indexes, tenant
@@ -14,17 +18,15 @@ const like = (q: string): string => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
  * scanner types), which score 1. Only as far as the caller may read items.
  */
 @Injectable()
-export class CatalogSearchProvider implements SearchProvider, OnModuleInit {
+export class CatalogSearchProvider extends RegisteredSearchProvider {
   readonly kinds = ['item'] as const;
 
   constructor(
     @Inject(Database) private readonly database: Database,
     @Inject(PermissionService) private readonly permissions: PermissionService,
-    @Inject(SearchRegistry) private readonly registry: SearchRegistry,
-  ) {}
-
-  onModuleInit(): void {
-    this.registry.register(this);
+    @Inject(SearchRegistry) registry: SearchRegistry,
+  ) {
+    super(registry);
   }
 
   async search(query: string, limit: number): Promise<SearchHit[]> {
@@ -57,19 +59,16 @@ export class CatalogSearchProvider implements SearchProvider, OnModuleInit {
       .where(
         and(
           eq(items.tenantId, tenantId),
-          or(ilike(items.name, like(query)), ilike(items.sku, like(query)), exact),
+          or(ilike(items.name, containing(query)), ilike(items.sku, containing(query)), exact),
           await this.permissions.where('read', 'catalog.item', columnsOf(items)),
         ),
       )
       .orderBy(desc(score), items.name)
       .limit(limit);
-    // A substring match scores at least 0.3, as in the CRM's part.
-    return rows.map((r) => ({
-      kind: 'item' as const,
+    return searchHits('item', rows, (r) => ({
       id: r.id,
       title: r.name,
       subtitle: r.sku,
-      score: Math.max(Number(r.score), 0.3),
       partyId: null,
     }));
   }

@@ -1,12 +1,16 @@
-import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { SearchHit } from '@nexo/contracts';
 import { Database } from '@nexo/db';
 import { PermissionService, columnsOf } from '@nexo/permissions';
-import { SearchRegistry, currentPrincipal, type SearchProvider } from '@nexo/platform';
+import {
+  RegisteredSearchProvider,
+  SearchRegistry,
+  containing,
+  currentPrincipal,
+  searchHits,
+} from '@nexo/platform';
 import { and, desc, eq, ilike, ne, or, sql } from 'drizzle-orm';
 import { contacts, emailKey, opportunities, parties } from '../db/crm.tables.js';
-
-const like = (q: string): string => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 /**
  * CRM's part of the global search: parties by name, tax id or email; contacts by name or
@@ -14,17 +18,15 @@ const like = (q: string): string => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
  * exact ids and emails the b-tree ones; each kind through the caller's read rules.
  */
 @Injectable()
-export class CrmSearchProvider implements SearchProvider, OnModuleInit {
+export class CrmSearchProvider extends RegisteredSearchProvider {
   readonly kinds = ['party', 'contact', 'opportunity'] as const;
 
   constructor(
     @Inject(Database) private readonly database: Database,
     @Inject(PermissionService) private readonly permissions: PermissionService,
-    @Inject(SearchRegistry) private readonly registry: SearchRegistry,
-  ) {}
-
-  onModuleInit(): void {
-    this.registry.register(this);
+    @Inject(SearchRegistry) registry: SearchRegistry,
+  ) {
+    super(registry);
   }
 
   async search(query: string, limit: number): Promise<SearchHit[]> {
@@ -42,7 +44,7 @@ export class CrmSearchProvider implements SearchProvider, OnModuleInit {
           eq(parties.tenantId, tenantId),
           ne(parties.status, 'merged'),
           or(
-            ilike(parties.name, like(query)),
+            ilike(parties.name, containing(query)),
             eq(parties.taxId, taxId),
             email ? eq(emailKey(parties), email) : undefined,
           ),
@@ -69,7 +71,10 @@ export class CrmSearchProvider implements SearchProvider, OnModuleInit {
       .where(
         and(
           eq(contacts.tenantId, tenantId),
-          or(ilike(contacts.name, like(query)), email ? eq(emailKey(contacts), email) : undefined),
+          or(
+            ilike(contacts.name, containing(query)),
+            email ? eq(emailKey(contacts), email) : undefined,
+          ),
           await this.permissions.where('read', 'crm.contact', columnsOf(contacts)),
           await this.permissions.where('read', 'crm.party', columnsOf(parties)),
         ),
@@ -90,38 +95,30 @@ export class CrmSearchProvider implements SearchProvider, OnModuleInit {
       .where(
         and(
           eq(opportunities.tenantId, tenantId),
-          ilike(opportunities.title, like(query)),
+          ilike(opportunities.title, containing(query)),
           await this.permissions.where('read', 'crm.opportunity', columnsOf(opportunities)),
         ),
       )
       .orderBy(desc(opportunityScore))
       .limit(limit);
 
-    // A substring match scores at least 0.3, so a short query still ranks what contains it.
-    const floor = (score: number): number => Math.max(Number(score), 0.3);
     return [
-      ...partyRows.map((r) => ({
-        kind: 'party' as const,
+      ...searchHits('party', partyRows, (r) => ({
         id: r.id,
         title: r.name,
         subtitle: r.taxId,
-        score: floor(r.score),
         partyId: r.id,
       })),
-      ...contactRows.map((r) => ({
-        kind: 'contact' as const,
+      ...searchHits('contact', contactRows, (r) => ({
         id: r.id,
         title: r.name,
         subtitle: r.partyName,
-        score: floor(r.score),
         partyId: r.partyId,
       })),
-      ...opportunityRows.map((r) => ({
-        kind: 'opportunity' as const,
+      ...searchHits('opportunity', opportunityRows, (r) => ({
         id: r.id,
         title: r.title,
         subtitle: r.status,
-        score: floor(r.score),
         partyId: r.partyId,
       })),
     ];
