@@ -31,6 +31,7 @@ export {
 export * from './db/platform.tables.js';
 export * from './http/idempotency.js';
 export * from './numbering/numbering.service.js';
+export * from './numbering/number-series.records.js';
 export * from './list/list-query.js';
 export * from './list/list-page.js';
 export * from './list/list-csv.js';

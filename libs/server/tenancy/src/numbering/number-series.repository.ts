@@ -1,63 +1,11 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { Database, numberSeries } from '@nexo/db';
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { Injectable } from '@nestjs/common';
+import { NumberSeriesRecords } from '@nexo/db';
 
-export type NumberSeriesRow = typeof numberSeries.$inferSelect;
+export type { NumberSeriesRow } from '@nexo/db';
 
-/** Queries only, on the request's transaction; RLS confines them to the current tenant. */
+/**
+ * The series the settings routes list and edit. `platform.number_series` is the database
+ * library's table (`Numbering` issues from it): its queries are there, this is their name here.
+ */
 @Injectable()
-export class NumberSeriesRepository {
-  constructor(@Inject(Database) private readonly database: Database) {}
-
-  async list(tenantId: string): Promise<NumberSeriesRow[]> {
-    return this.database
-      .tx()
-      .select()
-      .from(numberSeries)
-      .where(eq(numberSeries.tenantId, tenantId))
-      .orderBy(asc(numberSeries.documentType), asc(numberSeries.series));
-  }
-
-  /** The calendar year of the database clock, the one `Numbering.next` resets by. */
-  async currentYear(): Promise<number> {
-    const result = await this.database
-      .tx()
-      .execute<{ year: number }>(sql`select extract(year from now())::int as year`);
-    return Number(result.rows[0]?.year);
-  }
-
-  /**
-   * The series, locked until the transaction ends: a document being numbered in it right now
-   * finishes first, so the `next` read here is the last one issued plus one.
-   */
-  async lock(tenantId: string, id: string): Promise<NumberSeriesRow | undefined> {
-    const [row] = await this.database
-      .tx()
-      .select()
-      .from(numberSeries)
-      .where(and(eq(numberSeries.tenantId, tenantId), eq(numberSeries.id, id)))
-      .for('update');
-    return row;
-  }
-
-  async insert(row: typeof numberSeries.$inferInsert): Promise<NumberSeriesRow> {
-    const [created] = await this.database.tx().insert(numberSeries).values(row).returning();
-    if (!created) throw new Error('insert returned no row');
-    return created;
-  }
-
-  async update(
-    tenantId: string,
-    id: string,
-    changes: Partial<typeof numberSeries.$inferInsert>,
-  ): Promise<NumberSeriesRow> {
-    const [row] = await this.database
-      .tx()
-      .update(numberSeries)
-      .set({ ...changes, updatedAt: sql`now()`, version: sql`${numberSeries.version} + 1` })
-      .where(and(eq(numberSeries.tenantId, tenantId), eq(numberSeries.id, id)))
-      .returning();
-    if (!row) throw new Error('update of a locked row returned nothing');
-    return row;
-  }
-}
+export class NumberSeriesRepository extends NumberSeriesRecords {}
