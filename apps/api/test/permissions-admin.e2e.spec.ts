@@ -1,4 +1,4 @@
-import { memberships } from '@nexo/auth';
+import { memberships } from '@nexo/auth/tables';
 import { accessibleWhere, buildAbility } from '@nexo/permissions';
 import { adminClient, createTenant, useTestDatabase } from '@nexo/testing';
 import { newId } from '@nexo/utils';

@@ -1,5 +1,5 @@
 import { DiscoveryModule } from '@nestjs/core';
-import { jobRuns } from '@nexo/jobs';
+import { jobRuns } from '@nexo/jobs/tables';
 import { useTestDatabase } from '@nexo/testing';
 import { newId } from '@nexo/utils';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -8,8 +8,8 @@ import {
   pipelines,
   stages,
   teams,
-} from '@nexo/crm';
-import { memberships } from '@nexo/auth';
+} from '@nexo/crm/tables';
+import { memberships } from '@nexo/auth/tables';
 import type { Tx } from '@nexo/db';
 import { and, eq } from 'drizzle-orm';
 import { newId } from '@nexo/utils';

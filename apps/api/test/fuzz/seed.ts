@@ -1,5 +1,5 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { jobRuns } from '@nexo/jobs';
+import { jobRuns } from '@nexo/jobs/tables';
 import type { TestDatabase } from '@nexo/testing';
 import { newId } from '@nexo/utils';
 import { createAccount, login, type TestAccount, type Tokens } from '../helpers/accounts.js';

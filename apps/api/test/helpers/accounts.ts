@@ -1,5 +1,6 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { UserService, memberships } from '@nexo/auth';
+import { UserService } from '@nexo/auth';
+import { memberships } from '@nexo/auth/tables';
 import { and, eq } from 'drizzle-orm';
 import { createTenant, type TestDatabase } from '@nexo/testing';
 import { randomBytes } from 'node:crypto';

@@ -1,5 +1,5 @@
 import { Body, Controller, Inject, Module } from '@nestjs/common';
-import { users } from '@nexo/auth';
+import { users } from '@nexo/auth/tables';
 import { defineRoute, permission, publicAccess, type RouteBody } from '@nexo/contracts';
 import { Database } from '@nexo/db';
 import { Route } from '@nexo/platform';

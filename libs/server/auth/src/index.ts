@@ -1,6 +1,5 @@
 export * from './auth.module.js';
 export * from './clients/role-keys.js';
-export * from './db/auth.tables.js';
 export * from './members/membership-roles.service.js';
 export * from './members/membership-teams.service.js';
 export * from './passwords/password-hasher.js';

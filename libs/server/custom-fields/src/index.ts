@@ -1,3 +1,2 @@
 export * from './custom-fields.module.js';
 export * from './fields/custom-field.service.js';
-export * from './db/custom-fields.tables.js';

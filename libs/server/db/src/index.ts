@@ -28,7 +28,6 @@ export {
   pgConstraint,
   pgErrorCode,
 } from '@nexo/platform';
-export * from './db/platform.tables.js';
 export * from './http/idempotency.js';
 export * from './numbering/numbering.service.js';
 export * from './numbering/number-series.records.js';

@@ -3,7 +3,6 @@ export * from './bus/in-process.bus.js';
 export type { NatsJetStreamBusOptions } from './bus/nats-jetstream.bus.js';
 export * from './consumers/event-subscriptions.js';
 export * from './consumers/idempotent-consumer.service.js';
-export * from './db/events.tables.js';
 export * from './definitions/event-definition.js';
 export * from './events.module.js';
 export * from './outbox/event-outbox.service.js';

@@ -1,4 +1,3 @@
-export * from './db/jobs.tables.js';
 export * from './definitions/job-definition.js';
 export * from './definitions/job-envelope.js';
 export * from './handlers/job-context.js';

@@ -1,4 +1,3 @@
-export * from './db/permissions.tables.js';
 export * from './engine/ability.factory.js';
 export * from './engine/field-mask.js';
 export * from './engine/permission.service.js';

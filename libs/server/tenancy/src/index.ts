@@ -1,4 +1,3 @@
-export * from './db/tenancy.tables.js';
 export * from './tenancy.module.js';
 export * from './tenants/tenant.contracts.js';
 export * from './tenants/tenant-directory.js';

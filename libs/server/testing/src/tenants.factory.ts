@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Database } from '@nexo/db';
-import { tenants } from '@nexo/tenancy';
+import { tenants } from '@nexo/tenancy/tables';
 import { newId } from '@nexo/utils';
 
 /** A new company for one test, through the app role and RLS like any other write. */

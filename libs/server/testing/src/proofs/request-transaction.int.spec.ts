@@ -1,4 +1,4 @@
-import { memberships, users } from '@nexo/auth';
+import { memberships, users } from '@nexo/auth/tables';
 import { Database, PrincipalChangedError, inlinedTemplate, literal, type Tx } from '@nexo/db';
 import { newId } from '@nexo/utils';
 import { sql } from 'drizzle-orm';

@@ -1,5 +1,5 @@
 import type { Tx } from '@nexo/db';
-import { tenants } from '@nexo/tenancy';
+import { tenants } from '@nexo/tenancy/tables';
 import { eq, sql } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import { alias } from 'drizzle-orm/pg-core';

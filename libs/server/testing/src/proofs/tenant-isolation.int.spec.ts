@@ -1,5 +1,5 @@
-import { memberships, users } from '@nexo/auth';
-import { tenants } from '@nexo/tenancy';
+import { memberships, users } from '@nexo/auth/tables';
+import { tenants } from '@nexo/tenancy/tables';
 import { newId } from '@nexo/utils';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
