@@ -31,10 +31,13 @@ function workspaceAliases(): { find: RegExp; replacement: string }[] {
       };
       for (const [subpath, target] of Object.entries(pkg.exports ?? {})) {
         if (!target['@nexo/source']) continue;
-        const name = `${pkg.name}${subpath.slice(1)}`.replace(/[/.]/g, (c) => `\\${c}`);
+        // A `./*` subpath (a context's contracts: `@nexo/contracts/crm`) matches one segment.
+        const name = `${pkg.name}${subpath.slice(1)}`
+          .replace(/[/.]/g, (c) => `\\${c}`)
+          .replace('*', '([a-z0-9-]+)');
         aliases.push({
           find: new RegExp(`^${name}$`),
-          replacement: path.resolve(base, dir, target['@nexo/source']),
+          replacement: path.resolve(base, dir, target['@nexo/source']).replace('*', '$1'),
         });
       }
     }
