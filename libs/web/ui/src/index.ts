@@ -1,6 +1,7 @@
 export { nexoTheme } from './theme';
 export { UiProvider } from './provider';
 export { ProblemAlert, EmptyBlock, LoadingBlock, PageHeader, notify } from './feedback';
+export { Field } from './field';
 export {
   useContractForm,
   contractValues,

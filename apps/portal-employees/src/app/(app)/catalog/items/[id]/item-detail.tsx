@@ -1,9 +1,8 @@
 'use client';
-import { Badge, Card, Grid, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Card, Grid, SimpleGrid, Table, Text, Title } from '@mantine/core';
 import { useI18n } from '@nexo/i18n';
 import { useCan } from '@nexo/session';
-import { EmptyBlock, LoadingBlock, PageHeader, ProblemAlert, useApiQuery } from '@nexo/ui';
-import type { ReactNode } from 'react';
+import { EmptyBlock, Field, LoadingBlock, PageHeader, ProblemAlert, useApiQuery } from '@nexo/ui';
 import { api, listQuery } from '../../../../../lib/api';
 import { useMoney } from '../../../../../lib/company';
 
@@ -119,18 +118,5 @@ export function ItemDetail(props: { id: string }) {
         </Grid.Col>
       </Grid>
     </>
-  );
-}
-
-function Field(props: { label: string; value: ReactNode }) {
-  return (
-    <Stack gap={2}>
-      <Text size="xs" c="dimmed" tt="uppercase" fw={700}>
-        {props.label}
-      </Text>
-      <Text size="sm" component="div">
-        {props.value || '—'}
-      </Text>
-    </Stack>
   );
 }

@@ -1,8 +1,8 @@
 'use client';
-import { Anchor, Badge, Card, Grid, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Card, Grid, Group, SimpleGrid, Title } from '@mantine/core';
 import { useI18n } from '@nexo/i18n';
 import { useCan } from '@nexo/session';
-import { LoadingBlock, PageHeader, ProblemAlert, useApiQuery } from '@nexo/ui';
+import { Field, LoadingBlock, PageHeader, ProblemAlert, useApiQuery } from '@nexo/ui';
 import Link from 'next/link';
 import { api } from '../../../../../lib/api';
 import { useMoney } from '../../../../../lib/company';
@@ -94,18 +94,5 @@ export function OpportunityDetail(props: { id: string }) {
         </Grid.Col>
       </Grid>
     </>
-  );
-}
-
-function Field(props: { label: string; value: React.ReactNode }) {
-  return (
-    <Stack gap={2}>
-      <Text size="xs" c="dimmed" tt="uppercase" fw={700}>
-        {props.label}
-      </Text>
-      <Text size="sm" component="div">
-        {props.value || '—'}
-      </Text>
-    </Stack>
   );
 }

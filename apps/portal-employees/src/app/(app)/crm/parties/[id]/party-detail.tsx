@@ -19,6 +19,7 @@ import { useCan } from '@nexo/session';
 import {
   asProblem,
   EmptyBlock,
+  Field,
   LoadingBlock,
   notify,
   PageHeader,
@@ -26,7 +27,7 @@ import {
   useApiQuery,
 } from '@nexo/ui';
 import { IconPencil, IconTrash } from '@tabler/icons-react';
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import { api, listQuery } from '../../../../../lib/api';
 import { useMoney } from '../../../../../lib/company';
 import { ActivityForm } from '../../../../../components/activity-form';
@@ -305,17 +306,4 @@ function formatCustom(party: Party, key: string): string {
   const value = party.custom?.[key];
   if (value === null || value === undefined) return '';
   return typeof value === 'string' ? value : JSON.stringify(value);
-}
-
-function Field(props: { label: string; value: ReactNode }) {
-  return (
-    <Stack gap={2}>
-      <Text size="xs" c="dimmed" tt="uppercase" fw={700}>
-        {props.label}
-      </Text>
-      <Text size="sm" component="div">
-        {props.value || '—'}
-      </Text>
-    </Stack>
-  );
 }
