@@ -1,5 +1,5 @@
 import { Global, Module } from '@nestjs/common';
-import { ROLE_KEYS } from '@nexo/auth';
+import { AuthModule, ROLE_KEYS } from '@nexo/auth';
 import { ROUTE_AUTHORIZER } from '@nexo/db';
 import { RECORD_ACCESS } from '@nexo/platform';
 import { PermissionService } from './engine/permission.service.js';
@@ -11,6 +11,8 @@ import { PermissionRouteAuthorizer } from './route/route-authorizer.js';
 /** The permission engine; mounted in every API process, like identity, and global: every context checks through it. */
 @Global()
 @Module({
+  // Who holds a role is auth's (MembershipRoles): roles are assigned and counted there.
+  imports: [AuthModule],
   controllers: [RoleController],
   providers: [
     RoleRepository,

@@ -1,8 +1,7 @@
 import { AuditLog } from '@nexo/audit';
 import { subject as asSubject } from '@casl/ability';
 import { Inject, Injectable } from '@nestjs/common';
-import { assertRoleKeys, type RoleKeys } from '@nexo/auth';
-import { apiClients, memberships } from '@nexo/auth/tables';
+import { MembershipRoles, assertRoleKeys, type RoleKeys } from '@nexo/auth';
 import {
   ErrorCode,
   type CreateRoleInput,
@@ -10,10 +9,9 @@ import {
   type Rule,
   type UpdateRoleInput,
 } from '@nexo/contracts';
-import { Database, translateWriteError } from '@nexo/db';
+import { translateWriteError } from '@nexo/db';
 import { DomainError, stale, type Principal } from '@nexo/platform';
 import { newId } from '@nexo/utils';
-import { and, arrayContains, eq, sql } from 'drizzle-orm';
 import { buildAbility, type SourcedRule } from '../engine/ability.factory.js';
 import { PermissionService } from '../engine/permission.service.js';
 import { toSnake } from '../engine/field-mask.js';
@@ -48,7 +46,7 @@ const view = (row: RoleRow): RoleView => ({
 @Injectable()
 export class RoleService implements RoleKeys {
   constructor(
-    @Inject(Database) private readonly database: Database,
+    @Inject(MembershipRoles) private readonly holders: MembershipRoles,
     @Inject(RoleRepository) private readonly roles: RoleRepository,
     @Inject(PermissionService) private readonly permissions: PermissionService,
     @Inject(AuditLog) private readonly audit: AuditLog,
@@ -125,29 +123,14 @@ export class RoleService implements RoleKeys {
   async remove(principal: Principal, key: string, version: number): Promise<void> {
     if (isSystemRole(key))
       throw new DomainError(ErrorCode.Forbidden, 'System roles cannot be deleted');
-    const [used] = await this.database
-      .tx()
-      .select({ n: sql<number>`count(*)::int` })
-      .from(memberships)
-      .where(
-        and(eq(memberships.tenantId, principal.tenantId), arrayContains(memberships.roles, [key])),
-      );
-    if (used && used.n > 0)
-      throw DomainError.conflict(`The role is assigned to ${used.n} member(s); unassign it first`);
-    const [clients] = await this.database
-      .tx()
-      .select({ n: sql<number>`count(*)::int` })
-      .from(apiClients)
-      .where(
-        and(
-          eq(apiClients.tenantId, principal.tenantId),
-          eq(apiClients.status, 'active'),
-          arrayContains(apiClients.roles, [key]),
-        ),
-      );
-    if (clients && clients.n > 0)
+    // Who holds a role is auth's: members and API clients.
+    const members = await this.holders.membersHolding(principal.tenantId, key);
+    if (members > 0)
+      throw DomainError.conflict(`The role is assigned to ${members} member(s); unassign it first`);
+    const clients = await this.holders.activeClientsHolding(principal.tenantId, key);
+    if (clients > 0)
       throw DomainError.conflict(
-        `The role is granted to ${clients.n} API client(s); disable them first`,
+        `The role is granted to ${clients} API client(s); disable them first`,
       );
     if (!(await this.roles.remove(principal.tenantId, key, version)))
       throw await this.missingOrStale(principal, key);
@@ -169,12 +152,8 @@ export class RoleService implements RoleKeys {
   ): Promise<{ membershipId: string; roles: string[] }> {
     const unique = [...new Set(keys)];
     await assertRoleKeys(this, principal.tenantId, unique);
-    const [row] = await this.database
-      .tx()
-      .update(memberships)
-      .set({ roles: unique, updatedAt: sql`now()`, version: sql`${memberships.version} + 1` })
-      .where(and(eq(memberships.tenantId, principal.tenantId), eq(memberships.id, membershipId)))
-      .returning({ id: memberships.id, roles: memberships.roles });
+    // The membership is auth's: it stores the roles, this context checks them.
+    const row = await this.holders.assign(principal.tenantId, membershipId, unique);
     if (!row) throw DomainError.notFound('Member');
     await this.audit.record({
       action: 'assign-roles',
@@ -257,11 +236,7 @@ export class RoleService implements RoleKeys {
   }
 
   private async member(principal: Principal, membershipId: string) {
-    const [member] = await this.database
-      .tx()
-      .select()
-      .from(memberships)
-      .where(and(eq(memberships.tenantId, principal.tenantId), eq(memberships.id, membershipId)));
+    const member = await this.holders.member(principal.tenantId, membershipId);
     if (!member) throw DomainError.notFound('Member');
     return member;
   }
