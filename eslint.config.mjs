@@ -151,6 +151,26 @@ export default tseslint.config(
     },
   },
   {
+    // A context's integration tests and their factories (src/testing/) use the shared harness
+    // (@nexo/testing) on top of the context's own arrows; the context's code may not.
+    files: Object.keys(contextArrows).flatMap((context) => [
+      `libs/server/${context}/src/**/*.int.spec.ts`,
+      `libs/server/${context}/src/testing/**/*.ts`,
+    ]),
+    rules: {
+      '@nx/enforce-module-boundaries': [
+        'error',
+        {
+          allow: [],
+          depConstraints: contextConstraints().map((constraint) => ({
+            ...constraint,
+            onlyDependOnLibsWithTags: [...constraint.onlyDependOnLibsWithTags, 'type:testing'],
+          })),
+        },
+      ],
+    },
+  },
+  {
     // The library's integration tests use the shared harness (@nexo/testing); its code may not.
     files: ['libs/server/events/src/**/*.int.spec.ts'],
     rules: {
