@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Database, VersionedRecords } from '@nexo/db';
-import { tenants } from '@nexo/tenancy/tables';
+import { TenantDirectory } from '@nexo/tenancy';
 import { and, count, eq, sql, type SQL } from 'drizzle-orm';
 import { priceListRules, priceLists } from '../db/catalog.tables.js';
 
@@ -36,7 +36,10 @@ export class PriceListRepository extends VersionedRecords<typeof priceLists> {
   /** The lists' rules: the same versioned-record queries on their own table. */
   readonly rules: VersionedRecords<typeof priceListRules>;
 
-  constructor(@Inject(Database) database: Database) {
+  constructor(
+    @Inject(Database) database: Database,
+    @Inject(TenantDirectory) private readonly tenants: TenantDirectory,
+  ) {
     super(database, priceLists);
     this.rules = new VersionedRecords(database, priceListRules);
   }
@@ -56,18 +59,11 @@ export class PriceListRepository extends VersionedRecords<typeof priceLists> {
     return row?.n ?? 0;
   }
 
-  /** The company's currency and today's date where it is. */
+  /** The company's currency and today's date where it is (tenancy's `TenantDirectory`). */
   async companyToday(tenantId: string): Promise<{ currency: string; today: string }> {
-    const [row] = await this.database
-      .tx()
-      .select({
-        currency: tenants.currency,
-        today: sql<string>`(now() at time zone ${tenants.timezone})::date::text`,
-      })
-      .from(tenants)
-      .where(eq(tenants.id, tenantId));
-    if (!row) throw new Error('The current company is not visible');
-    return row;
+    const company = await this.tenants.summaryOf(tenantId);
+    if (!company) throw new Error('The current company is not visible');
+    return { currency: company.currency, today: company.today };
   }
 
   /**
