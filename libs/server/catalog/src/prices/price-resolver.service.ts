@@ -69,11 +69,11 @@ export class PriceResolver {
       base = variant?.listPrice ?? item.listPrice;
       if (kind === 'base' && q.currency !== company.currency)
         throw new DomainError(
-          ErrorCode.NoPrice,
+          'no_price',
           `No active price list prices this item in ${q.currency} on ${date}`,
         );
       if (base === null)
-        throw new DomainError(ErrorCode.NoPrice, 'The item has no list price to start from');
+        throw new DomainError('no_price', 'The item has no list price to start from');
     }
 
     return {
