@@ -1,11 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { AuditLog } from '@nexo/audit';
 import type { CreateActivityInputSchema, UpdateActivityInputSchema } from '@nexo/contracts';
 import { CustomFields } from '@nexo/custom-fields';
 import type { ListPage } from '@nexo/db';
 import { PermissionService } from '@nexo/permissions';
-import { DomainError, currentPrincipal, stale } from '@nexo/platform';
-import { auditSnapshot, listRecords, type RecordList } from '@nexo/records';
+import { DomainError, currentPrincipal } from '@nexo/platform';
+import { RecordWrites, listRecords, type Masked, type RecordList } from '@nexo/records';
 import { newId } from '@nexo/utils';
 import type { z } from 'zod';
 import { activities } from '../db/crm.tables.js';
@@ -19,14 +18,12 @@ import { ActivityRepository, type ActivityRow } from './activity.repository.js';
 
 export type { ActivityRow } from './activity.repository.js';
 /**
- * An activity as it leaves the API. Not masked field by field: `crm.activity`'s rules gate
- * the record whole.
+ * An activity as it leaves the API: what the caller may read of it (`updatedAt`, which the
+ * contract does not list, is left out by the response schema).
  */
-export type ActivityView = Omit<ActivityRow, 'tenantId' | 'updatedAt'>;
+export type ActivityView = Masked<ActivityRow>;
 const SUBJECT = 'crm.activity';
 const LIST: RecordList = { subject: SUBJECT, table: activities, definition: ACTIVITY_LIST };
-
-export const activityView = ({ tenantId: _t, updatedAt: _u, ...a }: ActivityRow): ActivityView => a;
 
 /** Tasks, calls, meetings, notes and logged emails; "my open tasks". */
 @Injectable()
@@ -37,7 +34,7 @@ export class ActivityService {
     @Inject(LeadRepository) private readonly leads: LeadRepository,
     @Inject(PermissionService) private readonly permissions: PermissionService,
     @Inject(CustomFields) private readonly customFields: CustomFields,
-    @Inject(AuditLog) private readonly audit: AuditLog,
+    @Inject(RecordWrites) private readonly writes: RecordWrites,
     @Inject(PartyService) private readonly parties: PartyService,
     @Inject(OpportunityService) private readonly opportunities: OpportunityService,
   ) {}
@@ -61,7 +58,6 @@ export class ActivityService {
           openTasksOf: only ? principal.userId : undefined,
           notDone: done === 'false',
         }),
-        view: activityView,
       },
     );
   }
@@ -110,19 +106,12 @@ export class ActivityService {
       // Calls, meetings, notes and emails are logged after the fact: done when written.
       doneAt: input.kind === 'task' ? null : new Date(),
     };
-    await this.permissions.assertWritable('create', SUBJECT, undefined, values);
-    const row = await this.activities.insert({
-      tenantId: principal.tenantId,
-      id: newId(),
-      ...values,
+    return this.writes.create({
+      subject: SUBJECT,
+      input: values,
+      insert: () =>
+        this.activities.insert({ tenantId: principal.tenantId, id: newId(), ...values }),
     });
-    await this.audit.record({
-      action: 'create',
-      resource: SUBJECT,
-      resourceId: row.id,
-      after: auditSnapshot(row),
-    });
-    return activityView(row);
   }
 
   async update(
@@ -139,16 +128,12 @@ export class ActivityService {
       ...(dueAt !== undefined ? { dueAt: dueAt ? new Date(dueAt) : null } : {}),
       ...(done !== undefined ? { doneAt: done ? (before.doneAt ?? new Date()) : null } : {}),
     };
-    await this.permissions.assertWritable('update', SUBJECT, before, changes);
-    const row = await this.activities.update(tenantId, id, version, changes);
-    if (!row) throw stale();
-    await this.audit.record({
-      action: 'update',
-      resource: SUBJECT,
-      resourceId: id,
-      before: auditSnapshot(before),
-      after: auditSnapshot(row),
+    return this.writes.update({
+      subject: SUBJECT,
+      name: 'Activity',
+      input: changes,
+      load: () => Promise.resolve(before),
+      write: () => this.activities.update(tenantId, id, version, changes),
     });
-    return activityView(row);
   }
 }

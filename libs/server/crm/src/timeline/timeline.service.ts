@@ -3,19 +3,27 @@ import { EventSubscriptions, type EventEnvelope } from '@nexo/events';
 import { currentPrincipal } from '@nexo/platform';
 import { newId } from '@nexo/utils';
 import { ActivityRepository, type ActivityRow } from '../activities/activity.repository.js';
-import { activityView, type ActivityView } from '../activities/activity.service.js';
 import { TIMELINE_EVENTS } from '../events/crm.events.js';
 import { OpportunityService } from '../opportunities/opportunity.service.js';
 import { PartyService } from '../parties/party.service.js';
 import { TimelineRepository, type TimelineEntryRow } from './timeline.repository.js';
 
+/**
+ * An activity as a feed shows it: the row without its tenant and `updatedAt`. Not masked by
+ * `crm.activity`: the feed is read under the party's or opportunity's permission, and a role
+ * that reads the party (warehouse, accountants) sees its activities whole.
+ */
+export type TimelineActivity = Omit<ActivityRow, 'tenantId' | 'updatedAt'>;
+
 export interface TimelineItem {
   id: string;
   at: Date;
   type: string;
-  activity?: ActivityView;
+  activity?: TimelineActivity;
   data?: Record<string, unknown>;
 }
+
+const feedActivity = ({ tenantId: _t, updatedAt: _u, ...a }: ActivityRow): TimelineActivity => a;
 
 /**
  * One feed per party or opportunity: its activities and what happened to it. The events
@@ -92,7 +100,7 @@ export class TimelineService implements OnModuleInit {
         id: a.id,
         at: a.createdAt,
         type: 'activity',
-        activity: activityView(a),
+        activity: feedActivity(a),
       })),
       ...entries.map((e) => ({ id: e.id, at: e.occurredAt, type: e.type, data: e.data })),
     ]
