@@ -1,8 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { AuditLog } from '@nexo/audit';
-import { PermissionService } from '@nexo/permissions';
-import { DomainError, currentPrincipal, stale } from '@nexo/platform';
-import { auditSnapshot } from '@nexo/records';
+import { currentPrincipal } from '@nexo/platform';
+import { RecordWrites, type Masked } from '@nexo/records';
 import { newId } from '@nexo/utils';
 import type { contacts } from '../db/crm.tables.js';
 import {
@@ -19,8 +17,14 @@ interface Rows {
   contact: ContactRow;
   address: AddressRow;
 }
-/** A contact or address as it leaves the API (not masked: its own permission gates it whole). */
-type View<K extends Kind> = Omit<Rows[K], 'tenantId'>;
+/** A contact as it leaves the API: what the caller may read of it (`crm.contact`). */
+export type ContactView = Masked<ContactRow>;
+/** An address as it leaves the API: what the caller may read of it (`crm.address`). */
+export type AddressView = Masked<AddressRow>;
+type View<K extends Kind> = Masked<Rows[K]>;
+
+const NAME: Record<Kind, string> = { contact: 'Contact', address: 'Address' };
+const subject = (kind: Kind): string => `crm.${kind}`;
 
 /**
  * A party's contacts and addresses. Each needs its own permission (`crm.contact`,
@@ -31,8 +35,7 @@ export class PartyDetailsService {
   constructor(
     @Inject(PartyRepository) private readonly partyRecords: PartyRepository,
     @Inject(PartyService) private readonly parties: PartyService,
-    @Inject(PermissionService) private readonly permissions: PermissionService,
-    @Inject(AuditLog) private readonly audit: AuditLog,
+    @Inject(RecordWrites) private readonly writes: RecordWrites,
   ) {}
 
   /** Both tables share the columns used here (tenant, id, party, version); typed as one. */
@@ -45,7 +48,8 @@ export class PartyDetailsService {
   async list<K extends Kind>(kind: K, partyId: string): Promise<View<K>[]> {
     await this.parties.load(partyId);
     const rows = await this.records(kind).ofParty(currentPrincipal().tenantId, partyId);
-    return rows.map(auditSnapshot) as unknown as View<K>[];
+    const view = await this.writes.viewer<DetailRow>(subject(kind));
+    return rows.map(view) as View<K>[];
   }
 
   async add<K extends Kind>(
@@ -54,28 +58,19 @@ export class PartyDetailsService {
     input: Record<string, unknown>,
   ): Promise<View<K>> {
     await this.parties.load(partyId, 'update');
-    await this.permissions.assertWritable('create', `crm.${kind}`, undefined, input);
     const tenantId = currentPrincipal().tenantId;
-    const row: DetailRow = await this.records(kind).insert({
-      tenantId,
-      id: newId(),
-      partyId,
-      ...input,
-    } as never);
-    await this.audit.record({
-      action: 'create',
-      resource: `crm.${kind}`,
-      resourceId: row.id,
-      after: auditSnapshot(row),
-    });
-    return auditSnapshot(row) as unknown as View<K>;
+    return (await this.writes.create<DetailRow>({
+      subject: subject(kind),
+      input,
+      insert: () =>
+        this.records(kind).insert({ tenantId, id: newId(), partyId, ...input } as never),
+    })) as View<K>;
   }
 
-  private async load(kind: Kind, id: string, action: string): Promise<DetailRow> {
+  /** One of a party the caller may update; undefined when there is none (404). */
+  private async load(kind: Kind, id: string): Promise<DetailRow | undefined> {
     const row = await this.records(kind).byId(currentPrincipal().tenantId, id);
-    if (!row) throw DomainError.notFound();
-    await this.parties.load(row.partyId, 'update');
-    await this.permissions.assertCan(action, `crm.${kind}`, row);
+    if (row) await this.parties.load(row.partyId, 'update');
     return row;
   }
 
@@ -85,28 +80,21 @@ export class PartyDetailsService {
     version: number,
     input: Record<string, unknown>,
   ): Promise<View<K>> {
-    const before = await this.load(kind, id, 'update');
-    await this.permissions.assertWritable('update', `crm.${kind}`, before, input);
-    const row = await this.records(kind).update(before.tenantId, id, version, input);
-    if (!row) throw stale();
-    await this.audit.record({
-      action: 'update',
-      resource: `crm.${kind}`,
-      resourceId: id,
-      before: auditSnapshot(before),
-      after: auditSnapshot(row),
-    });
-    return auditSnapshot(row) as unknown as View<K>;
+    return (await this.writes.update<DetailRow>({
+      subject: subject(kind),
+      name: NAME[kind],
+      input,
+      load: () => this.load(kind, id),
+      write: (before) => this.records(kind).update(before.tenantId, id, version, input),
+    })) as View<K>;
   }
 
   async remove(kind: Kind, id: string, version: number): Promise<void> {
-    const before = await this.load(kind, id, 'delete');
-    if (!(await this.records(kind).remove(before.tenantId, id, version))) throw stale();
-    await this.audit.record({
-      action: 'delete',
-      resource: `crm.${kind}`,
-      resourceId: id,
-      before: auditSnapshot(before),
+    await this.writes.remove<DetailRow>({
+      subject: subject(kind),
+      name: NAME[kind],
+      load: () => this.load(kind, id),
+      remove: (before) => this.records(kind).remove(before.tenantId, id, version),
     });
   }
 }
