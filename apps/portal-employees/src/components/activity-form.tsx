@@ -2,8 +2,7 @@
 import { Button, Group, Select, Stack, TextInput, Textarea } from '@mantine/core';
 import { CreateActivityInputSchema, ACTIVITY_KINDS } from '@nexo/contracts';
 import { useI18n } from '@nexo/i18n';
-import { contractValues, ProblemAlert, useContractForm, useFormProblem } from '@nexo/ui';
-import { useState } from 'react';
+import { contractValues, ProblemAlert, useContractForm, useSubmit } from '@nexo/ui';
 import { api } from '../lib/api';
 
 /** Log a call, meeting, note or email, or create a task, on a party, lead or opportunity. */
@@ -12,8 +11,6 @@ export function ActivityForm(props: {
   onCreated: () => void;
 }) {
   const { t } = useI18n();
-  const problem = useFormProblem();
-  const [pending, setPending] = useState(false);
   const form = useContractForm(CreateActivityInputSchema, {
     kind: 'note',
     subject: '',
@@ -21,30 +18,30 @@ export function ActivityForm(props: {
     dueAt: '',
     ...props.link,
   });
+  const submit = useSubmit(form);
   return (
     <form
-      onSubmit={form.onSubmit(async (values) => {
-        setPending(true);
-        const body = contractValues(CreateActivityInputSchema, {
-          ...values,
-          dueAt:
-            typeof values.dueAt === 'string' && values.dueAt
-              ? new Date(values.dueAt).toISOString()
-              : '',
-        });
-        const { error } = await api.POST('/api/v1/crm/activities', { body });
-        setPending(false);
-        if (error) {
-          problem.show(error, form);
-          return;
-        }
-        problem.clear();
-        form.reset();
-        props.onCreated();
-      })}
+      onSubmit={form.onSubmit(
+        submit.handler(
+          (values) => {
+            const body = contractValues(CreateActivityInputSchema, {
+              ...values,
+              dueAt:
+                typeof values.dueAt === 'string' && values.dueAt
+                  ? new Date(values.dueAt).toISOString()
+                  : '',
+            });
+            return api.POST('/api/v1/crm/activities', { body });
+          },
+          () => {
+            form.reset();
+            props.onCreated();
+          },
+        ),
+      )}
     >
       <Stack gap="sm">
-        <ProblemAlert problem={problem.current} />
+        <ProblemAlert problem={submit.problem} />
         <Group grow align="flex-start">
           <Select
             label={t('activity.kind')}
@@ -61,7 +58,7 @@ export function ActivityForm(props: {
         <TextInput label={t('activity.subject')} required {...form.getInputProps('subject')} />
         <Textarea label={t('activity.body')} autosize minRows={2} {...form.getInputProps('body')} />
         <Group justify="flex-end">
-          <Button type="submit" loading={pending}>
+          <Button type="submit" loading={submit.pending}>
             {t('activity.new')}
           </Button>
         </Group>

@@ -9,7 +9,7 @@ import {
 } from '@nexo/i18n';
 import { useState } from 'react';
 import { z } from 'zod';
-import { asProblem } from './use-query';
+import { asProblem, type ApiAnswer } from './use-query';
 
 /** Blank strings become absent fields, deeply (the contracts reject empty strings). */
 export function stripBlanks<T>(value: T): T {
@@ -92,4 +92,70 @@ export function useFormProblem(): FormProblem {
     },
     clear: () => setCurrent(undefined),
   };
+}
+
+/** How a form's request ended: the answer's data, or its error (null: no problem body). */
+export type Outcome<D> = { ok: true; data: D } | { ok: false; error: unknown };
+
+/**
+ * An API call's outcome for a form. A problem+json answer is its error; a failure without one
+ * (a refusal with no body, no answer at all, a body that could not be built) is `null`.
+ */
+export async function settle<D>(send: () => Promise<ApiAnswer<D>>): Promise<Outcome<D>> {
+  try {
+    const answer = await send();
+    if (answer.error !== undefined || answer.response?.ok === false)
+      return { ok: false, error: answer.error ?? null };
+    // openapi-fetch's success: `data` is the route's answer (none for a 204).
+    return { ok: true, data: answer.data as D };
+  } catch {
+    return { ok: false, error: null };
+  }
+}
+
+export interface FormSubmit {
+  /** What `<ProblemAlert problem={…} />` shows: undefined while there is nothing to say. */
+  problem: ProblemLike | null | undefined;
+  /** True while the request runs: the submit button's `loading`. */
+  pending: boolean;
+  /**
+   * The submit of a form that sends to the API: `form.onSubmit(submit.handler(send, onSuccess))`.
+   * A problem+json answer is shown (the alert, its field issues beside the fields, in the
+   * person's language), and so is a request that failed without one; on success the alert is
+   * cleared and `onSuccess` gets the answer's data. `onProblem`, when given, decides instead:
+   * it gets the problem and `show`, to show it as well.
+   */
+  handler<V, D>(
+    send: (values: V) => Promise<ApiAnswer<D>>,
+    onSuccess: (data: D, values: V) => unknown,
+    onProblem?: (problem: ProblemLike | null, show: () => void) => unknown,
+  ): (values: V) => Promise<void>;
+  /** Forgets the problem shown. */
+  clear(): void;
+}
+
+/** One way for every form to send to the API and show its answer. */
+export function useSubmit(form: { setErrors: (errors: FormErrors) => void }): FormSubmit {
+  const problem = useFormProblem();
+  const [pending, setPending] = useState(false);
+  function handler<V, D>(
+    send: (values: V) => Promise<ApiAnswer<D>>,
+    onSuccess: (data: D, values: V) => unknown,
+    onProblem?: (problem: ProblemLike | null, show: () => void) => unknown,
+  ): (values: V) => Promise<void> {
+    return async (values) => {
+      setPending(true);
+      const outcome = await settle(() => send(values));
+      setPending(false);
+      if (!outcome.ok) {
+        const show = () => void problem.show(outcome.error, form);
+        if (onProblem) await onProblem(asProblem(outcome.error), show);
+        else show();
+        return;
+      }
+      problem.clear();
+      await onSuccess(outcome.data, values);
+    };
+  }
+  return { problem: problem.current, pending, handler, clear: () => problem.clear() };
 }

@@ -15,9 +15,8 @@ import type { components } from '@nexo/api-client';
 import { UpdateTenantInputSchema, tenantTaxIdIssue } from '@nexo/contracts';
 import { codeLabel, problemMessage, useI18n } from '@nexo/i18n';
 import { useCan } from '@nexo/session';
-import { notify, ProblemAlert, useContractForm, useFormProblem } from '@nexo/ui';
+import { notify, ProblemAlert, useContractForm, useSubmit } from '@nexo/ui';
 import { useRouter } from 'next/navigation';
-import { useState } from 'react';
 import { api } from '../../../../lib/api';
 import { COUNTRIES, CURRENCIES, timeZones } from './company-options';
 
@@ -50,9 +49,8 @@ const formValues = (tenant: Tenant) => ({
 export function CompanyForm(props: { tenant: Tenant; onSaved: (tenant: Tenant) => void }) {
   const { t } = useI18n();
   const router = useRouter();
-  const problem = useFormProblem();
-  const [pending, setPending] = useState(false);
   const form = useContractForm(UpdateTenantInputSchema, formValues(props.tenant));
+  const submit = useSubmit(form);
   // What the person's roles let them change (a company's own role may narrow it by field).
   const writable = {
     legalName: useCan('update', 'tenancy.tenant', 'legal_name'),
@@ -82,50 +80,53 @@ export function CompanyForm(props: { tenant: Tenant; onSaved: (tenant: Tenant) =
     }
   };
 
+  const save = submit.handler(
+    (values: Record<string, unknown>) =>
+      api.PATCH('/api/v1/tenancy/tenants/{id}', {
+        params: {
+          path: { id: props.tenant.id },
+          header: { 'If-Match': `"${props.tenant.version ?? 0}"` },
+        },
+        // Blank text clears the field (null); everything else as the contract parses it.
+        body: UpdateTenantInputSchema.parse({
+          ...values,
+          legalName: text(values.legalName) || null,
+          taxId: text(values.taxId) || null,
+          // Not sent when unknown (a role that may not read it): never replaced by a guess.
+          currency: text(values.currency) || undefined,
+        }),
+      }),
+    (saved) => {
+      form.resetDirty(formValues(saved));
+      props.onSaved(saved);
+      notify.success(t('company.saved'));
+      // The shell (company name in the switcher) is drawn by the server: redraw it.
+      router.refresh();
+    },
+    // Changed meanwhile: said so, and theirs loaded into the form.
+    async (problem, show) => {
+      show();
+      if (problem?.code !== 'precondition_failed') return;
+      notify.error(problemMessage(problem, t));
+      await reload();
+    },
+  );
+
   return (
     <Card>
       <form
         noValidate
-        onSubmit={form.onSubmit(async (values) => {
+        onSubmit={form.onSubmit((values) => {
           const issue = tenantTaxIdIssue(text(values.country), text(values.taxId));
           if (issue) return form.setFieldError('taxId', t('company.taxIdInvalid'));
-          setPending(true);
-          const { data, error } = await api.PATCH('/api/v1/tenancy/tenants/{id}', {
-            params: {
-              path: { id: props.tenant.id },
-              header: { 'If-Match': `"${props.tenant.version ?? 0}"` },
-            },
-            // Blank text clears the field (null); everything else as the contract parses it.
-            body: UpdateTenantInputSchema.parse({
-              ...values,
-              legalName: text(values.legalName) || null,
-              taxId: text(values.taxId) || null,
-              // Not sent when unknown (a role that may not read it): never replaced by a guess.
-              currency: text(values.currency) || undefined,
-            }),
-          });
-          setPending(false);
-          if (!data) {
-            const answer = problem.show(error, form);
-            if (answer?.code === 'precondition_failed') {
-              notify.error(problemMessage(answer, t));
-              await reload();
-            }
-            return;
-          }
-          problem.clear();
-          form.resetDirty(formValues(data));
-          props.onSaved(data);
-          notify.success(t('company.saved'));
-          // The shell (company name in the switcher) is drawn by the server: redraw it.
-          router.refresh();
+          return save(values);
         })}
       >
         <Stack>
           <Title order={2} size="h4">
             {t('company.general')}
           </Title>
-          <ProblemAlert problem={problem.current} />
+          <ProblemAlert problem={submit.problem} />
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <TextInput label={t('company.name')} required {...form.getInputProps('name')} />
             <TextInput
@@ -198,7 +199,7 @@ export function CompanyForm(props: { tenant: Tenant; onSaved: (tenant: Tenant) =
             >
               {t('common.cancel')}
             </Button>
-            <Button type="submit" loading={pending}>
+            <Button type="submit" loading={submit.pending}>
               {t('common.save')}
             </Button>
           </Group>

@@ -29,7 +29,7 @@ import {
   ProblemAlert,
   useApiQuery,
   useContractForm,
-  useFormProblem,
+  useSubmit,
 } from '@nexo/ui';
 import { IconPencil, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -119,7 +119,6 @@ function SeriesDialog(props: { series: Series | null; onClose: () => void; onSav
   const { t } = useI18n();
   const current = props.series;
   const schema = current ? UpdateNumberSeriesInputSchema : CreateNumberSeriesInputSchema;
-  const problem = useFormProblem();
   const form = useContractForm(schema, {
     ...(current ? {} : { documentType: 'invoice', series: 'A' }),
     prefix: current?.prefix ?? '',
@@ -127,6 +126,7 @@ function SeriesDialog(props: { series: Series | null; onClose: () => void; onSav
     yearlyReset: current?.yearlyReset ?? false,
     next: current?.next ?? 1,
   });
+  const submit = useSubmit(form);
   const title = current
     ? `${codeLabel(t, 'document', current.documentType)} ${current.series}`
     : t('numbering.new');
@@ -134,29 +134,32 @@ function SeriesDialog(props: { series: Series | null; onClose: () => void; onSav
     <Modal opened onClose={props.onClose} title={title}>
       <form
         noValidate
-        onSubmit={form.onSubmit(async (values) => {
-          // The prefix may be blank on purpose: send it as typed, not stripped.
-          const body = { ...contractValues(schema, values), prefix: values.prefix ?? '' };
-          const { error } = current
-            ? await api.PATCH('/api/v1/tenancy/number-series/{id}', {
-                params: {
-                  path: { id: current.id },
-                  header: { 'If-Match': `"${current.version}"` },
-                },
-                body: UpdateNumberSeriesInputSchema.parse(body),
-              })
-            : await api.POST('/api/v1/tenancy/number-series', {
-                body: CreateNumberSeriesInputSchema.parse(body),
-              });
-          if (error) {
-            return problem.show(error, form);
-          }
-          notify.success(t('common.saved'));
-          props.onSaved();
-        })}
+        onSubmit={form.onSubmit(
+          submit.handler(
+            async (values) => {
+              // The prefix may be blank on purpose: send it as typed, not stripped.
+              const body = { ...contractValues(schema, values), prefix: values.prefix ?? '' };
+              return current
+                ? api.PATCH('/api/v1/tenancy/number-series/{id}', {
+                    params: {
+                      path: { id: current.id },
+                      header: { 'If-Match': `"${current.version}"` },
+                    },
+                    body: UpdateNumberSeriesInputSchema.parse(body),
+                  })
+                : api.POST('/api/v1/tenancy/number-series', {
+                    body: CreateNumberSeriesInputSchema.parse(body),
+                  });
+            },
+            () => {
+              notify.success(t('common.saved'));
+              props.onSaved();
+            },
+          ),
+        )}
       >
         <Stack>
-          <ProblemAlert problem={problem.current} />
+          <ProblemAlert problem={submit.problem} />
           {current ? null : (
             <SimpleGrid cols={2}>
               <Select

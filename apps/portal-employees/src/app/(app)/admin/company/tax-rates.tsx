@@ -24,7 +24,7 @@ import {
   ProblemAlert,
   useApiQuery,
   useContractForm,
-  useFormProblem,
+  useSubmit,
 } from '@nexo/ui';
 import { IconPencil } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -110,33 +110,35 @@ export function TaxRatesCard() {
 
 function TaxRateDialog(props: { rate: TaxRate; onClose: () => void; onSaved: () => void }) {
   const { t } = useI18n();
-  const problem = useFormProblem();
   const form = useContractForm(UpdateTaxRateInputSchema, {
     name: props.rate.name,
     rate: props.rate.rate,
     active: props.rate.active,
   });
+  const submit = useSubmit(form);
   return (
     <Modal opened onClose={props.onClose} title={props.rate.name}>
       <form
         noValidate
-        onSubmit={form.onSubmit(async (values) => {
-          const { error } = await api.PATCH('/api/v1/catalog/tax-rates/{id}', {
-            params: {
-              path: { id: props.rate.id },
-              header: { 'If-Match': `"${props.rate.version}"` },
+        onSubmit={form.onSubmit(
+          submit.handler(
+            (values) =>
+              api.PATCH('/api/v1/catalog/tax-rates/{id}', {
+                params: {
+                  path: { id: props.rate.id },
+                  header: { 'If-Match': `"${props.rate.version}"` },
+                },
+                body: contractValues(UpdateTaxRateInputSchema, values),
+              }),
+            () => {
+              notify.success(t('common.saved'));
+              props.onSaved();
             },
-            body: contractValues(UpdateTaxRateInputSchema, values),
-          });
-          if (error) {
-            return problem.show(error, form);
-          }
-          notify.success(t('common.saved'));
-          props.onSaved();
-        })}
+          ),
+        )}
       >
         <Stack>
-          <ProblemAlert problem={problem.current} />
+          <ProblemAlert problem={submit.problem} />
           <TextInput label={t('common.name')} required {...form.getInputProps('name')} />
           <TextInput label={t('tax.rate')} {...form.getInputProps('rate')} />
           <Switch label={t('tax.active')} {...form.getInputProps('active', { type: 'checkbox' })} />

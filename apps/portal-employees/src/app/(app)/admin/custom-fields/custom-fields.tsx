@@ -28,7 +28,7 @@ import {
   ProblemAlert,
   useApiQuery,
   useContractForm,
-  useFormProblem,
+  useSubmit,
 } from '@nexo/ui';
 import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -125,7 +125,6 @@ export function CustomFields() {
 
 function FieldForm(props: { onClose: () => void; onCreated: () => void }) {
   const { t } = useI18n();
-  const problem = useFormProblem();
   const [values, setValues] = useState('');
   const form = useContractForm(CreateCustomFieldInputSchema, {
     resource: 'crm.party',
@@ -135,6 +134,7 @@ function FieldForm(props: { onClose: () => void; onCreated: () => void }) {
     required: false,
     options: {},
   });
+  const submit = useSubmit(form);
   return (
     <Modal opened onClose={props.onClose} title={t('customFields.new')}>
       <form
@@ -145,23 +145,25 @@ function FieldForm(props: { onClose: () => void; onCreated: () => void }) {
             .map((v) => v.trim())
             .filter(Boolean);
           form.setFieldValue('options', form.values.type === 'select' ? { values: lines } : {});
-          void form.onSubmit(async (v) => {
-            const { error } = await api.POST('/api/v1/custom-fields', {
-              body: contractValues(CreateCustomFieldInputSchema, {
-                ...v,
-                options: v.type === 'select' ? { values: lines } : {},
-              }),
-            });
-            if (error) {
-              return problem.show(error, form);
-            }
-            notify.success(t('customFields.created'));
-            props.onCreated();
-          })();
+          void form.onSubmit(
+            submit.handler(
+              (v) =>
+                api.POST('/api/v1/custom-fields', {
+                  body: contractValues(CreateCustomFieldInputSchema, {
+                    ...v,
+                    options: v.type === 'select' ? { values: lines } : {},
+                  }),
+                }),
+              () => {
+                notify.success(t('customFields.created'));
+                props.onCreated();
+              },
+            ),
+          )();
         }}
       >
         <Stack>
-          <ProblemAlert problem={problem.current} />
+          <ProblemAlert problem={submit.problem} />
           <Select
             label={t('customFields.resource')}
             data={CUSTOMIZABLE_RESOURCES.map((r) => ({

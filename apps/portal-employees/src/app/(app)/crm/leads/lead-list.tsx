@@ -11,7 +11,7 @@ import {
   PageHeader,
   ProblemAlert,
   useContractForm,
-  useFormProblem,
+  useSubmit,
 } from '@nexo/ui';
 import { IconPlus, IconTransform } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -138,7 +138,6 @@ export function LeadList() {
 
 function LeadForm(props: { onClose: () => void; onCreated: () => void }) {
   const { t } = useI18n();
-  const problem = useFormProblem();
   const form = useContractForm(CreateLeadInputSchema, {
     name: '',
     companyName: '',
@@ -146,22 +145,25 @@ function LeadForm(props: { onClose: () => void; onCreated: () => void }) {
     phone: '',
     source: 'other',
   });
+  const submit = useSubmit(form);
   return (
     <Modal opened onClose={props.onClose} title={t('lead.new')}>
       <form
-        onSubmit={form.onSubmit(async (values) => {
-          const { error } = await api.POST('/api/v1/crm/leads', {
-            body: contractValues(CreateLeadInputSchema, values),
-          });
-          if (error) {
-            return problem.show(error, form);
-          }
-          notify.success(t('common.saved'));
-          props.onCreated();
-        })}
+        onSubmit={form.onSubmit(
+          submit.handler(
+            (values) =>
+              api.POST('/api/v1/crm/leads', {
+                body: contractValues(CreateLeadInputSchema, values),
+              }),
+            () => {
+              notify.success(t('common.saved'));
+              props.onCreated();
+            },
+          ),
+        )}
       >
         <Stack>
-          <ProblemAlert problem={problem.current} />
+          <ProblemAlert problem={submit.problem} />
           <TextInput
             label={t('common.name')}
             required

@@ -3,8 +3,7 @@ import { Button, Group, Modal, NumberInput, Select, Stack, TextInput } from '@ma
 import type { components } from '@nexo/api-client';
 import { CreateOpportunityInputSchema } from '@nexo/contracts';
 import { useI18n } from '@nexo/i18n';
-import { contractValues, notify, ProblemAlert, useContractForm, useFormProblem } from '@nexo/ui';
-import { useState } from 'react';
+import { contractValues, notify, ProblemAlert, useContractForm, useSubmit } from '@nexo/ui';
 import { api } from '../../../../lib/api';
 import { useCompanyCurrency } from '../../../../lib/company';
 import { PartyPicker } from '../../../../components/party-picker';
@@ -16,9 +15,7 @@ export function OpportunityForm(props: {
   onCreated: () => void;
 }) {
   const { t } = useI18n();
-  const problem = useFormProblem();
   const companyCurrency = useCompanyCurrency();
-  const [pending, setPending] = useState(false);
   const open = props.stages.filter((s) => !s.isWon && !s.isLost);
   const form = useContractForm(CreateOpportunityInputSchema, {
     title: '',
@@ -29,24 +26,25 @@ export function OpportunityForm(props: {
     currency: companyCurrency ?? '',
     expectedCloseDate: '',
   });
+  const submit = useSubmit(form);
   return (
     <Modal opened onClose={props.onClose} title={t('opportunity.new')} size="lg">
       <form
-        onSubmit={form.onSubmit(async (values) => {
-          setPending(true);
-          const { error } = await api.POST('/api/v1/crm/opportunities', {
-            body: contractValues(CreateOpportunityInputSchema, values),
-          });
-          setPending(false);
-          if (error) {
-            return problem.show(error, form);
-          }
-          notify.success(t('common.saved'));
-          props.onCreated();
-        })}
+        onSubmit={form.onSubmit(
+          submit.handler(
+            (values) =>
+              api.POST('/api/v1/crm/opportunities', {
+                body: contractValues(CreateOpportunityInputSchema, values),
+              }),
+            () => {
+              notify.success(t('common.saved'));
+              props.onCreated();
+            },
+          ),
+        )}
       >
         <Stack>
-          <ProblemAlert problem={problem.current} />
+          <ProblemAlert problem={submit.problem} />
           <TextInput
             label={t('opportunity.name')}
             required
@@ -91,7 +89,7 @@ export function OpportunityForm(props: {
             <Button variant="default" onClick={props.onClose}>
               {t('common.cancel')}
             </Button>
-            <Button type="submit" loading={pending}>
+            <Button type="submit" loading={submit.pending}>
               {t('common.create')}
             </Button>
           </Group>

@@ -15,7 +15,7 @@ import {
 } from '@mantine/core';
 import { CreatePartyInputSchema } from '@nexo/contracts';
 import { useI18n } from '@nexo/i18n';
-import { contractValues, notify, ProblemAlert, useContractForm, useFormProblem } from '@nexo/ui';
+import { contractValues, notify, ProblemAlert, useContractForm, useSubmit } from '@nexo/ui';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
@@ -28,9 +28,7 @@ const emptyContact = () => ({ name: '', role: '', email: '', phone: '', isPrimar
 export function PartyForm(props: { onClose: () => void }) {
   const { t } = useI18n();
   const router = useRouter();
-  const problem = useFormProblem();
   const [duplicates, setDuplicates] = useState<string[]>([]);
-  const [pending, setPending] = useState(false);
   const form = useContractForm(CreatePartyInputSchema, {
     kind: 'organization',
     name: '',
@@ -43,6 +41,7 @@ export function PartyForm(props: { onClose: () => void }) {
     phone: '',
     contacts: [{ ...emptyContact(), isPrimary: true }],
   });
+  const submit = useSubmit(form);
   const contacts = form.values.contacts as ReturnType<typeof emptyContact>[];
 
   const checkDuplicates = async () => {
@@ -62,22 +61,22 @@ export function PartyForm(props: { onClose: () => void }) {
   return (
     <Modal opened onClose={props.onClose} title={t('party.new')} size="xl">
       <form
-        onSubmit={form.onSubmit(async (values) => {
-          setPending(true);
-          const { data, error } = await api.POST('/api/v1/crm/parties', {
-            body: contractValues(CreatePartyInputSchema, values),
-          });
-          setPending(false);
-          if (!data) {
-            return problem.show(error, form);
-          }
-          notify.success(t('party.created', { name: data.name ?? '' }));
-          router.push(`/crm/parties/${data.id}`);
-        })}
+        onSubmit={form.onSubmit(
+          submit.handler(
+            (values) =>
+              api.POST('/api/v1/crm/parties', {
+                body: contractValues(CreatePartyInputSchema, values),
+              }),
+            (party) => {
+              notify.success(t('party.created', { name: party.name ?? '' }));
+              router.push(`/crm/parties/${party.id}`);
+            },
+          ),
+        )}
         noValidate
       >
         <Stack>
-          <ProblemAlert problem={problem.current} />
+          <ProblemAlert problem={submit.problem} />
           <SegmentedControl
             aria-label={t('common.kind')}
             data={[
@@ -195,7 +194,7 @@ export function PartyForm(props: { onClose: () => void }) {
             <Button variant="default" onClick={props.onClose}>
               {t('common.cancel')}
             </Button>
-            <Button type="submit" loading={pending}>
+            <Button type="submit" loading={submit.pending}>
               {t('common.create')}
             </Button>
           </Group>

@@ -11,13 +11,12 @@ import {
 } from '@mantine/core';
 import { AddressInputSchema, ContactInputSchema } from '@nexo/contracts';
 import { useI18n } from '@nexo/i18n';
-import { contractValues, ProblemAlert, useContractForm, useFormProblem } from '@nexo/ui';
+import { contractValues, ProblemAlert, useContractForm, useSubmit } from '@nexo/ui';
 import { api } from '../../../../../lib/api';
 
 /** A new contact of the party, validated by the route's contract. */
 export function ContactForm(props: { partyId: string; onCreated: () => void }) {
   const { t } = useI18n();
-  const problem = useFormProblem();
   const form = useContractForm(ContactInputSchema, {
     name: '',
     role: '',
@@ -25,26 +24,28 @@ export function ContactForm(props: { partyId: string; onCreated: () => void }) {
     phone: '',
     isPrimary: false,
   });
+  const submit = useSubmit(form);
   return (
     <form
-      onSubmit={form.onSubmit(async (values) => {
-        const { error } = await api.POST('/api/v1/crm/parties/{id}/contacts', {
-          params: { path: { id: props.partyId } },
-          body: contractValues(ContactInputSchema, values),
-        });
-        if (error) {
-          return problem.show(error, form);
-        }
-        problem.clear();
-        form.reset();
-        props.onCreated();
-      })}
+      onSubmit={form.onSubmit(
+        submit.handler(
+          (values) =>
+            api.POST('/api/v1/crm/parties/{id}/contacts', {
+              params: { path: { id: props.partyId } },
+              body: contractValues(ContactInputSchema, values),
+            }),
+          () => {
+            form.reset();
+            props.onCreated();
+          },
+        ),
+      )}
     >
       <Stack gap="xs" mt="md">
         <Title order={3} size="h6">
           {t('contact.new')}
         </Title>
-        <ProblemAlert problem={problem.current} />
+        <ProblemAlert problem={submit.problem} />
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <TextInput label={t('common.name')} required {...form.getInputProps('name')} />
           <TextInput label={t('contact.role')} {...form.getInputProps('role')} />
@@ -68,7 +69,6 @@ export function ContactForm(props: { partyId: string; onCreated: () => void }) {
 /** A new address of the party, validated by the route's contract. */
 export function AddressForm(props: { partyId: string; onCreated: () => void }) {
   const { t } = useI18n();
-  const problem = useFormProblem();
   const form = useContractForm(AddressInputSchema, {
     kind: 'billing',
     line1: '',
@@ -79,26 +79,28 @@ export function AddressForm(props: { partyId: string; onCreated: () => void }) {
     country: 'AR',
     isDefault: false,
   });
+  const submit = useSubmit(form);
   return (
     <form
-      onSubmit={form.onSubmit(async (values) => {
-        const { error } = await api.POST('/api/v1/crm/parties/{id}/addresses', {
-          params: { path: { id: props.partyId } },
-          body: contractValues(AddressInputSchema, values),
-        });
-        if (error) {
-          return problem.show(error, form);
-        }
-        problem.clear();
-        form.reset();
-        props.onCreated();
-      })}
+      onSubmit={form.onSubmit(
+        submit.handler(
+          (values) =>
+            api.POST('/api/v1/crm/parties/{id}/addresses', {
+              params: { path: { id: props.partyId } },
+              body: contractValues(AddressInputSchema, values),
+            }),
+          () => {
+            form.reset();
+            props.onCreated();
+          },
+        ),
+      )}
     >
       <Stack gap="xs" mt="md">
         <Title order={3} size="h6">
           {t('address.new')}
         </Title>
-        <ProblemAlert problem={problem.current} />
+        <ProblemAlert problem={submit.problem} />
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <Select
             label={t('common.kind')}

@@ -16,7 +16,7 @@ import {
 import type { components } from '@nexo/api-client';
 import { UpdatePartyInputSchema } from '@nexo/contracts';
 import { useI18n } from '@nexo/i18n';
-import { asProblem, notify, ProblemAlert, useContractForm, useFormProblem } from '@nexo/ui';
+import { notify, ProblemAlert, useContractForm, useSubmit } from '@nexo/ui';
 import { useState } from 'react';
 import { api } from '../../../../../lib/api';
 
@@ -72,10 +72,9 @@ export function PartyEditForm(props: {
 }) {
   const { t } = useI18n();
   const [base, setBase] = useState(props.party);
-  const problem = useFormProblem();
   const [stale, setStale] = useState(false);
-  const [pending, setPending] = useState(false);
   const form = useContractForm(UpdatePartyInputSchema, formValues(base));
+  const submit = useSubmit(form);
 
   const reload = async () => {
     const { data } = await api.GET('/api/v1/crm/parties/{id}', {
@@ -91,29 +90,30 @@ export function PartyEditForm(props: {
     <Modal opened onClose={props.onClose} title={t('party.edit')} size="lg">
       <form
         noValidate
-        onSubmit={form.onSubmit(async (values) => {
-          setPending(true);
-          const { data, error } = await api.PATCH('/api/v1/crm/parties/{id}', {
-            params: {
-              path: { id: base.id },
-              header: { 'If-Match': `"${base.version ?? 0}"` },
+        onSubmit={form.onSubmit(
+          submit.handler(
+            (values) =>
+              api.PATCH('/api/v1/crm/parties/{id}', {
+                params: {
+                  path: { id: base.id },
+                  header: { 'If-Match': `"${base.version ?? 0}"` },
+                },
+                body: UpdatePartyInputSchema.parse(changes(values as Values, formValues(base))),
+              }),
+            (saved) => {
+              notify.success(t('party.saved'));
+              props.onSaved(saved);
             },
-            body: UpdatePartyInputSchema.parse(changes(values as Values, formValues(base))),
-          });
-          setPending(false);
-          if (!data) {
-            if (asProblem(error)?.code === 'precondition_failed') {
-              problem.clear();
+            // Changed meanwhile: theirs is loaded and said so, instead of an error.
+            (problem, show) => {
+              if (problem?.code !== 'precondition_failed') return show();
+              submit.clear();
               setStale(true);
               notify.error(t('party.staleReloaded'));
               return reload();
-            }
-            problem.show(error, form);
-            return;
-          }
-          notify.success(t('party.saved'));
-          props.onSaved(data);
-        })}
+            },
+          ),
+        )}
       >
         <Stack>
           {stale ? (
@@ -121,7 +121,7 @@ export function PartyEditForm(props: {
               {t('party.staleReloaded')}
             </Alert>
           ) : null}
-          <ProblemAlert problem={problem.current} />
+          <ProblemAlert problem={submit.problem} />
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <TextInput label={t('common.name')} required {...form.getInputProps('name')} />
             <TextInput label={t('party.legalName')} {...form.getInputProps('legalName')} />
@@ -174,7 +174,7 @@ export function PartyEditForm(props: {
             <Button variant="default" onClick={props.onClose}>
               {t('common.cancel')}
             </Button>
-            <Button type="submit" loading={pending}>
+            <Button type="submit" loading={submit.pending}>
               {t('common.save')}
             </Button>
           </Group>
