@@ -1,10 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AuditLog } from '@nexo/audit';
-import {
-  ErrorCode,
-  type CreateNumberSeriesInput,
-  type UpdateNumberSeriesInput,
-} from '@nexo/contracts';
+import type { CreateNumberSeriesInput, UpdateNumberSeriesInput } from '@nexo/contracts';
 import { formatNumber, translateWriteError } from '@nexo/db';
 import { DomainError, currentPrincipal, stale } from '@nexo/platform';
 import { newId } from '@nexo/utils';
