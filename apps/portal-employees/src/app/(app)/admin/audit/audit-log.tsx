@@ -1,12 +1,9 @@
 'use client';
 import { Badge, Code, Popover, Text, UnstyledButton } from '@mantine/core';
-import type { components } from '@nexo/api-client';
 import { SUBJECTS } from '@nexo/contracts';
 import { codeLabel, useI18n } from '@nexo/i18n';
 import { DataTable, PageHeader } from '@nexo/ui';
 import { api, listQuery } from '../../../../lib/api';
-
-type Entry = components['schemas']['AuditEntry'];
 
 /** Every context's subjects: what an audit entry's resource may be. */
 const RESOURCES = Object.keys(SUBJECTS);
@@ -17,12 +14,12 @@ export function AuditLog() {
   return (
     <>
       <PageHeader title={t('audit.title')} />
-      <DataTable<Entry>
+      <DataTable
+        load={(query) => api.GET('/api/v1/audit/log', { params: { query: listQuery(query) } })}
         id="audit"
         label={t('audit.title')}
         rowKey={(e) => e.id}
         defaultSort="-occurredAt"
-        load={(query) => api.GET('/api/v1/audit/log', { params: { query: listQuery(query) } })}
         filters={[
           {
             key: 'resource',
