@@ -22,6 +22,16 @@ export class StageRecords extends VersionedRecords<typeof stages> {
       .orderBy(asc(stages.position), asc(stages.id));
   }
 
+  /** A pipeline's stages, in order. */
+  async ofPipeline(tenantId: string, pipelineId: string): Promise<StageRow[]> {
+    return this.database
+      .tx()
+      .select()
+      .from(stages)
+      .where(and(eq(stages.tenantId, tenantId), eq(stages.pipelineId, pipelineId)))
+      .orderBy(asc(stages.position), asc(stages.id));
+  }
+
   /** The other stages of a pipeline than `exceptId`, in order. */
   async siblings(tenantId: string, pipelineId: string, exceptId: string): Promise<StageRow[]> {
     return this.database

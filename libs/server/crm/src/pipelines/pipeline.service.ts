@@ -1,5 +1,4 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { AuditLog } from '@nexo/audit';
 import type { z } from 'zod';
 import type {
   CreatePipelineInputSchema,
@@ -7,17 +6,24 @@ import type {
   UpdatePipelineInputSchema,
   UpdateStageInputSchema,
 } from '@nexo/contracts';
-import { PermissionService } from '@nexo/permissions';
-import { DomainError, currentPrincipal, stale } from '@nexo/platform';
-import { auditSnapshot } from '@nexo/records';
+import { DomainError, currentPrincipal } from '@nexo/platform';
+import { RecordWrites, type Masked } from '@nexo/records';
 import { newId } from '@nexo/utils';
 import { PipelineRepository, type PipelineRow, type StageRow } from './pipeline.repository.js';
 
 export type { PipelineRow, StageRow } from './pipeline.repository.js';
-/** A pipeline as it leaves the API, with its stages in order (not masked: `crm.pipeline` gates it whole). */
-export type PipelineView = Omit<PipelineRow, 'tenantId' | 'createdAt' | 'updatedAt'> & {
-  stages: Omit<StageRow, 'tenantId' | 'createdAt' | 'updatedAt'>[];
-};
+/** A pipeline with its stages in order, as stored: what the opportunity rules read. */
+export type PipelineDetail = PipelineRow & { stages: StageRow[] };
+/**
+ * A stage as it leaves the API: what the caller may read of it by its pipeline's rules
+ * (`crm.pipeline`: the routes read and change stages under it; `crm.stage` has write rules).
+ */
+export type StageView = Masked<StageRow>;
+/** A pipeline as it leaves the API: what the caller may read of it, its stages each a StageView. */
+export type PipelineView = Masked<PipelineRow & { stages: StageView[] }>;
+
+const PIPELINE = 'crm.pipeline';
+const STAGE = 'crm.stage';
 
 /** What a new company starts with (Spanish first, like the rest of its data). */
 export const STANDARD_PIPELINE = {
@@ -33,42 +39,57 @@ export const STANDARD_PIPELINE = {
   ],
 };
 
-const stageView = ({ tenantId: _t, createdAt: _c, updatedAt: _u, ...s }: StageRow) => s;
-
 /** Pipelines and their ordered stages (tenant-defined; the demo seeds two). */
 @Injectable()
 export class PipelineService {
   constructor(
     @Inject(PipelineRepository) private readonly pipelines: PipelineRepository,
-    @Inject(PermissionService) private readonly permissions: PermissionService,
-    @Inject(AuditLog) private readonly audit: AuditLog,
+    @Inject(RecordWrites) private readonly writes: RecordWrites,
   ) {}
 
+  /** How pipelines, with their stages, are shown to the caller. One function for a list. */
+  private async viewer(): Promise<(p: PipelineDetail) => PipelineView> {
+    const pipeline = await this.writes.viewer<PipelineRow & { stages: StageView[] }>(PIPELINE);
+    const stage = await this.writes.viewer<StageRow>(PIPELINE);
+    return (p) => pipeline({ ...p, stages: p.stages.map(stage) });
+  }
+
+  private async stageView(row: StageRow): Promise<StageView> {
+    return this.writes.view(PIPELINE, row);
+  }
+
   async list(): Promise<PipelineView[]> {
+    const view = await this.viewer();
+    return (await this.details()).map(view);
+  }
+
+  private async details(): Promise<PipelineDetail[]> {
     const tenantId = currentPrincipal().tenantId;
     const rows = await this.pipelines.all(tenantId);
     const allStages = await this.pipelines.stages.all(tenantId);
-    return rows.map((p) => this.view(p, allStages));
+    return rows.map((p) => ({ ...p, stages: allStages.filter((s) => s.pipelineId === p.id) }));
   }
 
-  private view(p: PipelineRow, allStages: StageRow[]): PipelineView {
-    const { tenantId: _t, createdAt: _c, updatedAt: _u, ...rest } = p;
-    return { ...rest, stages: allStages.filter((s) => s.pipelineId === p.id).map(stageView) };
+  /** A pipeline with its stages, as stored; 404 when the company has none of that id. */
+  async get(id: string): Promise<PipelineDetail> {
+    const detail = await this.detail(id);
+    if (!detail) throw DomainError.notFound('Pipeline');
+    return detail;
   }
 
-  async get(id: string): Promise<PipelineView> {
-    const found = (await this.list()).find((p) => p.id === id);
-    if (!found) throw DomainError.notFound('Pipeline');
-    return found;
+  private async detail(id: string): Promise<PipelineDetail | undefined> {
+    const tenantId = currentPrincipal().tenantId;
+    const row = await this.pipelines.byId(tenantId, id);
+    return row && { ...row, stages: await this.pipelines.stages.ofPipeline(tenantId, id) };
   }
 
   /**
    * The pipeline to use when none is named: the default one, else the first; a company
    * with none gets the standard sales pipeline on its first opportunity.
    */
-  async defaultPipeline(): Promise<PipelineView> {
-    const all = await this.list();
-    return all.find((p) => p.isDefault) ?? all[0] ?? this.create(STANDARD_PIPELINE);
+  async defaultPipeline(): Promise<PipelineDetail> {
+    const all = await this.details();
+    return all.find((p) => p.isDefault) ?? all[0] ?? this.insert(STANDARD_PIPELINE);
   }
 
   async stage(id: string): Promise<StageRow> {
@@ -78,35 +99,41 @@ export class PipelineService {
   }
 
   async create(input: z.infer<typeof CreatePipelineInputSchema>): Promise<PipelineView> {
-    await this.permissions.assertWritable('create', 'crm.pipeline', undefined, {
-      name: input.name,
-    });
+    return (await this.viewer())(await this.insert(input));
+  }
+
+  /** A new pipeline with its stages, audited whole. */
+  private async insert(input: z.infer<typeof CreatePipelineInputSchema>): Promise<PipelineDetail> {
     const tenantId = currentPrincipal().tenantId;
     const id = newId();
-    if (input.isDefault) await this.pipelines.clearDefault(tenantId);
-    const row = await this.pipelines.insertNew({
-      tenantId,
-      id,
-      name: input.name,
-      isDefault: input.isDefault,
+    let created: PipelineDetail | undefined;
+    await this.writes.create<PipelineDetail>({
+      subject: PIPELINE,
+      input: { name: input.name, isDefault: input.isDefault },
+      insert: async () => {
+        if (input.isDefault) await this.pipelines.clearDefault(tenantId);
+        const row = await this.pipelines.insertNew({
+          tenantId,
+          id,
+          name: input.name,
+          isDefault: input.isDefault,
+        });
+        if (!row) throw DomainError.conflict(`A pipeline named "${input.name}" exists`);
+        await this.pipelines.stages.insertMany(
+          input.stages.map((s, position) => ({
+            tenantId,
+            id: newId(),
+            pipelineId: id,
+            position,
+            ...s,
+          })),
+        );
+        created = { ...row, stages: await this.pipelines.stages.ofPipeline(tenantId, id) };
+        return created;
+      },
     });
-    if (!row) throw DomainError.conflict(`A pipeline named "${input.name}" exists`);
-    await this.pipelines.stages.insertMany(
-      input.stages.map((s, position) => ({
-        tenantId,
-        id: newId(),
-        pipelineId: id,
-        position,
-        ...s,
-      })),
-    );
-    await this.audit.record({
-      action: 'create',
-      resource: 'crm.pipeline',
-      resourceId: id,
-      after: input,
-    });
-    return this.get(id);
+    if (!created) throw DomainError.notFound('Pipeline');
+    return created;
   }
 
   async update(
@@ -114,63 +141,85 @@ export class PipelineService {
     version: number,
     input: z.infer<typeof UpdatePipelineInputSchema>,
   ): Promise<PipelineView> {
-    const before = await this.get(id);
     const tenantId = currentPrincipal().tenantId;
-    if (input.isDefault) await this.pipelines.clearDefault(tenantId);
-    const row = await this.pipelines.update(tenantId, id, version, input);
-    if (!row) throw stale();
-    await this.audit.record({
-      action: 'update',
-      resource: 'crm.pipeline',
-      resourceId: id,
-      before,
-      after: input,
+    await this.writes.update<PipelineRow>({
+      subject: PIPELINE,
+      name: 'Pipeline',
+      input,
+      load: () => this.pipelines.byId(tenantId, id),
+      write: async () => {
+        if (input.isDefault) await this.pipelines.clearDefault(tenantId);
+        return this.pipelines.update(tenantId, id, version, input);
+      },
     });
-    return this.get(id);
+    return (await this.viewer())(await this.get(id));
   }
 
-  async addStage(pipelineId: string, input: z.infer<typeof StageInputSchema>) {
+  async addStage(pipelineId: string, input: z.infer<typeof StageInputSchema>): Promise<StageView> {
     await this.get(pipelineId);
     const tenantId = currentPrincipal().tenantId;
-    const last = await this.pipelines.stages.lastPosition(tenantId, pipelineId);
-    const row = await this.pipelines.stages.insert({
-      tenantId,
-      id: newId(),
-      pipelineId,
-      position: (last ?? -1) + 1,
-      ...input,
+    let created: StageRow | undefined;
+    await this.writes.create<StageRow>({
+      subject: STAGE,
+      input,
+      insert: async () => {
+        const last = await this.pipelines.stages.lastPosition(tenantId, pipelineId);
+        created = await this.pipelines.stages.insert({
+          tenantId,
+          id: newId(),
+          pipelineId,
+          position: (last ?? -1) + 1,
+          ...input,
+        });
+        return created;
+      },
     });
-    await this.audit.record({
-      action: 'create',
-      resource: 'crm.stage',
-      resourceId: row.id,
-      after: auditSnapshot(row),
-    });
-    return stageView(row);
+    if (!created) throw DomainError.notFound('Stage');
+    return this.stageView(created);
   }
 
-  async updateStage(id: string, version: number, input: z.infer<typeof UpdateStageInputSchema>) {
-    const before = await this.stage(id);
-    if (input.position !== undefined && input.position !== before.position) {
-      // Make room: the stages from the new position on shift by one.
-      const siblings = await this.pipelines.stages.siblings(before.tenantId, before.pipelineId, id);
-      const order = siblings.map((s) => s.id);
-      order.splice(Math.min(input.position, order.length), 0, id);
-      for (const [position, stageId] of order.entries()) {
-        if (stageId !== id)
-          await this.pipelines.stages.setPosition(before.tenantId, stageId, position);
-      }
-      input = { ...input, position: order.indexOf(id) };
-    }
-    const row = await this.pipelines.stages.update(before.tenantId, id, version, input);
-    if (!row) throw stale();
-    await this.audit.record({
-      action: 'update',
-      resource: 'crm.stage',
-      resourceId: id,
-      before: auditSnapshot(before),
-      after: auditSnapshot(row),
+  async updateStage(
+    id: string,
+    version: number,
+    input: z.infer<typeof UpdateStageInputSchema>,
+  ): Promise<StageView> {
+    let updated: StageRow | undefined;
+    await this.writes.update<StageRow>({
+      subject: STAGE,
+      name: 'Stage',
+      input,
+      load: () => this.pipelines.stages.byId(currentPrincipal().tenantId, id),
+      write: async (before) => {
+        updated = await this.pipelines.stages.update(
+          before.tenantId,
+          id,
+          version,
+          await this.placed(before, input),
+        );
+        return updated;
+      },
     });
-    return stageView(row);
+    if (!updated) throw DomainError.notFound('Stage');
+    return this.stageView(updated);
+  }
+
+  /** The change, its position made room for: the stages from the new position on shift by one. */
+  private async placed(
+    before: StageRow,
+    input: z.infer<typeof UpdateStageInputSchema>,
+  ): Promise<z.infer<typeof UpdateStageInputSchema>> {
+    if (input.position === undefined || input.position === before.position) return input;
+    const siblings = await this.pipelines.stages.siblings(
+      before.tenantId,
+      before.pipelineId,
+      before.id,
+    );
+    const order = siblings.map((s) => s.id);
+    order.splice(Math.min(input.position, order.length), 0, before.id);
+    for (const [position, stageId] of order.entries()) {
+      if (stageId !== before.id)
+        await this.pipelines.stages.setPosition(before.tenantId, stageId, position);
+    }
+    return { ...input, position: order.indexOf(before.id) };
   }
 }
