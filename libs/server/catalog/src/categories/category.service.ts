@@ -1,25 +1,17 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { CreateCategoryInput, UpdateCategoryInput } from '@nexo/contracts';
-import { parseListQuery, type ListDefinition, type ListPage } from '@nexo/db';
+import { parseListQuery, type ListPage } from '@nexo/db';
 import { PermissionService } from '@nexo/permissions';
 import { DomainError, currentPrincipal } from '@nexo/platform';
 import { RecordWrites, type Constraints, type Masked } from '@nexo/records';
 import { newId } from '@nexo/utils';
 import { and, eq } from 'drizzle-orm';
 import { categories } from '../db/catalog.tables.js';
+import { CATEGORY_COLUMNS, CATEGORY_LIST } from './category.list.js';
 import { CategoryRepository, type CategoryRow } from './category.repository.js';
 
 const SUBJECT = 'catalog.category';
 const NAME = 'Category';
-const COLUMNS = { id: categories.id, parent_id: categories.parentId, name: categories.name };
-const LIST: ListDefinition = {
-  fields: {
-    name: { column: categories.name, type: 'text', sortable: true, searchable: true },
-    parentId: { column: categories.parentId, type: 'uuid' },
-  },
-  defaultSort: 'name',
-  id: categories.id,
-};
 const CONSTRAINTS: Constraints = {
   categories_tenant_parent_name_key: {
     kind: 'taken',
@@ -47,11 +39,11 @@ export class CategoryService {
 
   async list(query: Record<string, unknown>): Promise<ListPage<CategoryView>> {
     const list = parseListQuery(
-      LIST,
+      CATEGORY_LIST,
       query,
       and(
         eq(categories.tenantId, currentPrincipal().tenantId),
-        await this.permissions.where('read', SUBJECT, COLUMNS),
+        await this.permissions.where('read', SUBJECT, CATEGORY_COLUMNS),
       ),
     );
     const page = await this.categories.page(list);

@@ -6,7 +6,6 @@ import {
   translateDeleteError,
   translateWriteError,
   type ConstraintMeaning,
-  type ListDefinition,
   type ListPage,
 } from '@nexo/db';
 import { EventOutbox } from '@nexo/events';
@@ -23,19 +22,11 @@ import {
 } from '../catalog.events.js';
 import { itemVariants } from '../db/catalog.tables.js';
 import { CODE_CONSTRAINTS } from '../db/catalog.constraints.js';
+import { ITEM_VARIANT_LIST } from './item-variant.list.js';
 import { ItemRepository, type ItemRow, type ItemVariantRow } from './item.repository.js';
 import { ITEM_SUBJECT, ItemService } from './item.service.js';
 
 const RESOURCE = 'catalog.item-variant';
-const LIST: ListDefinition = {
-  fields: {
-    sku: { column: itemVariants.sku, type: 'text', sortable: true, searchable: true },
-    barcode: { column: itemVariants.barcode, type: 'text' },
-    status: { column: itemVariants.status, type: 'text' },
-  },
-  defaultSort: 'sku',
-  id: itemVariants.id,
-};
 const CONSTRAINTS: Record<string, ConstraintMeaning> = {
   ...CODE_CONSTRAINTS,
   item_variants_tenant_item_attributes_key: {
@@ -68,7 +59,7 @@ export class ItemVariantService {
   async list(itemId: string, query: Record<string, unknown>): Promise<ListPage<ItemVariantView>> {
     const item = await this.itemService.readable(itemId);
     const list = parseListQuery(
-      LIST,
+      ITEM_VARIANT_LIST,
       query,
       and(eq(itemVariants.tenantId, currentPrincipal().tenantId), eq(itemVariants.itemId, itemId)),
     );

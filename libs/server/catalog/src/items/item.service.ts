@@ -1,13 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AuditLog } from '@nexo/audit';
 import type { CreateItemInput, FieldIssue, UpdateItemInput } from '@nexo/contracts';
-import {
-  parseListQuery,
-  writeListCsv,
-  type ConstraintMeaning,
-  type ListDefinition,
-  type ListPage,
-} from '@nexo/db';
+import { parseListQuery, writeListCsv, type ConstraintMeaning, type ListPage } from '@nexo/db';
 import { PermissionService } from '@nexo/permissions';
 import { DomainError, currentPrincipal } from '@nexo/platform';
 import { RecordWrites, type Masked } from '@nexo/records';
@@ -17,61 +11,10 @@ import type { Writable } from 'node:stream';
 import { ItemCreated, ItemDeleted, ItemUpdated, changedFields } from '../catalog.events.js';
 import { CODE_CONSTRAINTS } from '../db/catalog.constraints.js';
 import { items } from '../db/catalog.tables.js';
+import { ITEM_COLUMNS, ITEM_CSV_COLUMNS, ITEM_LIST, ITEM_PRICE_FILTERS } from './item.list.js';
 import { ItemRepository, type Conversion, type ItemRow } from './item.repository.js';
 
 export const ITEM_SUBJECT = 'catalog.item';
-/** The CSV export's columns, in order; those a reader may not read are left out. */
-export const ITEM_CSV_COLUMNS = [
-  'id',
-  'sku',
-  'barcode',
-  'name',
-  'kind',
-  'status',
-  'categoryId',
-  'unitId',
-  'salesTaxId',
-  'purchaseTaxId',
-  'cost',
-  'listPrice',
-  'margin',
-] as const;
-
-/** Rules about items name these fields (snake_case, as in the database). */
-const COLUMNS = {
-  id: items.id,
-  kind: items.kind,
-  name: items.name,
-  sku: items.sku,
-  barcode: items.barcode,
-  category_id: items.categoryId,
-  unit_id: items.unitId,
-  sales_unit_id: items.salesUnitId,
-  purchase_unit_id: items.purchaseUnitId,
-  cost: items.cost,
-  list_price: items.listPrice,
-  sales_tax_id: items.salesTaxId,
-  purchase_tax_id: items.purchaseTaxId,
-  status: items.status,
-};
-
-const LIST_FIELDS: ListDefinition['fields'] = {
-  name: { column: items.name, type: 'text', sortable: true, searchable: true },
-  sku: { column: items.sku, type: 'text', sortable: true, searchable: true },
-  barcode: { column: items.barcode, type: 'text', searchable: true },
-  kind: { column: items.kind, type: 'text' },
-  status: { column: items.status, type: 'text' },
-  categoryId: { column: items.categoryId, type: 'uuid' },
-  unitId: { column: items.unitId, type: 'uuid' },
-  salesTaxId: { column: items.salesTaxId, type: 'uuid' },
-  purchaseTaxId: { column: items.purchaseTaxId, type: 'uuid' },
-};
-/** Filters on prices only for roles that may read them: a filter would reveal the value. */
-const PRICE_FILTERS: Record<'cost' | 'list_price', [string, ListDefinition['fields'][string]]> = {
-  cost: ['cost', { column: items.cost, type: 'number' }],
-  list_price: ['listPrice', { column: items.listPrice, type: 'number' }],
-};
-
 const CONSTRAINTS: Record<string, ConstraintMeaning> = {
   ...CODE_CONSTRAINTS,
   items_category_fk: {
@@ -130,16 +73,16 @@ export class ItemService {
 
   async list(query: Record<string, unknown>): Promise<ListPage<ItemView>> {
     const ability = await this.permissions.current();
-    const fields = { ...LIST_FIELDS };
-    for (const [field, [name, definition]] of Object.entries(PRICE_FILTERS)) {
+    const fields = { ...ITEM_LIST.fields };
+    for (const [field, [name, definition]] of Object.entries(ITEM_PRICE_FILTERS)) {
       if (ability.can('read', ITEM_SUBJECT, field)) fields[name] = definition;
     }
     const list = parseListQuery(
-      { fields, defaultSort: 'name', id: items.id },
+      { ...ITEM_LIST, fields },
       query,
       and(
         eq(items.tenantId, currentPrincipal().tenantId),
-        await this.permissions.where('read', ITEM_SUBJECT, COLUMNS),
+        await this.permissions.where('read', ITEM_SUBJECT, ITEM_COLUMNS),
       ),
     );
     const page = await this.items.page(list);

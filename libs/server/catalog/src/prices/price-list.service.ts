@@ -12,7 +12,6 @@ import {
   translateWriteError,
   unknownReference,
   type ConstraintMeaning,
-  type ListDefinition,
   type ListPage,
 } from '@nexo/db';
 import { EventOutbox } from '@nexo/events';
@@ -29,6 +28,7 @@ import {
   changedFields,
 } from '../catalog.events.js';
 import { priceListRules, priceLists } from '../db/catalog.tables.js';
+import { PRICE_LIST_COLUMNS, PRICE_LIST_LIST, PRICE_LIST_RULE_LIST } from './price-list.list.js';
 import {
   PriceListRepository,
   type PriceListRow,
@@ -39,38 +39,6 @@ import { priceListIssues, ruleChange } from './price-list.policy.js';
 export const PRICE_LIST_SUBJECT = 'catalog.price-list';
 const RULE_RESOURCE = 'catalog.price-list-rule';
 
-/** Rules about price lists name these fields. */
-export const PRICE_LIST_COLUMNS = {
-  id: priceLists.id,
-  name: priceLists.name,
-  currency: priceLists.currency,
-  party_id: priceLists.partyId,
-  customer_group: priceLists.customerGroup,
-  valid_from: priceLists.validFrom,
-  valid_to: priceLists.validTo,
-  active: priceLists.active,
-};
-const LIST: ListDefinition = {
-  fields: {
-    name: { column: priceLists.name, type: 'text', sortable: true, searchable: true },
-    currency: { column: priceLists.currency, type: 'text' },
-    partyId: { column: priceLists.partyId, type: 'uuid' },
-    customerGroup: { column: priceLists.customerGroup, type: 'text' },
-    active: { column: priceLists.active, type: 'boolean' },
-  },
-  defaultSort: 'name',
-  id: priceLists.id,
-};
-const RULE_LIST: ListDefinition = {
-  fields: {
-    id: { column: priceListRules.id, type: 'uuid', sortable: true },
-    itemId: { column: priceListRules.itemId, type: 'uuid' },
-    variantId: { column: priceListRules.variantId, type: 'uuid' },
-    kind: { column: priceListRules.kind, type: 'text' },
-  },
-  defaultSort: 'id',
-  id: priceListRules.id,
-};
 // A list for one party names a party of the company (migration 0030, issue 23).
 defineConstraints({ price_lists_party_fk: unknownReference('partyId', 'No such party') });
 const RULE_CONSTRAINTS: Record<string, ConstraintMeaning> = {
@@ -109,7 +77,7 @@ export class PriceListService {
 
   async list(query: Record<string, unknown>): Promise<ListPage<PriceListView>> {
     const list = parseListQuery(
-      LIST,
+      PRICE_LIST_LIST,
       query,
       and(
         eq(priceLists.tenantId, currentPrincipal().tenantId),
@@ -181,7 +149,7 @@ export class PriceListService {
   ): Promise<ListPage<PriceListRuleView>> {
     await this.readable(priceListId);
     const list = parseListQuery(
-      RULE_LIST,
+      PRICE_LIST_RULE_LIST,
       query,
       and(
         eq(priceListRules.tenantId, currentPrincipal().tenantId),

@@ -4,7 +4,8 @@ import { PermissionService } from '@nexo/permissions';
 import { DomainError, currentPrincipal } from '@nexo/platform';
 import { ItemRepository } from '../items/item.repository.js';
 import { ItemService } from '../items/item.service.js';
-import { PRICE_LIST_COLUMNS, PRICE_LIST_SUBJECT } from './price-list.service.js';
+import { PRICE_LIST_COLUMNS } from './price-list.list.js';
+import { PRICE_LIST_SUBJECT } from './price-list.service.js';
 import { PriceListRepository } from './price-list.repository.js';
 
 /**

@@ -1,34 +1,17 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { CreateTaxRateInput, UpdateTaxRateInput } from '@nexo/contracts';
-import { parseListQuery, type ListDefinition, type ListPage } from '@nexo/db';
+import { parseListQuery, type ListPage } from '@nexo/db';
 import { PermissionService } from '@nexo/permissions';
 import { DomainError, currentPrincipal } from '@nexo/platform';
 import { RecordWrites, type Constraints, type Masked } from '@nexo/records';
 import { newId } from '@nexo/utils';
 import { and, eq } from 'drizzle-orm';
 import { taxRates } from '../db/catalog.tables.js';
+import { TAX_RATE_COLUMNS, TAX_RATE_LIST } from './tax-rate.list.js';
 import { TaxRateRepository, type TaxRateRow } from './tax-rate.repository.js';
 
 const SUBJECT = 'catalog.tax';
 const NAME = 'Tax rate';
-const COLUMNS = {
-  id: taxRates.id,
-  code: taxRates.code,
-  name: taxRates.name,
-  kind: taxRates.kind,
-  rate: taxRates.rate,
-  active: taxRates.active,
-};
-const LIST: ListDefinition = {
-  fields: {
-    code: { column: taxRates.code, type: 'text', sortable: true, searchable: true },
-    name: { column: taxRates.name, type: 'text', searchable: true },
-    kind: { column: taxRates.kind, type: 'text' },
-    active: { column: taxRates.active, type: 'boolean' },
-  },
-  defaultSort: 'code',
-  id: taxRates.id,
-};
 const CONSTRAINTS: Constraints = {
   tax_rates_tenant_code_key: { kind: 'taken', field: 'code', message: 'A tax has this code' },
 };
@@ -47,11 +30,11 @@ export class TaxRateService {
 
   async list(query: Record<string, unknown>): Promise<ListPage<TaxRateView>> {
     const list = parseListQuery(
-      LIST,
+      TAX_RATE_LIST,
       query,
       and(
         eq(taxRates.tenantId, currentPrincipal().tenantId),
-        await this.permissions.where('read', SUBJECT, COLUMNS),
+        await this.permissions.where('read', SUBJECT, TAX_RATE_COLUMNS),
       ),
     );
     const page = await this.taxes.page(list);

@@ -1,25 +1,17 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { CreateUnitInput, UpdateUnitInput } from '@nexo/contracts';
-import { parseListQuery, type ListDefinition, type ListPage } from '@nexo/db';
+import { parseListQuery, type ListPage } from '@nexo/db';
 import { PermissionService } from '@nexo/permissions';
 import { DomainError, currentPrincipal } from '@nexo/platform';
 import { RecordWrites, type Constraints, type Masked } from '@nexo/records';
 import { newId } from '@nexo/utils';
 import { and, eq } from 'drizzle-orm';
 import { units } from '../db/catalog.tables.js';
+import { UNIT_COLUMNS, UNIT_LIST } from './unit.list.js';
 import { UnitRepository, type UnitRow } from './unit.repository.js';
 
 const SUBJECT = 'catalog.unit';
 const NAME = 'Unit';
-const COLUMNS = { id: units.id, code: units.code, name: units.name };
-const LIST: ListDefinition = {
-  fields: {
-    code: { column: units.code, type: 'text', sortable: true, searchable: true },
-    name: { column: units.name, type: 'text', searchable: true },
-  },
-  defaultSort: 'code',
-  id: units.id,
-};
 const CONSTRAINTS: Constraints = {
   units_tenant_code_key: { kind: 'taken', field: 'code', message: 'A unit has this code' },
 };
@@ -38,11 +30,11 @@ export class UnitService {
 
   async list(query: Record<string, unknown>): Promise<ListPage<UnitView>> {
     const list = parseListQuery(
-      LIST,
+      UNIT_LIST,
       query,
       and(
         eq(units.tenantId, currentPrincipal().tenantId),
-        await this.permissions.where('read', SUBJECT, COLUMNS),
+        await this.permissions.where('read', SUBJECT, UNIT_COLUMNS),
       ),
     );
     const page = await this.units.page(list);
