@@ -54,6 +54,11 @@ export class PipelineService {
     return (p) => pipeline({ ...p, stages: p.stages.map(stage) });
   }
 
+  /** What the caller may read of a pipeline and its stages (the board shows it so). */
+  async view(detail: PipelineDetail): Promise<PipelineView> {
+    return (await this.viewer())(detail);
+  }
+
   private async stageView(row: StageRow): Promise<StageView> {
     return this.writes.view(PIPELINE, row);
   }
@@ -99,7 +104,7 @@ export class PipelineService {
   }
 
   async create(input: z.infer<typeof CreatePipelineInputSchema>): Promise<PipelineView> {
-    return (await this.viewer())(await this.insert(input));
+    return this.view(await this.insert(input));
   }
 
   /** A new pipeline with its stages, audited whole. */
@@ -152,7 +157,7 @@ export class PipelineService {
         return this.pipelines.update(tenantId, id, version, input);
       },
     });
-    return (await this.viewer())(await this.get(id));
+    return this.view(await this.get(id));
   }
 
   async addStage(pipelineId: string, input: z.infer<typeof StageInputSchema>): Promise<StageView> {
