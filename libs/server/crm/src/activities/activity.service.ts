@@ -12,7 +12,7 @@ import { LeadRepository } from '../leads/lead.repository.js';
 import { OpportunityService } from '../opportunities/opportunity.service.js';
 import { PartyRepository } from '../parties/party.repository.js';
 import { PartyService } from '../parties/party.service.js';
-import { defaultMember } from '../shared/references.js';
+import { defaultMember } from '../shared/default-member.js';
 import { ACTIVITY_LIST } from './activity.list.js';
 import { ActivityRepository, type ActivityRow } from './activity.repository.js';
 

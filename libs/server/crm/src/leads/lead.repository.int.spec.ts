@@ -1,6 +1,4 @@
 import { type Database } from '@nexo/db';
-// Integration tests take the shared harness (a database of their own); the context's code does not.
-// eslint-disable-next-line @nx/enforce-module-boundaries
 import { createTenant, useTestDatabase } from '@nexo/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {

@@ -20,10 +20,10 @@ import {
 import { newId } from '@nexo/utils';
 import type { z } from 'zod';
 import { leads } from '../db/crm.tables.js';
-import { LeadConverted } from '../events/crm.events.js';
+import { LeadConverted } from '../crm.events.js';
 import { OpportunityService, type OpportunityView } from '../opportunities/opportunity.service.js';
 import { PartyService, type PartyView } from '../parties/party.service.js';
-import { defaultMember } from '../shared/references.js';
+import { defaultMember } from '../shared/default-member.js';
 import { LEAD_LIST } from './lead.list.js';
 import { assertChangeable, assertConvertible, partyOfLead } from './lead.policy.js';
 import { LeadRepository, type LeadRow } from './lead.repository.js';

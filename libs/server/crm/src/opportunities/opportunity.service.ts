@@ -17,14 +17,10 @@ import {
 import { newId } from '@nexo/utils';
 import type { z } from 'zod';
 import { opportunities } from '../db/crm.tables.js';
-import {
-  OpportunityClosed,
-  OpportunityCreated,
-  OpportunityStageChanged,
-} from '../events/crm.events.js';
+import { OpportunityClosed, OpportunityCreated, OpportunityStageChanged } from '../crm.events.js';
 import { PartyService } from '../parties/party.service.js';
 import { PipelineService, type StageRow } from '../pipelines/pipeline.service.js';
-import { defaultMember } from '../shared/references.js';
+import { defaultMember } from '../shared/default-member.js';
 import { MAX_RANK_LENGTH, RANK_STEP, rankBetween } from './kanban-rank.policy.js';
 import { OPPORTUNITY_LIST } from './opportunity.list.js';
 import { closedBy, closingStage, entryStage, moveTo, statusIn } from './opportunity.policy.js';

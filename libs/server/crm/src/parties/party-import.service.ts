@@ -14,7 +14,7 @@ import { PermissionService } from '@nexo/permissions';
 import { DomainError, currentPrincipal } from '@nexo/platform';
 import { parse } from 'csv-parse/sync';
 import type { z } from 'zod';
-import { CRM_REFERENCES } from '../shared/references.js';
+import { CRM_REFERENCES } from '../db/crm.constraints.js';
 import { TeamRepository } from '../teams/team.repository.js';
 import { PARTY_CSV_COLUMNS } from './party.list.js';
 import { PartyService } from './party.service.js';

@@ -6,7 +6,7 @@ import { EventOutbox } from '@nexo/events';
 import { DomainError, currentPrincipal } from '@nexo/platform';
 import { auditSnapshot } from '@nexo/records';
 import { ActivityRepository } from '../activities/activity.repository.js';
-import { PartyMerged } from '../events/crm.events.js';
+import { PartyMerged } from '../crm.events.js';
 import { LeadRepository } from '../leads/lead.repository.js';
 import { OpportunityRepository } from '../opportunities/opportunity.repository.js';
 import { TimelineRepository } from '../timeline/timeline.repository.js';

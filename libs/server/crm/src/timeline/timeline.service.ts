@@ -3,7 +3,7 @@ import { EventSubscriptions, type EventEnvelope } from '@nexo/events';
 import { currentPrincipal } from '@nexo/platform';
 import { newId } from '@nexo/utils';
 import { ActivityRepository, type ActivityRow } from '../activities/activity.repository.js';
-import { TIMELINE_EVENTS } from '../events/crm.events.js';
+import { TIMELINE_EVENTS } from '../crm.events.js';
 import { OpportunityService } from '../opportunities/opportunity.service.js';
 import { PartyService } from '../parties/party.service.js';
 import { TimelineRepository, type TimelineEntryRow } from './timeline.repository.js';

@@ -1,5 +1,4 @@
 import { defineConstraints, unknownReference } from '@nexo/db';
-import type { Principal } from '@nexo/platform';
 
 /**
  * The CRM's keys to other records, as the field a request names (issue 23). Every key leads
@@ -23,11 +22,3 @@ export const CRM_REFERENCES = defineConstraints({
   activities_lead_fk: unknownReference('leadId', 'No such lead'),
   activities_opportunity_fk: unknownReference('opportunityId', 'No such opportunity'),
 });
-
-/**
- * Who owns (or is assigned) a record nobody was named for: the person writing it. An
- * integration is no member of the company (its principal id is the API client's), so what it
- * writes has no owner until someone names one.
- */
-export const defaultMember = (principal: Principal): string | null =>
-  principal.actor === 'integration' ? null : principal.userId;
