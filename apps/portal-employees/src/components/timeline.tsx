@@ -47,7 +47,7 @@ export function Timeline(props: { items: Item[] }) {
           <MantineTimeline.Item
             key={item.id}
             bullet={
-              activity ? (
+              activity?.kind ? (
                 ACTIVITY_ICONS[activity.kind]
               ) : item.type.endsWith('stage-changed') ? (
                 <IconArrowRight size={12} aria-hidden />
@@ -60,7 +60,7 @@ export function Timeline(props: { items: Item[] }) {
                 <Text size="sm" fw={600}>
                   {title}
                 </Text>
-                {activity ? (
+                {activity?.kind ? (
                   <Badge size="xs" variant="light">
                     {t(`activity.kind.${activity.kind}`)}
                   </Badge>

@@ -2369,48 +2369,48 @@ export interface components {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            kind: "task" | "call" | "meeting" | "note" | "email";
-            subject: string;
-            body: string | null;
-            dueAt: string | null;
-            doneAt: string | null;
-            assigneeId: string | null;
-            partyId: string | null;
-            contactId: string | null;
-            leadId: string | null;
-            opportunityId: string | null;
-            createdBy: string | null;
+            kind?: "task" | "call" | "meeting" | "note" | "email";
+            subject?: string;
+            body?: string | null;
+            dueAt?: string | null;
+            doneAt?: string | null;
+            assigneeId?: string | null;
+            partyId?: string | null;
+            contactId?: string | null;
+            leadId?: string | null;
+            opportunityId?: string | null;
+            createdBy?: string | null;
             /** Format: date-time */
-            createdAt: string;
-            version: number;
+            createdAt?: string;
+            version?: number;
         };
         Contact: {
             /** Format: uuid */
             id: string;
             /** Format: uuid */
-            partyId: string;
-            name: string;
-            role: string | null;
-            email: string | null;
-            phone: string | null;
-            isPrimary: boolean;
-            version: number;
+            partyId?: string;
+            name?: string;
+            role?: string | null;
+            email?: string | null;
+            phone?: string | null;
+            isPrimary?: boolean;
+            version?: number;
         };
         Address: {
             /** Format: uuid */
             id: string;
             /** Format: uuid */
-            partyId: string;
+            partyId?: string;
             /** @enum {string} */
-            kind: "billing" | "shipping";
-            line1: string;
-            line2: string | null;
-            city: string;
-            region: string | null;
-            postalCode: string | null;
-            country: string;
-            isDefault: boolean;
-            version: number;
+            kind?: "billing" | "shipping";
+            line1?: string;
+            line2?: string | null;
+            city?: string;
+            region?: string | null;
+            postalCode?: string | null;
+            country?: string;
+            isDefault?: boolean;
+            version?: number;
         };
         Lead: {
             /** Format: uuid */
@@ -2470,66 +2470,66 @@ export interface components {
         Pipeline: {
             /** Format: uuid */
             id: string;
-            name: string;
-            isDefault: boolean;
-            stages: components["schemas"]["Stage"][];
-            version: number;
+            name?: string;
+            isDefault?: boolean;
+            stages?: components["schemas"]["Stage"][];
+            version?: number;
         };
         Stage: {
             /** Format: uuid */
             id: string;
             /** Format: uuid */
-            pipelineId: string;
-            name: string;
-            position: number;
-            probability: number;
-            isWon: boolean;
-            isLost: boolean;
-            version: number;
+            pipelineId?: string;
+            name?: string;
+            position?: number;
+            probability?: number;
+            isWon?: boolean;
+            isLost?: boolean;
+            version?: number;
         };
         Team: {
             /** Format: uuid */
             id: string;
-            name: string;
-            memberIds: string[];
-            version: number;
+            name?: string;
+            memberIds?: string[];
+            version?: number;
         };
         Unit: {
             /** Format: uuid */
             id: string;
-            code: string;
-            name: string;
+            code?: string;
+            name?: string;
             /** Format: date-time */
-            createdAt: string;
+            createdAt?: string;
             /** Format: date-time */
-            updatedAt: string;
-            version: number;
+            updatedAt?: string;
+            version?: number;
         };
         TaxRate: {
             /** Format: uuid */
             id: string;
-            code: string;
-            name: string;
+            code?: string;
+            name?: string;
             /** @enum {string} */
-            kind: "vat" | "exempt" | "non_taxable";
-            rate: components["schemas"]["Decimal"];
-            active: boolean;
+            kind?: "vat" | "exempt" | "non_taxable";
+            rate?: components["schemas"]["Decimal"];
+            active?: boolean;
             /** Format: date-time */
-            createdAt: string;
+            createdAt?: string;
             /** Format: date-time */
-            updatedAt: string;
-            version: number;
+            updatedAt?: string;
+            version?: number;
         };
         Category: {
             /** Format: uuid */
             id: string;
-            parentId: string | null;
-            name: string;
+            parentId?: string | null;
+            name?: string;
             /** Format: date-time */
-            createdAt: string;
+            createdAt?: string;
             /** Format: date-time */
-            updatedAt: string;
-            version: number;
+            updatedAt?: string;
+            version?: number;
         };
         Item: {
             /** Format: uuid */
@@ -2628,18 +2628,18 @@ export interface components {
         PriceList: {
             /** Format: uuid */
             id: string;
-            name: string;
-            currency: string;
-            partyId: string | null;
-            customerGroup: string | null;
-            validFrom: string | null;
-            validTo: string | null;
-            active: boolean;
+            name?: string;
+            currency?: string;
+            partyId?: string | null;
+            customerGroup?: string | null;
+            validFrom?: string | null;
+            validTo?: string | null;
+            active?: boolean;
             /** Format: date-time */
-            createdAt: string;
+            createdAt?: string;
             /** Format: date-time */
-            updatedAt: string;
-            version: number;
+            updatedAt?: string;
+            version?: number;
         };
         PriceListRule: {
             /** Format: uuid */

@@ -53,6 +53,7 @@ const AttributeValueSchema = z.string().trim().min(1).max(60);
 
 // ————— units —————
 
+/** A unit as a role may read it: fields its rules hide are left out. */
 export const UnitSchema = z
   .object({
     id: z.uuid(),
@@ -62,6 +63,8 @@ export const UnitSchema = z
     updatedAt: z.date(),
     version: z.number().int(),
   })
+  .partial()
+  .required({ id: true })
   .meta({ id: 'Unit' });
 export const CreateUnitInputSchema = z.strictObject({ code: CodeSchema, name: NameSchema });
 export type CreateUnitInput = z.infer<typeof CreateUnitInputSchema>;
@@ -71,6 +74,7 @@ export type UpdateUnitInput = z.infer<typeof UpdateUnitInputSchema>;
 // ————— taxes —————
 
 export const TAX_KINDS = ['vat', 'exempt', 'non_taxable'] as const;
+/** A tax rate as a role may read it: fields its rules hide are left out. */
 export const TaxRateSchema = z
   .object({
     id: z.uuid(),
@@ -85,6 +89,8 @@ export const TaxRateSchema = z
     updatedAt: z.date(),
     version: z.number().int(),
   })
+  .partial()
+  .required({ id: true })
   .meta({ id: 'TaxRate' });
 const taxRateOk = (t: { kind?: string | undefined; rate?: string | undefined }) =>
   t.kind === undefined || t.rate === undefined || t.kind === 'vat' || Number(t.rate) === 0;
@@ -112,6 +118,7 @@ export type UpdateTaxRateInput = z.infer<typeof UpdateTaxRateInputSchema>;
 
 // ————— categories —————
 
+/** A category as a role may read it: fields its rules hide are left out. */
 export const CategorySchema = z
   .object({
     id: z.uuid(),
@@ -122,6 +129,8 @@ export const CategorySchema = z
     updatedAt: z.date(),
     version: z.number().int(),
   })
+  .partial()
+  .required({ id: true })
   .meta({ id: 'Category' });
 export const CreateCategoryInputSchema = z.strictObject({
   name: NameSchema,
@@ -297,6 +306,7 @@ export const ItemImageSchema = z
 /** A party's `customerGroup` as the CRM keeps it (`mayorista`), compared exactly. */
 const CustomerGroupSchema = z.string().trim().min(1).max(50);
 
+/** A price list as a role may read it: fields its rules hide are left out. */
 export const PriceListSchema = z
   .object({
     id: z.uuid(),
@@ -313,6 +323,8 @@ export const PriceListSchema = z
     updatedAt: z.date(),
     version: z.number().int(),
   })
+  .partial()
+  .required({ id: true })
   .meta({ id: 'PriceList' });
 const priceListFields = {
   name: NameSchema,

@@ -28,6 +28,7 @@ export const UpdateActivityInputSchema = z
     done: z.boolean(),
   })
   .partial();
+/** An activity as a role may read it: fields its rules hide are left out. */
 export const ActivitySchema = z
   .object({
     id: z.uuid(),
@@ -45,4 +46,6 @@ export const ActivitySchema = z
     createdAt: z.date(),
     version: z.number().int(),
   })
+  .partial()
+  .required({ id: true })
   .meta({ id: 'Activity' });

@@ -26,6 +26,7 @@ export const ContactInputSchema = z.strictObject({
 });
 /** Only what is sent changes (no defaults here: a PATCH must not reset a field). */
 export const UpdateContactInputSchema = z.strictObject(contactFields).partial();
+/** A contact as a role may read it: fields its rules hide are left out. */
 export const ContactSchema = z
   .object({
     id: z.uuid(),
@@ -37,6 +38,8 @@ export const ContactSchema = z
     isPrimary: z.boolean(),
     version: z.number().int(),
   })
+  .partial()
+  .required({ id: true })
   .meta({ id: 'Contact' });
 
 const addressFields = {
@@ -57,6 +60,7 @@ export const AddressInputSchema = z.strictObject({
   isDefault: z.boolean().default(false),
 });
 export const UpdateAddressInputSchema = z.strictObject(addressFields).partial();
+/** An address as a role may read it: fields its rules hide are left out. */
 export const AddressSchema = z
   .object({
     id: z.uuid(),
@@ -71,6 +75,8 @@ export const AddressSchema = z
     isDefault: z.boolean(),
     version: z.number().int(),
   })
+  .partial()
+  .required({ id: true })
   .meta({ id: 'Address' });
 
 const partyFields = {

@@ -12,6 +12,7 @@ export const UpdateStageInputSchema = z.strictObject({
   probability: z.number().int().min(0).max(100).optional(),
   position: z.number().int().min(0).max(100).optional(),
 });
+/** A stage as a role may read it by its pipeline's rules: fields they hide are left out. */
 export const StageSchema = z
   .object({
     id: z.uuid(),
@@ -23,6 +24,8 @@ export const StageSchema = z
     isLost: z.boolean(),
     version: z.number().int(),
   })
+  .partial()
+  .required({ id: true })
   .meta({ id: 'Stage' });
 
 export const CreatePipelineInputSchema = z.strictObject({
@@ -34,6 +37,7 @@ export const UpdatePipelineInputSchema = z.strictObject({
   name: Text(100).optional(),
   isDefault: z.boolean().optional(),
 });
+/** A pipeline as a role may read it: fields its rules hide are left out. */
 export const PipelineSchema = z
   .object({
     id: z.uuid(),
@@ -42,4 +46,6 @@ export const PipelineSchema = z
     stages: z.array(StageSchema),
     version: z.number().int(),
   })
+  .partial()
+  .required({ id: true })
   .meta({ id: 'Pipeline' });

@@ -30,7 +30,7 @@ export function OpportunityTable(props: {
         {
           key: 'stageId',
           label: t('opportunity.stage'),
-          options: props.stages.map((s) => ({ value: s.id, label: s.name })),
+          options: props.stages.map((s) => ({ value: s.id, label: s.name ?? '' })),
         },
         {
           key: 'status',

@@ -129,7 +129,7 @@ export function PipelineBoard(props: { pipelineId: string | null }) {
             {pipelines.data && pipelines.data.length > 1 ? (
               <Select
                 aria-label={t('opportunity.pipeline')}
-                data={pipelines.data.map((p) => ({ value: p.id, label: p.name }))}
+                data={pipelines.data.map((p) => ({ value: p.id, label: p.name ?? '' }))}
                 value={pipelineId}
                 allowDeselect={false}
                 onChange={(id) => id && router.push(`/crm/pipeline?pipeline=${id}`)}

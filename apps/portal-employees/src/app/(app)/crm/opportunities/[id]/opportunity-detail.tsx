@@ -31,7 +31,7 @@ export function OpportunityDetail(props: { id: string }) {
     ) : (
       <LoadingBlock />
     );
-  const stage = pipelines.data?.flatMap((p) => p.stages).find((s) => s.id === o.stageId);
+  const stage = pipelines.data?.flatMap((p) => p.stages ?? []).find((s) => s.id === o.stageId);
   return (
     <>
       <PageHeader

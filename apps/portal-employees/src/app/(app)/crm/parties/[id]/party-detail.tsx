@@ -234,7 +234,9 @@ export function PartyDetail(props: { id: string }) {
                           {a.line1} {a.line2}
                         </Text>
                         <Group gap={4}>
-                          <Badge variant="light">{t(`address.kind.${a.kind}`)}</Badge>
+                          {a.kind ? (
+                            <Badge variant="light">{t(`address.kind.${a.kind}`)}</Badge>
+                          ) : null}
                           {a.isDefault ? (
                             <Badge variant="outline">{t('address.isDefault')}</Badge>
                           ) : null}
@@ -269,9 +271,11 @@ export function PartyDetail(props: { id: string }) {
                   {activities.data?.items.map((a) => (
                     <Group key={a.id} justify="space-between" wrap="nowrap">
                       <Group gap="xs" wrap="nowrap">
-                        <Badge variant="light" size="sm">
-                          {t(`activity.kind.${a.kind}`)}
-                        </Badge>
+                        {a.kind ? (
+                          <Badge variant="light" size="sm">
+                            {t(`activity.kind.${a.kind}`)}
+                          </Badge>
+                        ) : null}
                         <Text size="sm">{a.subject}</Text>
                       </Group>
                       <Text size="xs" c="dimmed">
