@@ -18,17 +18,17 @@ export class CategoryController {
 
   @Route(R.listCategories)
   list(@Query() q: RouteQuery<typeof R.listCategories>): Result<typeof R.listCategories> {
-    return this.categories.list(q) as Result<typeof R.listCategories>;
+    return this.categories.list(q);
   }
 
   @Route(R.createCategory)
   create(@Body() body: RouteBody<typeof R.createCategory>): Result<typeof R.createCategory> {
-    return this.categories.create(body) as Result<typeof R.createCategory>;
+    return this.categories.create(body);
   }
 
   @Route(R.getCategory)
   get(@Param() p: RouteParams<typeof R.getCategory>): Result<typeof R.getCategory> {
-    return this.categories.get(p.id) as Result<typeof R.getCategory>;
+    return this.categories.get(p.id);
   }
 
   @Route(R.updateCategory)
@@ -36,7 +36,7 @@ export class CategoryController {
     @Param() p: RouteParams<typeof R.updateCategory>,
     @Body() body: RouteBody<typeof R.updateCategory>,
   ): Result<typeof R.updateCategory> {
-    return this.categories.update(p.id, expectedVersion(), body) as Result<typeof R.updateCategory>;
+    return this.categories.update(p.id, expectedVersion(), body);
   }
 
   @Route(R.deleteCategory)

@@ -21,19 +21,19 @@ export class PriceListController {
   list(
     @Query() q: RouteQuery<typeof R.listPriceLists>,
   ): Promise<RouteResult<typeof R.listPriceLists>> {
-    return this.lists.list(q) as Promise<RouteResult<typeof R.listPriceLists>>;
+    return this.lists.list(q);
   }
 
   @Route(R.createPriceList)
   create(
     @Body() body: RouteBody<typeof R.createPriceList>,
   ): Promise<RouteResult<typeof R.createPriceList>> {
-    return this.lists.create(body) as Promise<RouteResult<typeof R.createPriceList>>;
+    return this.lists.create(body);
   }
 
   @Route(R.getPriceList)
   get(@Param() p: RouteParams<typeof R.getPriceList>): Promise<RouteResult<typeof R.getPriceList>> {
-    return this.lists.get(p.id) as Promise<RouteResult<typeof R.getPriceList>>;
+    return this.lists.get(p.id);
   }
 
   @Route(R.updatePriceList)
@@ -41,9 +41,7 @@ export class PriceListController {
     @Param() p: RouteParams<typeof R.updatePriceList>,
     @Body() body: RouteBody<typeof R.updatePriceList>,
   ): Promise<RouteResult<typeof R.updatePriceList>> {
-    return this.lists.update(p.id, expectedVersion(), body) as Promise<
-      RouteResult<typeof R.updatePriceList>
-    >;
+    return this.lists.update(p.id, expectedVersion(), body);
   }
 
   @Route(R.deletePriceList)

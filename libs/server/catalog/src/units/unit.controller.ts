@@ -18,17 +18,17 @@ export class UnitController {
 
   @Route(R.listUnits)
   list(@Query() q: RouteQuery<typeof R.listUnits>): Result<typeof R.listUnits> {
-    return this.units.list(q) as Result<typeof R.listUnits>;
+    return this.units.list(q);
   }
 
   @Route(R.createUnit)
   create(@Body() body: RouteBody<typeof R.createUnit>): Result<typeof R.createUnit> {
-    return this.units.create(body) as Result<typeof R.createUnit>;
+    return this.units.create(body);
   }
 
   @Route(R.getUnit)
   get(@Param() p: RouteParams<typeof R.getUnit>): Result<typeof R.getUnit> {
-    return this.units.get(p.id) as Result<typeof R.getUnit>;
+    return this.units.get(p.id);
   }
 
   @Route(R.updateUnit)
@@ -36,7 +36,7 @@ export class UnitController {
     @Param() p: RouteParams<typeof R.updateUnit>,
     @Body() body: RouteBody<typeof R.updateUnit>,
   ): Result<typeof R.updateUnit> {
-    return this.units.update(p.id, expectedVersion(), body) as Result<typeof R.updateUnit>;
+    return this.units.update(p.id, expectedVersion(), body);
   }
 
   @Route(R.deleteUnit)

@@ -17,7 +17,7 @@ export class ContactController {
 
   @Route(R.list)
   list(@Param() p: RouteParams<typeof R.list>): Result<typeof R.list> {
-    return this.details.list('contact', p.id) as Result<typeof R.list>;
+    return this.details.list('contact', p.id);
   }
 
   @Route(R.add)
@@ -25,7 +25,7 @@ export class ContactController {
     @Param() p: RouteParams<typeof R.add>,
     @Body() body: RouteBody<typeof R.add>,
   ): Result<typeof R.add> {
-    return this.details.add('contact', p.id, body) as Result<typeof R.add>;
+    return this.details.add('contact', p.id, body);
   }
 
   @Route(R.update)
@@ -33,7 +33,7 @@ export class ContactController {
     @Param() p: RouteParams<typeof R.update>,
     @Body() body: RouteBody<typeof R.update>,
   ): Result<typeof R.update> {
-    return this.details.update('contact', p.id, expectedVersion(), body) as Result<typeof R.update>;
+    return this.details.update('contact', p.id, expectedVersion(), body);
   }
 
   @Route(R.remove)

@@ -17,12 +17,12 @@ export class PipelineController {
 
   @Route(R.list)
   list(): Result<typeof R.list> {
-    return this.pipelines.list() as Result<typeof R.list>;
+    return this.pipelines.list();
   }
 
   @Route(R.create)
   create(@Body() body: RouteBody<typeof R.create>): Result<typeof R.create> {
-    return this.pipelines.create(body) as Result<typeof R.create>;
+    return this.pipelines.create(body);
   }
 
   @Route(R.update)
@@ -30,7 +30,7 @@ export class PipelineController {
     @Param() p: RouteParams<typeof R.update>,
     @Body() body: RouteBody<typeof R.update>,
   ): Result<typeof R.update> {
-    return this.pipelines.update(p.id, expectedVersion(), body) as Result<typeof R.update>;
+    return this.pipelines.update(p.id, expectedVersion(), body);
   }
 
   @Route(R.addStage)
@@ -38,7 +38,7 @@ export class PipelineController {
     @Param() p: RouteParams<typeof R.addStage>,
     @Body() body: RouteBody<typeof R.addStage>,
   ): Result<typeof R.addStage> {
-    return this.pipelines.addStage(p.id, body) as Result<typeof R.addStage>;
+    return this.pipelines.addStage(p.id, body);
   }
 
   @Route(R.updateStage)
@@ -46,8 +46,6 @@ export class PipelineController {
     @Param() p: RouteParams<typeof R.updateStage>,
     @Body() body: RouteBody<typeof R.updateStage>,
   ): Result<typeof R.updateStage> {
-    return this.pipelines.updateStage(p.id, expectedVersion(), body) as Result<
-      typeof R.updateStage
-    >;
+    return this.pipelines.updateStage(p.id, expectedVersion(), body);
   }
 }

@@ -17,12 +17,12 @@ export class TeamController {
 
   @Route(R.list)
   list(): Result<typeof R.list> {
-    return this.teams.list() as Result<typeof R.list>;
+    return this.teams.list();
   }
 
   @Route(R.create)
   create(@Body() body: RouteBody<typeof R.create>): Result<typeof R.create> {
-    return this.teams.create(body.name) as Result<typeof R.create>;
+    return this.teams.create(body.name);
   }
 
   @Route(R.setMembers)
@@ -30,6 +30,6 @@ export class TeamController {
     @Param() p: RouteParams<typeof R.setMembers>,
     @Body() body: RouteBody<typeof R.setMembers>,
   ): Result<typeof R.setMembers> {
-    return this.teams.setMembers(p.id, body.membershipIds) as Result<typeof R.setMembers>;
+    return this.teams.setMembers(p.id, body.membershipIds);
   }
 }
