@@ -154,7 +154,7 @@ describe('records masked by a role’s field rules', () => {
     await onlyFields('/api/v1/crm/teams', ['name']);
   });
 
-  it('lists pipelines with their stages masked by the pipeline’s rules; shows a board', async () => {
+  it('lists pipelines with their stages masked by the pipeline’s rules, and the board too', async () => {
     const pipelines = await onlyFields('/api/v1/crm/pipelines', ['name', 'stages']);
     const mine = pipelines.find((p) => p.id === ids.pipeline);
     expect(mine?.name).toBe('Mayoristas');
@@ -167,6 +167,8 @@ describe('records masked by a role’s field rules', () => {
     );
     expect(board.status, board.body).toBe(200);
     expect(board.json.pipeline.id).toBe(ids.pipeline);
+    // The board's pipeline is masked like the list's: no field the role may not read.
+    expect(keys(board.json.pipeline)).toEqual(['id', 'name', 'stages']);
     expect(board.json.columns).toHaveLength(2);
   });
 });

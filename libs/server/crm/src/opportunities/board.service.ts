@@ -33,7 +33,7 @@ export class BoardService {
         more: rows.length > CARDS_PER_COLUMN,
       });
     }
-    return { pipeline, columns };
+    return { pipeline: await this.pipelines.view(pipeline), columns };
   }
 
   /** Open amounts by stage and expected month, weighted by the stage's probability. */
