@@ -182,12 +182,34 @@ export async function removeCreatedParties(
   admin: pg.Client,
   tenants: readonly { id: string }[],
 ): Promise<number> {
-  const { rowCount } = await admin.query(
-    `delete from crm.parties where tenant_id = any($1::uuid[]) and not ($2 = any(tags))`,
-    [tenants.map((t) => t.id), SEED_TAG],
-  );
+  const created = `select id from crm.parties where tenant_id = any($1::uuid[]) and not ($2 = any(tags))`;
+  const params = [tenants.map((t) => t.id), SEED_TAG];
+  // The timeline consumer writes an entry per created party, by key and a moment later: the
+  // entries go first, in the same transaction, and a delete that meets one written meanwhile
+  // is tried again.
+  let removed = 0;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await admin.query('begin');
+      await admin.query(
+        `delete from crm.timeline_entries where tenant_id = any($1::uuid[]) and party_id in (${created})`,
+        params,
+      );
+      const { rowCount } = await admin.query(
+        `delete from crm.parties where tenant_id = any($1::uuid[]) and id in (${created})`,
+        params,
+      );
+      await admin.query('commit');
+      removed = rowCount ?? 0;
+      break;
+    } catch (error) {
+      await admin.query('rollback');
+      if ((error as { code?: string }).code !== '23503' || attempt === 10) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 300));
+    }
+  }
   await admin.query('vacuum analyze crm.parties');
-  return rowCount ?? 0;
+  return removed;
 }
 
 /** A signed-in owner for each load tenant, made once through NEXO's own CLI. */
