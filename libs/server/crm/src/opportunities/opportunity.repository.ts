@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Database, VersionedRecords, bump, byId } from '@nexo/db';
-import { tenants } from '@nexo/tenancy/tables';
+import { TenantDirectory } from '@nexo/tenancy';
 import { and, asc, desc, eq, gt, ne, sql, type SQL } from 'drizzle-orm';
 import { opportunities, stages } from '../db/crm.tables.js';
 import { repointCustomReference } from '../shared/custom-reference.js';
@@ -24,8 +24,12 @@ export interface ForecastRow {
  */
 @Injectable()
 export class OpportunityRepository extends VersionedRecords<typeof opportunities> {
+  /** The company is tenancy's: its base currency is read through tenancy's directory. */
+  private readonly tenants: TenantDirectory;
+
   constructor(@Inject(Database) database: Database) {
     super(database, opportunities);
+    this.tenants = new TenantDirectory(database);
   }
 
   /** One writer per stage column at a time: concurrent moves into it queue, orders stay whole. */
@@ -148,12 +152,7 @@ export class OpportunityRepository extends VersionedRecords<typeof opportunities
 
   /** The company's base currency (tenancy's settings), when none is asked for. */
   async companyCurrency(tenantId: string): Promise<string | undefined> {
-    const [tenant] = await this.database
-      .tx()
-      .select({ currency: tenants.currency })
-      .from(tenants)
-      .where(eq(tenants.id, tenantId));
-    return tenant?.currency;
+    return (await this.tenants.summaryOf(tenantId))?.currency;
   }
 
   /**
