@@ -1,11 +1,10 @@
 import type { Database } from '@nexo/db';
-// Integration tests take the shared harness (a database of their own); the context's code does not.
-// eslint-disable-next-line @nx/enforce-module-boundaries
-import { createTenant, useTestDatabase } from '@nexo/testing';
+import { TenantDirectory } from '@nexo/tenancy';
+import { tenants } from '@nexo/tenancy/tables';
 import { eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { tenants } from '../db/tenancy.tables.js';
-import { TenantDirectory } from './tenant-directory.js';
+import { createTenant } from '../tenants.factory.js';
+import { useTestDatabase } from '../test-database.js';
 
 /** TenantDirectory on a real PostgreSQL, as the app role: what other contexts read of a company. */
 describe('the tenant directory', () => {
