@@ -151,6 +151,29 @@ export default tseslint.config(
     },
   },
   {
+    // A context reads and writes only its own schema (issue 24): no library imports another's
+    // table objects, and its own it imports relatively (`../db/crm.tables.js`). What it needs
+    // of another context's data it asks that context's public services. Table definitions may
+    // name other contexts' tables for their foreign keys; tests (their fixtures), the apps
+    // (seeds), bench, tools and the testing library may import any `@nexo/<lib>/tables`.
+    files: ['libs/server/**/*.ts'],
+    ignores: ['libs/server/*/src/db/*.tables.ts', 'libs/server/testing/**', '**/*.spec.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@nexo/*/tables'],
+              message:
+                "Another context's tables are its own: use its public service (own tables: import them relatively).",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // A context's integration tests and their factories (src/testing/) use the shared harness
     // (@nexo/testing) on top of the context's own arrows; the context's code may not.
     files: Object.keys(contextArrows).flatMap((context) => [
