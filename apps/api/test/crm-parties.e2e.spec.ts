@@ -193,6 +193,22 @@ describe('CRM parties', () => {
       custom: { referido_por: dup.json.id },
     });
     expect(lead.status, lead.body).toBe(201);
+    // crm answers whether the party exists (custom fields do not read its table): an id of
+    // no party of this company is refused on the field.
+    const nobody = await api.post<{ issues: { path: string; message: string }[] }>(
+      '/api/v1/crm/leads',
+      {
+        name: 'Referido por nadie',
+        custom: { referido_por: '00000000-0000-7000-8000-000000000000' },
+      },
+    );
+    expect(nobody.status, nobody.body).toBe(400);
+    expect(nobody.json.issues).toContainEqual(
+      expect.objectContaining({
+        path: 'custom.referido_por',
+        message: 'No crm.party with this id',
+      }),
+    );
     const portal = await createAccount(t.app, db.current, {
       tenantId: account.tenantId,
       roles: ['client-portal'],

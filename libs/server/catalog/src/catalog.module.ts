@@ -1,4 +1,5 @@
-import { Module } from '@nestjs/common';
+import { Inject, Module, type OnModuleInit } from '@nestjs/common';
+import { ReferenceTargets } from '@nexo/custom-fields';
 import { RecordWrites } from '@nexo/records';
 import { CategoryController } from './categories/category.controller.js';
 import { CategoryRepository } from './categories/category.repository.js';
@@ -55,4 +56,14 @@ import { UnitService } from './units/unit.service.js';
   ],
   exports: [ItemService, PriceResolver],
 })
-export class CatalogModule {}
+export class CatalogModule implements OnModuleInit {
+  constructor(
+    @Inject(ReferenceTargets) private readonly references: ReferenceTargets,
+    @Inject(ItemRepository) private readonly records: ItemRepository,
+  ) {}
+
+  /** A custom field may name a item: this context says whether one exists. */
+  onModuleInit(): void {
+    this.references.register('catalog.item', (id) => this.records.exists(id));
+  }
+}

@@ -1,5 +1,6 @@
 import { AuthModule } from '@nexo/auth';
-import { Module } from '@nestjs/common';
+import { Inject, Module, type OnModuleInit } from '@nestjs/common';
+import { ReferenceTargets } from '@nexo/custom-fields';
 import { RecordWrites } from '@nexo/records';
 import { ActivityController } from './activities/activity.controller.js';
 import { ActivityRepository } from './activities/activity.repository.js';
@@ -79,4 +80,14 @@ import { TimelineService } from './timeline/timeline.service.js';
   ],
   exports: [PartyService, OpportunityService, PipelineService],
 })
-export class CrmModule {}
+export class CrmModule implements OnModuleInit {
+  constructor(
+    @Inject(ReferenceTargets) private readonly references: ReferenceTargets,
+    @Inject(PartyRepository) private readonly records: PartyRepository,
+  ) {}
+
+  /** A custom field may name a party: this context says whether one exists. */
+  onModuleInit(): void {
+    this.references.register('crm.party', (id) => this.records.exists(id));
+  }
+}

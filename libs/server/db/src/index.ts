@@ -1,6 +1,7 @@
 export * from './catalog/reference-violations.js';
 export * from './catalog/tenancy-violations.js';
 export * from './client/database.js';
+export * from './client/current-tenant.js';
 export {
   PrincipalChangedError,
   type DbContext,

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Database, VersionedRecords, runList, type ListRequest } from '@nexo/db';
+import { CURRENT_TENANT, Database, VersionedRecords, runList, type ListRequest } from '@nexo/db';
 import { and, asc, count, eq, getTableColumns, sql } from 'drizzle-orm';
 import { itemImages, itemUnitConversions, items, itemVariants } from '../db/catalog.tables.js';
 
@@ -58,6 +58,16 @@ export class ItemRepository {
           .limit(limit),
       items,
     );
+  }
+
+  /** Whether the transaction's company has an item with this id (a custom field's reference). */
+  async exists(id: string): Promise<boolean> {
+    const found = await this.database
+      .tx()
+      .select({ id: items.id })
+      .from(items)
+      .where(and(eq(items.tenantId, CURRENT_TENANT), eq(items.id, id)));
+    return found.length > 0;
   }
 
   /** `lock`: hold the row until the transaction ends (to count its images, say). */

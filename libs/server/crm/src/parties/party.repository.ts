@@ -1,5 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Database, TRIGRAM_THRESHOLD, VersionedRecords, bump, byId } from '@nexo/db';
+import {
+  CURRENT_TENANT,
+  Database,
+  TRIGRAM_THRESHOLD,
+  VersionedRecords,
+  bump,
+  byId,
+} from '@nexo/db';
 import { and, asc, desc, eq, ne, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import { addresses, contacts, emailKey, parties } from '../db/crm.tables.js';
@@ -75,6 +82,16 @@ export class PartyRepository extends VersionedRecords<typeof parties> {
     super(database, parties);
     this.contacts = new PartyDetailRecords(database, contacts, contacts.isPrimary);
     this.addresses = new PartyDetailRecords(database, addresses, addresses.isDefault);
+  }
+
+  /** Whether the transaction's company has a party with this id (a custom field's reference). */
+  async exists(id: string): Promise<boolean> {
+    const found = await this.database
+      .tx()
+      .select({ id: parties.id })
+      .from(parties)
+      .where(and(eq(parties.tenantId, CURRENT_TENANT), eq(parties.id, id)));
+    return found.length > 0;
   }
 
   /** The hottest query of the context (every detail, every change): prepared per connection. */

@@ -13,6 +13,7 @@ import { newId } from '@nexo/utils';
 import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { fieldDefinitions } from '../db/custom-fields.tables.js';
+import { ReferenceTargets } from './reference-targets.js';
 
 type Row = typeof fieldDefinitions.$inferSelect;
 
@@ -29,12 +30,6 @@ const view = (r: Row): CustomField => ({
   version: r.version,
 });
 
-/** The table behind each reference target: a reference must name a row of this tenant. */
-const REFERENCE_TABLES: Record<string, string> = {
-  'crm.party': 'crm.parties',
-  'catalog.item': 'catalog.items',
-};
-
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -47,6 +42,7 @@ export class CustomFields {
   constructor(
     @Inject(Database) private readonly database: Database,
     @Inject(AuditLog) private readonly audit: AuditLog,
+    @Inject(ReferenceTargets) private readonly references: ReferenceTargets,
   ) {}
 
   /**
@@ -210,12 +206,9 @@ export class CustomFields {
           : `One of: ${(d.options.values ?? []).join(', ')}`;
       case 'reference': {
         if (typeof value !== 'string' || !UUID.test(value)) return 'An id';
-        const table = REFERENCE_TABLES[d.options.reference ?? ''];
-        if (!table) return 'Unknown reference target';
-        const found = await this.database
-          .tx()
-          .execute(sql`select 1 from ${sql.raw(table)} where id = ${value}`);
-        return found.rows.length ? null : `No ${d.options.reference} with this id`;
+        const exists = this.references.checkFor(d.options.reference ?? '');
+        if (!exists) return 'Unknown reference target';
+        return (await exists(value)) ? null : `No ${d.options.reference} with this id`;
       }
     }
   }
