@@ -1,5 +1,4 @@
 export * from './catalog.events.js';
 export * from './catalog.module.js';
-export * from './db/catalog.tables.js';
 export { ItemService } from './items/item.service.js';
 export { PriceResolver } from './prices/price-resolver.service.js';

@@ -1,5 +1,4 @@
 export * from './crm.module.js';
-export * from './db/crm.tables.js';
 export * from './crm.events.js';
 export * from './parties/party.service.js';
 export * from './opportunities/opportunity.service.js';
