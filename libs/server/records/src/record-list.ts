@@ -20,6 +20,8 @@ export interface RecordList {
   definition: ListDefinition;
   /** The table's custom-field column, for `custom.<key>` filters and sorts; none without. */
   custom?: AnyPgColumn;
+  /** The columns rules may name (snake_case); every column of the table when absent. */
+  columns?: Record<string, AnyPgColumn>;
 }
 
 /**
@@ -28,7 +30,8 @@ export interface RecordList {
  */
 export interface RecordListServices {
   permissions: PermissionService;
-  customFields: {
+  /** Needed only for a list with custom fields (`custom`). */
+  customFields?: {
     listFields(
       resource: string,
       custom: AnyPgColumn,
@@ -40,11 +43,11 @@ export interface RecordListServices {
 /** The rows of `list` the caller may read: its tenant first, then its role's rules. */
 export async function recordScope(
   permissions: PermissionService,
-  list: Pick<RecordList, 'subject' | 'table'>,
+  list: Pick<RecordList, 'subject' | 'table' | 'columns'>,
 ): Promise<SQL | undefined> {
   return and(
     eq(list.table.tenantId, currentPrincipal().tenantId),
-    await permissions.where('read', list.subject, columnsOf(list.table)),
+    await permissions.where('read', list.subject, list.columns ?? columnsOf(list.table)),
   );
 }
 
@@ -59,9 +62,10 @@ export async function recordListRequest(
   query: Record<string, unknown>,
   narrow?: SQL,
 ): Promise<ListRequest> {
-  const custom = list.custom
-    ? await services.customFields.listFields(list.subject, list.custom, query)
-    : {};
+  const custom =
+    list.custom && services.customFields
+      ? await services.customFields.listFields(list.subject, list.custom, query)
+      : {};
   return parseListQuery(
     { ...list.definition, fields: { ...list.definition.fields, ...custom } },
     query,

@@ -1,11 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { CreateCategoryInput, UpdateCategoryInput } from '@nexo/contracts';
-import { parseListQuery, type ListPage } from '@nexo/db';
+import type { ListPage } from '@nexo/db';
 import { PermissionService } from '@nexo/permissions';
 import { DomainError, currentPrincipal } from '@nexo/platform';
-import { RecordWrites, type Constraints, type Masked } from '@nexo/records';
+import { RecordWrites, listRecords, type Constraints, type Masked } from '@nexo/records';
 import { newId } from '@nexo/utils';
-import { and, eq } from 'drizzle-orm';
 import { categories } from '../db/catalog.tables.js';
 import { CATEGORY_COLUMNS, CATEGORY_LIST } from './category.list.js';
 import { CategoryRepository, type CategoryRow } from './category.repository.js';
@@ -37,18 +36,18 @@ export class CategoryService {
     @Inject(RecordWrites) private readonly writes: RecordWrites,
   ) {}
 
-  async list(query: Record<string, unknown>): Promise<ListPage<CategoryView>> {
-    const list = parseListQuery(
-      CATEGORY_LIST,
+  list(query: Record<string, unknown>): Promise<ListPage<CategoryView>> {
+    return listRecords<CategoryRow>(
+      { permissions: this.permissions },
+      {
+        subject: SUBJECT,
+        table: categories,
+        definition: CATEGORY_LIST,
+        columns: CATEGORY_COLUMNS,
+        records: this.categories,
+      },
       query,
-      and(
-        eq(categories.tenantId, currentPrincipal().tenantId),
-        await this.permissions.where('read', SUBJECT, CATEGORY_COLUMNS),
-      ),
     );
-    const page = await this.categories.page(list);
-    const view = await this.permissions.viewer<CategoryRow>(SUBJECT);
-    return { ...page, items: page.items.map(view) };
   }
 
   async get(id: string): Promise<CategoryView> {

@@ -1,11 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { CreateTaxRateInput, UpdateTaxRateInput } from '@nexo/contracts';
-import { parseListQuery, type ListPage } from '@nexo/db';
+import type { ListPage } from '@nexo/db';
 import { PermissionService } from '@nexo/permissions';
 import { DomainError, currentPrincipal } from '@nexo/platform';
-import { RecordWrites, type Constraints, type Masked } from '@nexo/records';
+import { RecordWrites, listRecords, type Constraints, type Masked } from '@nexo/records';
 import { newId } from '@nexo/utils';
-import { and, eq } from 'drizzle-orm';
 import { taxRates } from '../db/catalog.tables.js';
 import { TAX_RATE_COLUMNS, TAX_RATE_LIST } from './tax-rate.list.js';
 import { TaxRateRepository, type TaxRateRow } from './tax-rate.repository.js';
@@ -28,18 +27,18 @@ export class TaxRateService {
     @Inject(RecordWrites) private readonly writes: RecordWrites,
   ) {}
 
-  async list(query: Record<string, unknown>): Promise<ListPage<TaxRateView>> {
-    const list = parseListQuery(
-      TAX_RATE_LIST,
+  list(query: Record<string, unknown>): Promise<ListPage<TaxRateView>> {
+    return listRecords<TaxRateRow>(
+      { permissions: this.permissions },
+      {
+        subject: SUBJECT,
+        table: taxRates,
+        definition: TAX_RATE_LIST,
+        columns: TAX_RATE_COLUMNS,
+        records: this.taxes,
+      },
       query,
-      and(
-        eq(taxRates.tenantId, currentPrincipal().tenantId),
-        await this.permissions.where('read', SUBJECT, TAX_RATE_COLUMNS),
-      ),
     );
-    const page = await this.taxes.page(list);
-    const view = await this.permissions.viewer<TaxRateRow>(SUBJECT);
-    return { ...page, items: page.items.map(view) };
   }
 
   async get(id: string): Promise<TaxRateView> {

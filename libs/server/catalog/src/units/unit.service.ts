@@ -1,11 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { CreateUnitInput, UpdateUnitInput } from '@nexo/contracts';
-import { parseListQuery, type ListPage } from '@nexo/db';
+import type { ListPage } from '@nexo/db';
 import { PermissionService } from '@nexo/permissions';
 import { DomainError, currentPrincipal } from '@nexo/platform';
-import { RecordWrites, type Constraints, type Masked } from '@nexo/records';
+import { RecordWrites, listRecords, type Constraints, type Masked } from '@nexo/records';
 import { newId } from '@nexo/utils';
-import { and, eq } from 'drizzle-orm';
 import { units } from '../db/catalog.tables.js';
 import { UNIT_COLUMNS, UNIT_LIST } from './unit.list.js';
 import { UnitRepository, type UnitRow } from './unit.repository.js';
@@ -28,18 +27,18 @@ export class UnitService {
     @Inject(RecordWrites) private readonly writes: RecordWrites,
   ) {}
 
-  async list(query: Record<string, unknown>): Promise<ListPage<UnitView>> {
-    const list = parseListQuery(
-      UNIT_LIST,
+  list(query: Record<string, unknown>): Promise<ListPage<UnitView>> {
+    return listRecords<UnitRow>(
+      { permissions: this.permissions },
+      {
+        subject: SUBJECT,
+        table: units,
+        definition: UNIT_LIST,
+        columns: UNIT_COLUMNS,
+        records: this.units,
+      },
       query,
-      and(
-        eq(units.tenantId, currentPrincipal().tenantId),
-        await this.permissions.where('read', SUBJECT, UNIT_COLUMNS),
-      ),
     );
-    const page = await this.units.page(list);
-    const view = await this.permissions.viewer<UnitRow>(SUBJECT);
-    return { ...page, items: page.items.map(view) };
   }
 
   async get(id: string): Promise<UnitView> {
