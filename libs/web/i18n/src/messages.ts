@@ -1,8 +1,8 @@
 import {
   CONTEXTS,
+  CONTEXT_ERRORS,
   SUBJECTS,
   type Bilingual,
-  type ContextErrorCode,
   type ContextErrorCodeName,
   type ContextMessages,
   type Subject,
@@ -30,16 +30,7 @@ const PORTAL = {
 };
 
 type SubjectKey = `resource.${Exclude<Subject, 'all'>}`;
-type ContextErrorKey = `error.${keyof typeof CONTEXT_ERROR_MESSAGES}`;
-
-const CONTEXT_ERROR_MESSAGES = Object.fromEntries(
-  CONTEXTS.flatMap((c) =>
-    Object.entries((c.errors ?? {}) as Record<string, ContextErrorCode>).map(([code, e]) => [
-      code,
-      e.message,
-    ]),
-  ),
-) as Record<ContextErrorCodeName, Bilingual>;
+type ContextErrorKey = `error.${ContextErrorCodeName}`;
 
 const ALL: Record<string, Bilingual> = {
   ...PORTAL,
@@ -48,7 +39,7 @@ const ALL: Record<string, Bilingual> = {
   ),
   ...Object.fromEntries(Object.entries(SUBJECTS).map(([s, label]) => [`resource.${s}`, label])),
   ...Object.fromEntries(
-    Object.entries(CONTEXT_ERROR_MESSAGES).map(([code, m]) => [`error.${code}`, m]),
+    Object.entries(CONTEXT_ERRORS).map(([code, error]) => [`error.${code}`, error.message]),
   ),
 };
 
