@@ -28,14 +28,16 @@ const contextArrows = {
   permissions: ['auth', 'tenancy'],
   // The write recipe (@nexo/records): permissions, audit and outbox around a repository.
   records: ['permissions'],
+  // The commercial-document kit (@nexo/documents): header, lines, totals, numbers, PDF, mail.
+  documents: ['records', 'permissions', 'tenancy'],
   crm: BUSINESS_BASE,
   catalog: BUSINESS_BASE,
   // inventory ← sales, purchasing, production; inventory and accounts use none of them.
   inventory: ['catalog', ...BUSINESS_BASE],
   accounts: BUSINESS_BASE,
-  sales: ['inventory', 'accounts', 'crm', 'catalog', ...BUSINESS_BASE],
-  purchasing: ['inventory', 'accounts', 'crm', 'catalog', ...BUSINESS_BASE],
-  production: ['inventory', 'accounts', 'catalog', ...BUSINESS_BASE],
+  sales: ['documents', 'inventory', 'accounts', 'crm', 'catalog', ...BUSINESS_BASE],
+  purchasing: ['documents', 'inventory', 'accounts', 'crm', 'catalog', ...BUSINESS_BASE],
+  production: ['documents', 'inventory', 'accounts', 'catalog', ...BUSINESS_BASE],
 };
 const contextConstraints = (extra = {}) =>
   Object.entries(contextArrows).map(([context, uses]) => ({
