@@ -1,0 +1,4 @@
+export * from './currency.js';
+export * from './decimal.js';
+export * from './money.js';
+export * from './quantity.js';
