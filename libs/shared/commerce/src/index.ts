@@ -1,2 +1,2 @@
 /** Pure commercial rules shared by the server and the portals: taxes, payment terms, country packs. */
-export {};
+export * from './payment-terms/index.js';
