@@ -1,4 +1,4 @@
-import DecimalJs from 'decimal.js';
+import { Decimal as DecimalJs } from 'decimal.js';
 
 /**
  * The one decimal type of NEXO (ADR 0016): decimal.js, configured once. 50 significant
