@@ -1,2 +1,3 @@
 /** Pure commercial rules shared by the server and the portals: taxes, payment terms, country packs. */
 export * from './payment-terms/index.js';
+export * from './taxes/index.js';

@@ -1,0 +1,2 @@
+export * from './tax.js';
+export * from './tax-engine.js';
