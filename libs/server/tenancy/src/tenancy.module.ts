@@ -1,4 +1,7 @@
 import { Module } from '@nestjs/common';
+import { ExchangeRateController } from './exchange-rates/exchange-rate.controller.js';
+import { ExchangeRateRepository } from './exchange-rates/exchange-rate.repository.js';
+import { ExchangeRateService } from './exchange-rates/exchange-rate.service.js';
 import { NumberSeriesController } from './numbering/number-series.controller.js';
 import { NumberSeriesRepository } from './numbering/number-series.repository.js';
 import { NumberSeriesService } from './numbering/number-series.service.js';
@@ -8,13 +11,15 @@ import { TenantSettingsService } from './tenants/tenant-settings.service.js';
 import { TenantService } from './tenants/tenant.service.js';
 
 @Module({
-  controllers: [TenantController, NumberSeriesController],
+  controllers: [TenantController, NumberSeriesController, ExchangeRateController],
   providers: [
     TenantRepository,
     TenantService,
     TenantSettingsService,
     NumberSeriesRepository,
     NumberSeriesService,
+    ExchangeRateRepository,
+    ExchangeRateService,
   ],
   exports: [TenantService],
 })

@@ -1,6 +1,17 @@
 import { recordColumns } from '@nexo/db/columns';
 import { sql } from 'drizzle-orm';
-import { boolean, check, pgSchema, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  check,
+  date,
+  foreignKey,
+  numeric,
+  pgSchema,
+  primaryKey,
+  text,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 
 export const tenancySchema = pgSchema('tenancy');
 
@@ -40,5 +51,36 @@ export const tenants = tenancySchema.table(
       'tenants_currencies_check',
       sql`array_to_string(${t.currencies}, ',') ~ '^([A-Z]{3}(,[A-Z]{3})*)?$'`,
     ),
+  ],
+);
+
+/**
+ * The company's exchange rates: on `rate_date`, 1 unit of `currency` is worth `rate` units of
+ * the company's base currency (`tenants.currency`, which never has a row here: the service
+ * refuses it, the base currency being 1). One rate per currency and date.
+ */
+export const exchangeRates = tenancySchema.table(
+  'exchange_rates',
+  {
+    tenantId: uuid('tenant_id').notNull(),
+    id: uuid('id').notNull(),
+    currency: text('currency').notNull(),
+    rateDate: date('rate_date', { mode: 'string' }).notNull(),
+    rate: numeric('rate', { precision: 24, scale: 10 }).notNull(),
+    source: text('source').notNull().default('manual'),
+    ...recordColumns(),
+  },
+  (t) => [
+    primaryKey({ name: 'exchange_rates_pkey', columns: [t.tenantId, t.id] }),
+    // "The rate on a date" reads this index backwards from the date: one row.
+    uniqueIndex('exchange_rates_tenant_currency_date_key').on(t.tenantId, t.currency, t.rateDate),
+    foreignKey({
+      name: 'exchange_rates_tenant_fk',
+      columns: [t.tenantId],
+      foreignColumns: [tenants.id],
+    }),
+    check('exchange_rates_currency_check', sql`${t.currency} ~ '^[A-Z]{3}$'`),
+    check('exchange_rates_rate_check', sql`${t.rate} > 0`),
+    check('exchange_rates_source_check', sql`${t.source} in ('manual', 'csv')`),
   ],
 );

@@ -2,6 +2,8 @@ import { Global, Inject, Injectable, Module } from '@nestjs/common';
 import { Database } from '@nexo/db';
 import { asc, and, eq, inArray, sql } from 'drizzle-orm';
 import { tenants } from '../db/tenancy.tables.js';
+import { ExchangeRateRepository } from '../exchange-rates/exchange-rate.repository.js';
+import { ExchangeRates } from '../exchange-rates/exchange-rates.js';
 
 /** What other contexts read of a company: its names and its local settings. */
 export interface TenantSummary {
@@ -64,8 +66,12 @@ export class TenantDirectory {
 /**
  * The directory alone, without tenancy's routes: identity is always mounted and needs it, and
  * so do contexts mounted without tenancy (`NEXO_MODULES=crm`). Global, like the permission
- * engine; the auth module imports it, so every API process has it.
+ * engine; the auth module imports it, so every API process has it. The exchange rates
+ * (`ExchangeRates.rateOn`) come with it, for the same reason: documents convert with them.
  */
 @Global()
-@Module({ providers: [TenantDirectory], exports: [TenantDirectory] })
+@Module({
+  providers: [TenantDirectory, ExchangeRateRepository, ExchangeRates],
+  exports: [TenantDirectory, ExchangeRates],
+})
 export class TenantDirectoryModule {}

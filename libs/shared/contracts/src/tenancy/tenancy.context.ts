@@ -8,6 +8,9 @@ const COMPANY_CARD = read('tenancy.tenant', {
   fields: ['id', 'name', 'legal_name', 'tax_id', 'country', 'currency', 'locale'],
 });
 
+const RATES = 'tenancy.exchange-rate';
+const READ_COMPANY = [read('tenancy.tenant'), read(RATES)];
+
 /** The company itself: its settings, currencies, taxes of record and number series. */
 export const TenancyContext = defineContext({
   name: 'tenancy',
@@ -15,10 +18,16 @@ export const TenancyContext = defineContext({
   subjects: {
     'tenancy.tenant': { es: 'Empresa', en: 'Company' },
     'tenancy.number-series': { es: 'Numeración de comprobantes', en: 'Document numbering' },
+    [RATES]: { es: 'Tipos de cambio', en: 'Exchange rates' },
   },
   routes: Object.values(TenancyRoutes),
   roleRules: {
-    ...forEveryEmployee([read('tenancy.tenant')]),
+    ...forEveryEmployee(READ_COMPANY),
+    /** Keeps the books in the base currency: enters and imports the rates they need. */
+    accountant: [
+      ...READ_COMPANY,
+      { action: ['create', 'update', 'delete', 'import'], subject: RATES },
+    ],
     'client-portal': [COMPANY_CARD],
     'supplier-portal': [COMPANY_CARD],
     'professional-contractor': [read('tenancy.tenant', { fields: ['id', 'name', 'locale'] })],
@@ -30,6 +39,22 @@ export const TenancyContext = defineContext({
       message: {
         es: 'Ese número ya se emitió en esta serie: el próximo sólo puede avanzar.',
         en: 'That number was already issued in this series: the next can only move forward.',
+      },
+    },
+    exchange_rate_not_found: {
+      status: 404,
+      title: 'No exchange rate',
+      message: {
+        es: 'No hay tipo de cambio de esa moneda en esa fecha ni antes.',
+        en: 'There is no exchange rate for that currency on that date or before it.',
+      },
+    },
+    exchange_rate_base_currency: {
+      status: 422,
+      title: 'Base currency',
+      message: {
+        es: 'La moneda base de la empresa no lleva tipo de cambio: siempre vale 1.',
+        en: "The company's base currency takes no exchange rate: it is always 1.",
       },
     },
   },

@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { CountrySchema, CurrencySchema } from '../common/values.js';
+import { CountrySchema, CurrencySchema, DateOnlySchema, columnDecimal } from '../common/values.js';
+import { IMPORT_MODES, ImportResultSchema } from '../crm/party.contracts.js';
+import { ListQuerySchema } from '../http/list.contracts.js';
 import { checkTaxId } from '../crm/tax-id.js';
 
 /** An IANA time zone the runtime knows (`America/Argentina/Buenos_Aires`, `UTC`). */
@@ -138,3 +140,88 @@ export const NumberSeriesSchema = z
     version: z.number().int(),
   })
   .meta({ id: 'NumberSeries' });
+
+// ————— exchange rates —————
+
+/**
+ * An exchange rate in a `numeric(24, 10)` column: greater than 0, at most 14 digits before the
+ * point and 10 after it ("1 unit of a currency = rate units of the base currency").
+ */
+export const RateSchema = columnDecimal(14, 10)
+  .refine((v) => /[1-9]/.test(v), 'Must be greater than 0')
+  .meta({ id: 'Rate' });
+
+/** Where a rate came from: typed in, or a CSV import. */
+export const EXCHANGE_RATE_SOURCES = ['manual', 'csv'] as const;
+
+/**
+ * A rate of the company: on `date`, 1 unit of `currency` is worth `rate` units of the base
+ * currency (`baseCurrency`, the company's `currency`).
+ */
+export const ExchangeRateSchema = z
+  .object({
+    id: z.uuid(),
+    currency: z.string(),
+    /** The company's base currency, the one `rate` is in. */
+    baseCurrency: z.string(),
+    date: z.string(),
+    rate: z.string(),
+    source: z.enum(EXCHANGE_RATE_SOURCES),
+    createdAt: z.date(),
+    updatedAt: z.date(),
+    version: z.number().int(),
+  })
+  .meta({ id: 'ExchangeRate' });
+
+/** A rate's date: a calendar day PostgreSQL stores (years 1900 to 2999). */
+export const RateDateSchema = DateOnlySchema.refine(
+  (v) => v >= '1900-01-01' && v <= '2999-12-31',
+  'A date from 1900 to 2999',
+);
+
+/** A rate for a currency on a date; a second one for the same currency and date replaces it. */
+export const SaveExchangeRateInputSchema = z.strictObject({
+  /** Any ISO 4217 code but the company's base currency. */
+  currency: CurrencySchema,
+  date: RateDateSchema,
+  rate: RateSchema,
+});
+export type SaveExchangeRateInput = z.infer<typeof SaveExchangeRateInputSchema>;
+
+/** "The rate on a date": the latest on or before `date` (the company's today when absent). */
+export const ExchangeRateOnQuerySchema = z.object({
+  currency: CurrencySchema,
+  date: RateDateSchema.optional(),
+});
+
+/** The list's query: its filters and sorts, and the dates from and to (both included). */
+export const ExchangeRateListQuerySchema = ListQuerySchema.extend({
+  from: RateDateSchema.optional().meta({ description: 'Rates on or after this date' }),
+  to: RateDateSchema.optional().meta({ description: 'Rates on or before this date' }),
+});
+
+export const ExchangeRateOnSchema = z
+  .object({
+    currency: z.string(),
+    baseCurrency: z.string(),
+    /** The date asked about. */
+    date: z.string(),
+    /** The date of the rate that applies: `date` or the latest before it. */
+    rateDate: z.string(),
+    rate: z.string(),
+  })
+  .meta({ id: 'ExchangeRateOn' });
+
+/** A CSV of rates: a header `currency,date,rate`, then one rate a line. */
+export const ImportExchangeRatesInputSchema = z.strictObject({
+  csv: z.string().min(1).max(500_000),
+  /** All rows or none when any is wrong (default), or the valid rows and a report. */
+  mode: z.enum(IMPORT_MODES).default('all-or-nothing'),
+});
+export type ImportExchangeRatesInput = z.infer<typeof ImportExchangeRatesInputSchema>;
+
+/** What an import did: the party import's report (`ImportResult`), with the base currency. */
+export const ExchangeRateImportResultSchema = ImportResultSchema.extend({
+  baseCurrency: z.string(),
+}).meta({ id: 'ExchangeRateImportResult' });
+export type ExchangeRateImportResult = z.infer<typeof ExchangeRateImportResultSchema>;

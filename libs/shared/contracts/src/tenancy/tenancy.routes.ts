@@ -1,7 +1,16 @@
 import { z } from 'zod';
 import { defineRoute, permission } from '../http/route-contract.js';
+import { pageOf } from '../http/list.contracts.js';
+import { routeGroup } from '../http/route-group.js';
 import {
   CreateNumberSeriesInputSchema,
+  ExchangeRateImportResultSchema,
+  ExchangeRateListQuerySchema,
+  ExchangeRateOnQuerySchema,
+  ExchangeRateOnSchema,
+  ExchangeRateSchema,
+  ImportExchangeRatesInputSchema,
+  SaveExchangeRateInputSchema,
   NumberSeriesSchema,
   TenantSchema,
   UpdateNumberSeriesInputSchema,
@@ -11,8 +20,24 @@ import {
 const tag = 'tenancy';
 const V1 = '/api/v1/tenancy';
 const Id = z.object({ id: z.uuid() });
+const RATES = 'tenancy.exchange-rate';
 
-/** The company's own settings: its record and its document number series. */
+const exchangeRates = routeGroup({
+  tag,
+  path: `${V1}/exchange-rates`,
+  name: 'ExchangeRate',
+  plural: 'ExchangeRates',
+  subject: RATES,
+  schema: ExchangeRateSchema,
+  create: {
+    body: SaveExchangeRateInputSchema,
+    summary:
+      'Enter the rate of a currency on a date (1 unit of it = rate units of the base currency); replaces the rate of that currency and date when there is one',
+  },
+  remove: { summary: 'Delete an exchange rate' },
+});
+
+/** The company's own settings: its record, its document number series and exchange rates. */
 export const TenancyRoutes = {
   getTenant: defineRoute({
     method: 'GET',
@@ -78,4 +103,42 @@ export const TenancyRoutes = {
     etag: true,
     ifMatch: true,
   }),
+  listExchangeRates: defineRoute({
+    method: 'GET',
+    path: `${V1}/exchange-rates`,
+    operationId: 'listExchangeRates',
+    summary:
+      'The exchange rates of the company, newest first. Filters: currency, source; from and to (dates, both included). Sort: date, currency',
+    tag,
+    access: permission('read', RATES),
+    query: ExchangeRateListQuerySchema,
+    status: 200,
+    response: pageOf(ExchangeRateSchema),
+  }),
+  createExchangeRate: exchangeRates.create,
+  exchangeRateOn: defineRoute({
+    method: 'GET',
+    path: `${V1}/exchange-rates/on`,
+    operationId: 'exchangeRateOn',
+    summary:
+      'The rate of a currency on a date: the latest on or before it (1 for the base currency); 404 exchange_rate_not_found when there is none',
+    tag,
+    access: permission('read', RATES),
+    query: ExchangeRateOnQuerySchema,
+    status: 200,
+    response: ExchangeRateOnSchema,
+  }),
+  importExchangeRates: defineRoute({
+    method: 'POST',
+    path: `${V1}/exchange-rates/import`,
+    operationId: 'importExchangeRates',
+    summary:
+      'Import rates from CSV (columns currency,date,rate); each bad row is reported by line. All or nothing (default: nothing is written when a row is wrong), or the valid rows only',
+    tag,
+    access: permission('import', RATES),
+    body: ImportExchangeRatesInputSchema,
+    status: 200,
+    response: ExchangeRateImportResultSchema,
+  }),
+  deleteExchangeRate: exchangeRates.remove,
 } as const;

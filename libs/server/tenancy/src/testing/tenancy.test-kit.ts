@@ -1,0 +1,41 @@
+import { defineTestKit, type KitCall } from '@nexo/contracts';
+
+const READ = ['read tenancy.exchange-rate'];
+const V1 = '/api/v1/tenancy';
+
+/**
+ * Tenancy's exchange rates for the route matrix and the tenant-isolation sweep. The company
+ * record and its number series are the base's: those tests write their fixtures out.
+ */
+export const tenancyTestKit = defineTestKit({
+  context: 'tenancy',
+  grants: {
+    sales: READ,
+    purchasing: READ,
+    warehouse: READ,
+    production: READ,
+    'professional-accountant': READ,
+    // Keeps the books in the base currency: enters and imports the rates.
+    accountant: [
+      ...READ,
+      ...['create', 'update', 'delete', 'import'].map((a) => `${a} tenancy.exchange-rate`),
+    ],
+  },
+  recordsOfB: async (call: KitCall) => {
+    const res = await call('POST', `${V1}/exchange-rates`, {
+      currency: 'USD',
+      date: '2026-03-15',
+      rate: '1234.5',
+    });
+    if (res.status !== 201)
+      throw new Error(`exchange rate: ${res.status} ${JSON.stringify(res.body)}`);
+    const on = `${V1}/exchange-rates/on?currency=USD&date=2026-03-15`;
+    return {
+      ids: { [`DELETE ${V1}/exchange-rates/:id`]: (res.body as { id: string }).id },
+      lists: [`${V1}/exchange-rates`, `${V1}/exchange-rates?currency=USD`],
+      // A has no rate of its own: B's must not answer for it.
+      notFound: [on],
+      unchanged: { url: on, matches: { rate: '1234.5', rateDate: '2026-03-15' } },
+    };
+  },
+});
