@@ -1,5 +1,5 @@
 import { parties } from '@nexo/crm/tables';
-import { recordColumns } from '@nexo/db/columns';
+import { decimalColumns, recordColumns } from '@nexo/db/columns';
 import { tenants } from '@nexo/tenancy/tables';
 import { sql } from 'drizzle-orm';
 import {
@@ -46,7 +46,11 @@ export const units = catalogSchema.table(
   ],
 );
 
-/** The company's tax table: VAT rates, exemptions. `rate` is a percentage. */
+/**
+ * The company's taxes (erp.md §2): VAT rates and exemptions, excises, perceptions and
+ * withholdings. `rate` is a percentage; a `fixed` tax is `amount` per unit instead. The
+ * shape rules are `taxShapeProblems` in @nexo/commerce; the CHECKs below say the same.
+ */
 export const taxRates = catalogSchema.table(
   'tax_rates',
   {
@@ -55,7 +59,16 @@ export const taxRates = catalogSchema.table(
     code: text('code').notNull(),
     name: text('name').notNull(),
     kind: text('kind').notNull(),
-    rate: numeric('rate').notNull(),
+    computation: text('computation').notNull().default('percent'),
+    rate: decimalColumns.percent('rate').notNull(),
+    amount: decimalColumns.unitPrice('amount'),
+    includedInPrice: boolean('included_in_price').notNull().default(false),
+    /** ISO 3166-1 country whose rules the tax follows; null for the company's own. */
+    country: text('country'),
+    /** The ledger account it posts to (accounts context); none until accounts exists. */
+    accountId: uuid('account_id'),
+    threshold: decimalColumns.amount('threshold'),
+    minimumTax: decimalColumns.amount('minimum_tax'),
     active: boolean('active').notNull().default(true),
     ...recordColumns(),
   },
@@ -63,11 +76,23 @@ export const taxRates = catalogSchema.table(
     primaryKey({ name: 'tax_rates_pkey', columns: [t.tenantId, t.id] }),
     uniqueIndex('tax_rates_tenant_code_key').on(t.tenantId, t.code),
     tenantFk('tax_rates_tenant_fk', t.tenantId),
-    check('tax_rates_kind_check', sql`${t.kind} in ('vat', 'exempt', 'non_taxable')`),
+    check(
+      'tax_rates_kind_check',
+      sql`${t.kind} in ('vat', 'exempt', 'non_taxable', 'excise', 'other', 'perception', 'withholding')`,
+    ),
     check(
       'tax_rates_rate_check',
-      sql`${t.rate} >= 0 and ${t.rate} <= 100 and (${t.kind} = 'vat' or ${t.rate} = 0)`,
+      sql`${t.rate} >= 0 and ${t.rate} <= 100 and (${t.kind} not in ('exempt', 'non_taxable') or ${t.rate} = 0)`,
     ),
+    check(
+      'tax_rates_computation_check',
+      sql`(${t.computation} = 'percent' and ${t.amount} is null) or (${t.computation} = 'fixed' and ${t.amount} is not null and ${t.rate} = 0 and ${t.kind} in ('vat', 'excise', 'other'))`,
+    ),
+    check(
+      'tax_rates_document_level_check',
+      sql`case when ${t.kind} in ('perception', 'withholding') then not ${t.includedInPrice} else ${t.threshold} is null and ${t.minimumTax} is null end`,
+    ),
+    check('tax_rates_country_check', sql`${t.country} ~ '^[A-Z]{2}$'`),
   ],
 );
 

@@ -7,7 +7,14 @@ export const TAX_RATE_COLUMNS = {
   code: taxRates.code,
   name: taxRates.name,
   kind: taxRates.kind,
+  computation: taxRates.computation,
   rate: taxRates.rate,
+  amount: taxRates.amount,
+  included_in_price: taxRates.includedInPrice,
+  country: taxRates.country,
+  account_id: taxRates.accountId,
+  threshold: taxRates.threshold,
+  minimum_tax: taxRates.minimumTax,
   active: taxRates.active,
 };
 
@@ -17,6 +24,7 @@ export const TAX_RATE_LIST: ListDefinition = {
     code: { column: taxRates.code, type: 'text', sortable: true, searchable: true },
     name: { column: taxRates.name, type: 'text', searchable: true },
     kind: { column: taxRates.kind, type: 'text' },
+    country: { column: taxRates.country, type: 'text' },
     active: { column: taxRates.active, type: 'boolean' },
   },
   defaultSort: 'code',

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { taxShapeProblems, type TaxShape } from '@nexo/commerce';
 import type { CreateTaxRateInput, UpdateTaxRateInput } from '@nexo/contracts';
 import type { ListPage } from '@nexo/db';
 import { PermissionService } from '@nexo/permissions';
@@ -18,7 +19,10 @@ const CONSTRAINTS: Constraints = {
 /** A tax rate as it leaves the API: what the caller may read of it. */
 export type TaxRateView = Masked<TaxRateRow>;
 
-/** The company's tax table (VAT rates, exemptions); items name their sales and purchase tax. */
+/**
+ * The company's taxes (VAT rates and exemptions, excises, perceptions, withholdings); items
+ * name their sales and purchase tax, documents compute with them (@nexo/commerce).
+ */
 @Injectable()
 export class TaxRateService {
   constructor(
@@ -67,12 +71,9 @@ export class TaxRateService {
       constraints: CONSTRAINTS,
       load: () => this.taxes.byId(tenantId, id),
       write: (before) => {
-        const kind = input.kind ?? before.kind;
-        const rate = input.rate ?? before.rate;
-        if (kind !== 'vat' && Number(rate) !== 0)
-          throw DomainError.validation([
-            { path: 'rate', code: 'custom', message: 'Exempt and non-taxable rates are 0' },
-          ]);
+        const problems = taxShapeProblems({ ...(before as TaxShape), ...input });
+        if (problems.length > 0)
+          throw DomainError.validation(problems.map((p) => ({ ...p, code: 'custom' })));
         return this.taxes.update(tenantId, id, version, input);
       },
     });

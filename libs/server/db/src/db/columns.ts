@@ -10,3 +10,4 @@ export const recordColumns = () => ({
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   version: integer('version').notNull().default(1),
 });
+export * from './decimal-columns.js';

@@ -1,5 +1,9 @@
+import { TAX_COMPUTATIONS, TAX_KINDS, taxShapeProblems, type TaxShape } from '@nexo/commerce';
+import { decimal } from '@nexo/utils';
 import { z } from 'zod';
 import {
+  columnDecimal,
+  CountrySchema,
   CurrencySchema,
   DateOnlySchema,
   DecimalSchema,
@@ -12,8 +16,8 @@ export const PositiveDecimalSchema = DecimalSchema.refine(
   'Must be greater than zero',
 );
 /** A percentage from 0 to 100. */
-export const PercentSchema = NonNegativeDecimalSchema.refine(
-  (v) => Number(v) <= 100,
+export const PercentSchema = columnDecimal(3, 6).refine(
+  (v) => !decimal(v).greaterThan(100),
   'At most 100',
 );
 
@@ -73,17 +77,30 @@ export type UpdateUnitInput = z.infer<typeof UpdateUnitInputSchema>;
 
 // ————— taxes —————
 
-export const TAX_KINDS = ['vat', 'exempt', 'non_taxable'] as const;
-/** A tax rate as a role may read it: fields its rules hide are left out. */
+/** A tax as a role may read it: fields its rules hide are left out. */
 export const TaxRateSchema = z
   .object({
     id: z.uuid(),
     code: z.string(),
     name: z.string(),
-    /** `vat` (a rate), `exempt` or `non_taxable` (rate 0). */
+    /** VAT and its 0 % cases, line taxes, or document-level perceptions and withholdings. */
     kind: z.enum(TAX_KINDS),
-    /** Percentage: `21`, `10.5`. */
+    /** A percentage of the base, or a fixed `amount` per unit of the line. */
+    computation: z.enum(TAX_COMPUTATIONS),
+    /** Percentage: `21`, `10.5`; `0` for a fixed tax. */
     rate: DecimalSchema,
+    /** Amount per unit (fixed taxes), in the document's currency. */
+    amount: DecimalSchema.nullable(),
+    /** Whether prices already include it (consumer prices). */
+    includedInPrice: z.boolean(),
+    /** The country whose rules it follows (ISO 3166-1), if any. */
+    country: z.string().nullable(),
+    /** The ledger account it posts to; set once the accounts module is in use. */
+    accountId: z.uuid().nullable(),
+    /** Perceptions and withholdings: the document net from which it applies. */
+    threshold: DecimalSchema.nullable(),
+    /** Perceptions and withholdings: amounts below this are not applied. */
+    minimumTax: DecimalSchema.nullable(),
     active: z.boolean(),
     createdAt: z.date(),
     updatedAt: z.date(),
@@ -92,28 +109,43 @@ export const TaxRateSchema = z
   .partial()
   .required({ id: true })
   .meta({ id: 'TaxRate' });
-const taxRateOk = (t: { kind?: string | undefined; rate?: string | undefined }) =>
-  t.kind === undefined || t.rate === undefined || t.kind === 'vat' || Number(t.rate) === 0;
+
+const taxFields = {
+  code: CodeSchema,
+  name: NameSchema,
+  kind: z.enum(TAX_KINDS),
+  computation: z.enum(TAX_COMPUTATIONS),
+  rate: PercentSchema,
+  amount: columnDecimal(14, 6).nullable(),
+  includedInPrice: z.boolean(),
+  country: CountrySchema.nullable(),
+  accountId: z.uuid().nullable(),
+  threshold: columnDecimal(14, 4).nullable(),
+  minimumTax: columnDecimal(14, 4).nullable(),
+  active: z.boolean(),
+};
+/** Reports each inconsistent field of a complete tax (a create) as its own issue. */
+const checkTaxShape = (t: TaxShape, ctx: z.RefinementCtx) => {
+  for (const problem of taxShapeProblems(t))
+    ctx.addIssue({ code: 'custom', path: [problem.path], message: problem.message });
+};
 export const CreateTaxRateInputSchema = z
   .strictObject({
-    code: CodeSchema,
-    name: NameSchema,
-    kind: z.enum(TAX_KINDS),
-    rate: PercentSchema,
-    active: z.boolean().optional(),
+    ...taxFields,
+    computation: taxFields.computation.default('percent'),
+    rate: taxFields.rate.default('0'),
+    amount: taxFields.amount.optional(),
+    includedInPrice: taxFields.includedInPrice.optional(),
+    country: taxFields.country.optional(),
+    accountId: taxFields.accountId.optional(),
+    threshold: taxFields.threshold.optional(),
+    minimumTax: taxFields.minimumTax.optional(),
+    active: taxFields.active.optional(),
   })
-  .refine(taxRateOk, { path: ['rate'], message: 'Exempt and non-taxable rates are 0' });
+  .superRefine(checkTaxShape);
 export type CreateTaxRateInput = z.infer<typeof CreateTaxRateInputSchema>;
-export const UpdateTaxRateInputSchema = z
-  .strictObject({
-    code: CodeSchema,
-    name: NameSchema,
-    kind: z.enum(TAX_KINDS),
-    rate: PercentSchema,
-    active: z.boolean(),
-  })
-  .partial()
-  .refine(taxRateOk, { path: ['rate'], message: 'Exempt and non-taxable rates are 0' });
+/** A partial update: the service checks the merged tax with `taxShapeProblems`. */
+export const UpdateTaxRateInputSchema = z.strictObject(taxFields).partial();
 export type UpdateTaxRateInput = z.infer<typeof UpdateTaxRateInputSchema>;
 
 // ————— categories —————
