@@ -14,9 +14,11 @@ const config: NextConfig = {
     '@nexo/i18n',
     '@nexo/api-client',
     '@nexo/contracts',
+    '@nexo/utils',
   ],
-  // The web libraries are TypeScript sources compiled here; `@nexo/contracts` and
-  // `@nexo/api-client` come from their `dist` (tools/build.mjs runs first: `npm run portal:build`).
+  // The web libraries are TypeScript sources compiled here; `@nexo/contracts`, `@nexo/utils`
+  // (Money, ADR 0016) and `@nexo/api-client` come from their `dist` (tools/build.mjs runs
+  // first: `npm run portal:build`).
   turbopack: {
     root,
   },

@@ -45,6 +45,13 @@ describe('money', () => {
     expect(es.money('9007199254740993.01', 'EUR')).toContain('9.007.199.254.740.993,01');
   });
 
+  it('keeps the currency’s ISO decimals and every decimal a unit price has beyond them', () => {
+    expect(es.money('1500', 'ARS')).toBe('$\u00a01.500,00');
+    expect(en.money('0.86625', 'USD')).toBe('$0.86625');
+    expect(en.money('1500', 'CLP')).toBe('CLP\u00a01,500');
+    expect(en.money('1.5', 'KWD')).toBe('KWD\u00a01.500');
+  });
+
   it('is a plain number when no currency is known, and nothing when there is no amount', () => {
     expect(es.money('1234.5', undefined)).toBe('1.234,50');
     expect(en.money('1234.5', null)).toBe('1,234.50');

@@ -1,4 +1,7 @@
+import { Money } from '@nexo/utils';
 import type { Locale } from './translate';
+
+const DECIMAL = /^-?\d+(\.\d+)?$/;
 
 /** The regional format each language uses by default (Argentina first, as the product). */
 const REGION: Record<Locale, string> = { es: 'es-AR', en: 'en-US' };
@@ -69,6 +72,10 @@ export function createFormatters(locale: Locale, timeZone?: string): Formatters 
     },
     money(amount, currency) {
       if (amount === null || amount === undefined || amount === '') return '';
+      // The one money type (ADR 0016): the currency's ISO decimals at least, every decimal
+      // the amount has beyond them (a unit price "0.86625"), formatted from the exact string.
+      if (currency && typeof amount === 'string' && DECIMAL.test(amount))
+        return Money.of(amount, currency).format(region);
       // Intl takes a decimal string exactly (no float) when given as a string.
       return new Intl.NumberFormat(
         region,
