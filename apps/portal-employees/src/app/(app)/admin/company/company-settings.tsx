@@ -5,6 +5,7 @@ import { Can } from '@nexo/session';
 import { LoadingBlock, PageHeader, ProblemAlert, useApiQuery } from '@nexo/ui';
 import { api } from '../../../../lib/api';
 import { CompanyForm } from './company-form';
+import { ExchangeRatesCard } from './exchange-rates';
 import { NumberSeriesCard } from './number-series';
 import { TaxRatesCard } from './tax-rates';
 
@@ -37,6 +38,14 @@ export function CompanySettings(props: { tenantId: string }) {
             </Can>
           </Grid.Col>
         </Grid>
+        {tenant.data?.currency ? (
+          <Can action="read" subject="tenancy.exchange-rate">
+            <ExchangeRatesCard
+              baseCurrency={tenant.data.currency}
+              currencies={tenant.data.currencies ?? []}
+            />
+          </Can>
+        ) : null}
       </Stack>
     </>
   );
