@@ -49,6 +49,53 @@ const contextConstraints = (extra = {}) =>
     ],
   }));
 
+/**
+ * Money (ADR 0016): decimal.js is configured once, in @nexo/utils, and everything else uses
+ * its `Money`, `Quantity` and `decimal()`; a money-named field never becomes a float.
+ */
+const decimalJsImport = {
+  name: 'decimal.js',
+  message:
+    'decimal.js is configured once in @nexo/utils: use Money, Quantity or decimal() from @nexo/utils (ADR 0016).',
+};
+/**
+ * A money-named field or variable: a money word alone (`amount`, `price`) or as
+ * the last camelCase word of a longer name (`listPrice`, `grandTotal`, `exchangeRate`),
+ * optionally followed by one unit word (`discountPercent`, `totalAmount`). `totalCount`,
+ * `taxId`, `priceListId`, `network` or `rateLimit` are not money.
+ */
+const MONEY_WORDS =
+  'amount|amounts|price|prices|cost|costs|total|totals|subtotal|net|tax|taxes|discount|balance|rate|fee|fees|vat|creditLimit';
+const capitalized = MONEY_WORDS.split('|')
+  .map((w) => w[0].toUpperCase() + w.slice(1))
+  .join('|');
+const MONEY_NAME = `/^(?:${MONEY_WORDS}|[a-z][a-zA-Z0-9]*(?:${capitalized}))(?:Amount|Percent|Price|Total|Value|Minor)?$/`;
+/** `x.amount`, `x?.amount`, `x.amount!`, `x['amount']`, `amount` at `path` of the node. */
+const moneyOperand = (path) =>
+  [
+    `[${path}.name=${MONEY_NAME}]`,
+    `[${path}.property.name=${MONEY_NAME}]`,
+    `[${path}.property.value=${MONEY_NAME}]`,
+    `[${path}.expression.name=${MONEY_NAME}]`,
+    `[${path}.expression.property.name=${MONEY_NAME}]`,
+  ].join(', ');
+const toFloat =
+  "CallExpression:matches([callee.name=/^(Number|parseFloat|parseInt)$/], [callee.object.name='Number'][callee.property.name=/^parse(Float|Int)$/])";
+const moneyAsNumber = {
+  message:
+    'Money is not a number: compare and compute with Money or decimal() from @nexo/utils (ADR 0016), never Number(), parseFloat or unary + on a money field.',
+};
+const moneyLintRules = {
+  'no-restricted-syntax': [
+    'error',
+    { selector: `${toFloat}:matches(${moneyOperand('arguments.0')})`, ...moneyAsNumber },
+    {
+      selector: `UnaryExpression[operator='+']:matches(${moneyOperand('argument')})`,
+      ...moneyAsNumber,
+    },
+  ],
+};
+
 export default tseslint.config(
   {
     ignores: [
@@ -153,6 +200,18 @@ export default tseslint.config(
     },
   },
   {
+    // Money (ADR 0016): only @nexo/utils imports decimal.js; no money field becomes a float.
+    files: ['**/*.{ts,tsx,js,mjs}'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [decimalJsImport] }],
+      ...moneyLintRules,
+    },
+  },
+  {
+    files: ['libs/shared/utils/**'],
+    rules: { 'no-restricted-imports': 'off' },
+  },
+  {
     // A context reads and writes only its own schema (issue 24): no library imports another's
     // table objects, and its own it imports relatively (`../db/crm.tables.js`). What it needs
     // of another context's data it asks that context's public services. Table definitions may
@@ -164,6 +223,7 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
+          paths: [decimalJsImport],
           patterns: [
             {
               group: ['@nexo/*/tables'],
