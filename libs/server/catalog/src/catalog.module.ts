@@ -18,6 +18,7 @@ import { PriceResolver } from './prices/price-resolver.service.js';
 import { CatalogSearchProvider } from './search/catalog-search.provider.js';
 import { TaxRateController } from './taxes/tax-rate.controller.js';
 import { TaxRateRepository } from './taxes/tax-rate.repository.js';
+import { TaxDefinitions } from './taxes/tax-definitions.js';
 import { TaxRateService } from './taxes/tax-rate.service.js';
 import { UnitController } from './units/unit.controller.js';
 import { UnitRepository } from './units/unit.repository.js';
@@ -43,6 +44,7 @@ import { UnitService } from './units/unit.service.js';
     UnitService,
     TaxRateRepository,
     TaxRateService,
+    TaxDefinitions,
     CategoryRepository,
     CategoryService,
     ItemRepository,
@@ -54,7 +56,7 @@ import { UnitService } from './units/unit.service.js';
     PriceResolver,
     CatalogSearchProvider,
   ],
-  exports: [ItemService, PriceResolver],
+  exports: [ItemService, PriceResolver, TaxDefinitions],
 })
 export class CatalogModule implements OnModuleInit {
   constructor(

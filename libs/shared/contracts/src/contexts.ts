@@ -3,6 +3,7 @@ import { CatalogContext } from './catalog/catalog.context.js';
 import type { Bilingual, ContextErrorCode } from './context/context-contract.js';
 import { CrmContext } from './crm/crm.context.js';
 import { CustomFieldsContext } from './custom-fields/custom-fields.context.js';
+import { DocumentsContext } from './documents/documents.context.js';
 import { JobsContext } from './jobs/jobs.context.js';
 import { PermissionsContext } from './permissions/permissions.context.js';
 import { PlatformContext } from './platform.context.js';
@@ -25,6 +26,7 @@ export const CONTEXTS = [
   SearchContext,
   CrmContext,
   CatalogContext,
+  DocumentsContext,
 ] as const;
 
 type AnyContext = (typeof CONTEXTS)[number];

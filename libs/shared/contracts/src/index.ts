@@ -16,6 +16,7 @@ export * from './openapi/openapi-document.js';
 export * from './common/values.js';
 export * from './custom-fields/custom-field.contracts.js';
 export * from './crm/index.js';
+export * from './documents/index.js';
 export * from './jobs/job.contracts.js';
 export * from './search/search.contracts.js';
 export * from './catalog/catalog.contracts.js';

@@ -1,0 +1,53 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { TaxDefinition, TaxComputation, TaxKind } from '@nexo/commerce';
+import { Database } from '@nexo/db';
+import { DomainError, currentPrincipal } from '@nexo/platform';
+import { and, eq, inArray } from 'drizzle-orm';
+import { taxRates } from '../db/catalog.tables.js';
+
+/**
+ * The company's taxes as documents compute with them (`TaxDefinition` of @nexo/commerce):
+ * the public service sales and purchasing call to turn the tax ids of a line into what the
+ * tax engine reads. An id that names no active tax of the company is a 422 on `path`.
+ */
+@Injectable()
+export class TaxDefinitions {
+  constructor(@Inject(Database) private readonly database: Database) {}
+
+  async forIds(ids: readonly string[], path = 'taxIds'): Promise<TaxDefinition[]> {
+    const unique = [...new Set(ids)];
+    if (unique.length === 0) return [];
+    const rows = await this.database
+      .tx()
+      .select()
+      .from(taxRates)
+      .where(
+        and(
+          eq(taxRates.tenantId, currentPrincipal().tenantId),
+          inArray(taxRates.id, unique),
+          eq(taxRates.active, true),
+        ),
+      );
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    const missing = ids.findIndex((id) => !byId.has(id));
+    if (missing >= 0)
+      throw DomainError.unknownReference([
+        { path: `${path}.${missing}`, code: 'not_found', message: 'No active tax with this id' },
+      ]);
+    return ids.map((id) => {
+      const r = byId.get(id) as (typeof rows)[number];
+      return {
+        id: r.id,
+        code: r.code,
+        name: r.name,
+        kind: r.kind as TaxKind,
+        computation: r.computation as TaxComputation,
+        rate: r.rate,
+        amount: r.amount,
+        includedInPrice: r.includedInPrice,
+        threshold: r.threshold,
+        minimumTax: r.minimumTax,
+      };
+    });
+  }
+}

@@ -1,0 +1,318 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { AuditLog } from '@nexo/audit';
+import { Numbering } from '@nexo/db';
+import { EventOutbox } from '@nexo/events';
+import { PermissionService } from '@nexo/permissions';
+import { DomainError, currentPrincipal, stale } from '@nexo/platform';
+import { RecordWrites, auditSnapshot, type Masked } from '@nexo/records';
+import { decimal, Money, newId } from '@nexo/utils';
+import { documentPayload } from './document-events.js';
+import { documentFigures } from './document-figures.js';
+import { translateDocumentError } from './document-errors.js';
+import { DocumentStore } from './document-store.js';
+import type {
+  DerivePick,
+  DocumentHeaderInput,
+  DocumentLineInput,
+  DocumentLineRow,
+  DocumentRow,
+  DocumentType,
+  LineProgress,
+} from './document-type.js';
+
+/** A document as the kit returns it: the header the caller may read, and its lines. */
+export type DocumentView = Masked<DocumentRow> & { lines: DocumentLineRow[] };
+
+const HEADER_AMOUNTS = ['net', 'taxes', 'withheld', 'rounding', 'total'] as const;
+const LINE_AMOUNTS = ['net', 'taxAmount', 'total'] as const;
+
+/**
+ * Amounts with their currency's decimals ("97.50", "1501" in CLP), as the tax breakdown has
+ * them: columns keep the value, the view says it as money.
+ */
+function presented(header: Masked<DocumentRow>, lines: DocumentLineRow[], currency: string) {
+  const money = (v: string) => Money.of(v, currency).toString();
+  const out: Record<string, unknown> = { ...header };
+  for (const k of HEADER_AMOUNTS) if (typeof header[k] === 'string') out[k] = money(header[k]);
+  return {
+    ...(out as Masked<DocumentRow>),
+    lines: lines.map((l) => {
+      const line: DocumentLineRow = { ...l };
+      for (const k of LINE_AMOUNTS) line[k] = money(l[k]);
+      return line;
+    }),
+  };
+}
+
+const lineRows = (
+  tenantId: string,
+  documentId: string,
+  lines: readonly DocumentLineInput[],
+  figures: ReturnType<typeof documentFigures>['lines'],
+) =>
+  lines.map((l, i) => ({
+    tenantId,
+    id: newId(),
+    documentId,
+    position: i + 1,
+    itemId: l.itemId ?? null,
+    variantId: l.variantId ?? null,
+    description: l.description,
+    quantity: l.quantity,
+    unit: l.unit,
+    unitPrice: l.unitPrice,
+    discountPercent: l.discountPercent ?? '0',
+    taxes: l.taxes,
+    sourceLineId: l.sourceLineId ?? null,
+    ...figures[i],
+  }));
+
+/** The line input a stored line was made from: for recomputing a draft's figures. */
+const inputOf = (row: DocumentLineRow): DocumentLineInput => ({
+  itemId: row.itemId,
+  variantId: row.variantId,
+  description: row.description,
+  quantity: row.quantity,
+  unit: row.unit,
+  unitPrice: row.unitPrice,
+  discountPercent: row.discountPercent,
+  taxes: row.taxes as DocumentLineInput['taxes'],
+  sourceLineId: row.sourceLineId,
+});
+
+/**
+ * The commercial-document kit's service (erp.md §3), used by every document type's own
+ * service: drafts whose totals the kit keeps from the lines, transitions by the type's state
+ * machine with their permission, the gapless number taken when a document is issued, lines
+ * derived from another document's lines without ever taking more than remains, and the
+ * audit and outbox of each. All on the request's transaction; the database guards what
+ * matters (issued documents never change, derived quantities never exceed their source)
+ * whoever writes.
+ */
+@Injectable()
+export class DocumentKit {
+  constructor(
+    @Inject(DocumentStore) private readonly store: DocumentStore,
+    @Inject(RecordWrites) private readonly writes: RecordWrites,
+    @Inject(PermissionService) private readonly permissions: PermissionService,
+    @Inject(Numbering) private readonly numbering: Numbering,
+    @Inject(AuditLog) private readonly audit: AuditLog,
+    @Inject(EventOutbox) private readonly outbox: EventOutbox,
+  ) {}
+
+  async get(type: DocumentType, id: string): Promise<DocumentView> {
+    const { tenantId } = currentPrincipal();
+    const row = await this.store.header(type.tables, tenantId, id);
+    if (!row) throw DomainError.notFound(type.label);
+    await this.permissions.assertCan('read', type.subject, row);
+    const lines = await this.store.lines(type.tables, tenantId, id);
+    return presented(await this.writes.view(type.subject, row), lines, row.currency);
+  }
+
+  /** A new draft with its lines; its figures computed from them. */
+  async create(
+    type: DocumentType,
+    header: DocumentHeaderInput,
+    lines: readonly DocumentLineInput[],
+  ): Promise<DocumentView> {
+    const { tenantId } = currentPrincipal();
+    const id = newId();
+    const figures = documentFigures(header, lines);
+    let inserted: DocumentLineRow[] = [];
+    const view = await this.writes.create({
+      subject: type.subject,
+      input: { ...header, lines },
+      insert: async () => {
+        try {
+          const row = await this.store.insertHeader(type.tables, {
+            ...header,
+            tenantId,
+            id,
+            state: type.states.initial,
+            ...figures.totals,
+          });
+          inserted = await this.store.insertLines(
+            type.tables,
+            lineRows(tenantId, id, lines, figures.lines),
+          );
+          return row;
+        } catch (error) {
+          return translateDocumentError(error);
+        }
+      },
+      event: (after) => type.events.created.of(after.id, documentPayload(after)),
+    });
+    return presented(view, inserted, header.currency);
+  }
+
+  /**
+   * Changes a draft: its header fields and, when given, all its lines (replaced); the figures
+   * follow. An issued document answers `document_issued` — and were this check skipped, the
+   * database's guard would refuse the same.
+   */
+  async update(
+    type: DocumentType,
+    id: string,
+    version: number,
+    header: Partial<DocumentHeaderInput>,
+    lines?: readonly DocumentLineInput[],
+  ): Promise<DocumentView> {
+    const { tenantId } = currentPrincipal();
+    let stored: DocumentLineRow[] = [];
+    let currency = '';
+    const view = await this.writes.update({
+      subject: type.subject,
+      name: type.label,
+      input: lines ? { ...header, lines } : header,
+      load: () => this.store.header(type.tables, tenantId, id, true),
+      write: async (before) => {
+        if (before.issuedAt) throw new DomainError('document_issued', 'The document is issued');
+        try {
+          const next = lines ?? (await this.store.lines(type.tables, tenantId, id)).map(inputOf);
+          const merged = { ...before, ...header } as DocumentHeaderInput;
+          currency = merged.currency;
+          const figures = documentFigures(merged, next);
+          if (lines) {
+            await this.store.deleteLines(type.tables, tenantId, id);
+            stored = await this.store.insertLines(
+              type.tables,
+              lineRows(tenantId, id, lines, figures.lines),
+            );
+          } else stored = await this.store.lines(type.tables, tenantId, id);
+          return await this.store.updateHeader(type.tables, tenantId, id, version, {
+            ...header,
+            ...figures.totals,
+          });
+        } catch (error) {
+          return translateDocumentError(error);
+        }
+      },
+      event: (_before, after) => type.events.updated.of(after.id, documentPayload(after)),
+    });
+    return presented(view, stored, currency);
+  }
+
+  /** Deletes a draft (its lines go with it, giving back what they took from source lines). */
+  remove(type: DocumentType, id: string, version: number): Promise<void> {
+    const { tenantId } = currentPrincipal();
+    return this.writes.remove({
+      subject: type.subject,
+      name: type.label,
+      load: () => this.store.header(type.tables, tenantId, id, true),
+      remove: async (before) => {
+        if (before.issuedAt) throw new DomainError('document_issued', 'The document is issued');
+        return this.store
+          .deleteHeader(type.tables, tenantId, id, version)
+          .catch((error: unknown) => translateDocumentError(error));
+      },
+      event: (before) => type.events.deleted.of(before.id, { id: before.id }),
+    });
+  }
+
+  /**
+   * Takes a transition of the type's state machine: the state must allow it (409
+   * `transition_not_allowed`), the caller needs its permission action on the document (403),
+   * and an issuing transition takes the next number of the type's gapless series — in this
+   * transaction, so a rollback gives it back — and sets `issued_at`, after which the database
+   * refuses any change but the state's. `snapshot` (the party as issued, say) is written with it.
+   */
+  async transition(
+    type: DocumentType,
+    id: string,
+    version: number,
+    transition: string,
+    snapshot: Record<string, unknown> = {},
+  ): Promise<DocumentView> {
+    const { tenantId, userId } = currentPrincipal();
+    const before = await this.store.header(type.tables, tenantId, id, true);
+    if (!before) throw DomainError.notFound(type.label);
+    if (before.version !== version) throw stale();
+    const machine = type.states;
+    if (!machine.names.includes(transition)) throw DomainError.notFound(`${type.label} action`);
+    await this.permissions.assertCan(machine.actionOf(transition), type.subject, before);
+    if (!machine.can(before.state, transition))
+      throw new DomainError(
+        'transition_not_allowed',
+        `A ${type.label.toLowerCase()} in state ${before.state} cannot ${transition}`,
+      );
+    const spec = machine.transitions[transition] as { to: string; issues?: boolean };
+    const lines = await this.store.lines(type.tables, tenantId, id);
+    let changes: Partial<DocumentRow> = { state: spec.to };
+    if (spec.issues) {
+      if (lines.length === 0) throw new DomainError('document_empty', 'The document has no lines');
+      const number = await this.numbering.next(type.name, 'A', type.numbering);
+      changes = {
+        ...changes,
+        ...snapshot,
+        number: number.formatted,
+        issuedAt: new Date(),
+        issuedBy: userId,
+      };
+    }
+    const after = await this.store
+      .updateHeader(type.tables, tenantId, id, version, changes)
+      .catch((error: unknown) => translateDocumentError(error));
+    if (!after) throw stale();
+    await this.audit.record({
+      action: transition,
+      resource: type.subject,
+      resourceId: id,
+      before: auditSnapshot(before),
+      after: auditSnapshot(after),
+    });
+    const event = type.events.transitions[transition];
+    if (event) await this.outbox.publish(event.of(id, documentPayload(after)));
+    return presented(await this.writes.view(type.subject, after), lines, after.currency);
+  }
+
+  /**
+   * Adds to draft `id` lines taken from source lines (of `type.sourceLines`): the source's
+   * item, description, unit, price, discount and taxes, with the quantity picked. The
+   * database keeps each source line's `done_quantity` and refuses (409 `quantity_exceeded`)
+   * a pick beyond what remains, however many run at once: the source row's lock orders them.
+   */
+  async derive(
+    type: DocumentType,
+    id: string,
+    version: number,
+    picks: readonly DerivePick[],
+  ): Promise<DocumentView> {
+    if (!type.sourceLines) throw new Error(`${type.name} derives from no other type`);
+    const { tenantId } = currentPrincipal();
+    const sources = await this.store.linesByIds(
+      type.sourceLines,
+      tenantId,
+      picks.map((p) => p.sourceLineId),
+    );
+    const byId = new Map(sources.map((s) => [s.id, s]));
+    const issues = picks.flatMap((p, i) => {
+      if (!byId.has(p.sourceLineId))
+        return [{ path: `lines.${i}.sourceLineId`, code: 'not_found', message: 'No such line' }];
+      if (!decimal(p.quantity).isPositive())
+        return [{ path: `lines.${i}.quantity`, code: 'too_small', message: 'More than zero' }];
+      return [];
+    });
+    if (issues.length > 0) throw DomainError.validation(issues);
+    const current = await this.store.lines(type.tables, tenantId, id);
+    const added: DocumentLineInput[] = picks.map((p) => {
+      const source = byId.get(p.sourceLineId) as DocumentLineRow;
+      return { ...inputOf(source), quantity: p.quantity, sourceLineId: source.id };
+    });
+    return this.update(type, id, version, {}, [...current.map(inputOf), ...added]);
+  }
+
+  /** Each line of document `id` of `type`: quantity, done by later documents, remaining. */
+  async progress(type: DocumentType, id: string): Promise<LineProgress[]> {
+    const { tenantId } = currentPrincipal();
+    const row = await this.store.header(type.tables, tenantId, id);
+    if (!row) throw DomainError.notFound(type.label);
+    await this.permissions.assertCan('read', type.subject, row);
+    const lines = await this.store.lines(type.tables, tenantId, id);
+    return lines.map((l) => ({
+      lineId: l.id,
+      quantity: l.quantity,
+      done: l.doneQuantity,
+      remaining: decimal(l.quantity).abs().minus(decimal(l.doneQuantity)).toFixed(),
+    }));
+  }
+}

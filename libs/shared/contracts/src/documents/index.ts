@@ -1,0 +1,3 @@
+export * from './document-routes.js';
+export * from './document.contracts.js';
+export * from './documents.context.js';
