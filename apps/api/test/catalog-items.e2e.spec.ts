@@ -59,9 +59,11 @@ describe('catalog items', () => {
       kind: 'stockable',
       sku: 'ACE-GIR-15',
       barcode: '7790001000019',
-      cost: '1500.50',
+      // Unit prices are numeric(20,6), read as their shortest exact string.
+      cost: '1500.5',
       listPrice: '2300',
-      margin: '799.50',
+      margin: '799.5',
+      currency: 'ARS',
       salesUnitId: null,
       purchaseUnitId: m.caja12,
       salesTaxId: m.iva21,
@@ -98,7 +100,7 @@ describe('catalog items', () => {
     );
     expect(changed.status).toBe(200);
     expect(changed.headers.etag).toBe('"2"');
-    expect(changed.body).toMatchObject({ listPrice: '2500', margin: '999.50', status: 'archived' });
+    expect(changed.body).toMatchObject({ listPrice: '2500', margin: '999.5', status: 'archived' });
 
     expect((await api('DELETE', `${ITEMS}/${id}`)).status).toBe(428);
     expect((await api('DELETE', `${ITEMS}/${id}`, undefined, { 'if-match': '"1"' })).status).toBe(
@@ -118,11 +120,11 @@ describe('catalog items', () => {
     const update = history.body[1];
     expect(update.before).toEqual({
       listPrice: '2300',
-      margin: '799.50',
+      margin: '799.5',
       status: 'active',
     });
-    expect(update.after).toEqual({ listPrice: '2500', margin: '999.50', status: 'archived' });
-    expect(history.body[2].after).toMatchObject({ sku: 'ACE-GIR-15', cost: '1500.50' });
+    expect(update.after).toEqual({ listPrice: '2500', margin: '999.5', status: 'archived' });
+    expect(history.body[2].after).toMatchObject({ sku: 'ACE-GIR-15', cost: '1500.5' });
 
     const client = await adminClient(db.current);
     const { rows } = await client.query<{ type: string; payload: { changed?: string[] } }>(
@@ -194,6 +196,23 @@ describe('catalog items', () => {
       conversions: [{ unitId: m.caja12, factor: '0' }],
     });
     expect(issuePaths(zeroFactor.body)).toEqual(['conversions.0.factor']);
+
+    // A unit price has at most 6 decimals (numeric(20,6)): more is refused, never rounded.
+    const tooPrecise = await api('POST', ITEMS, {
+      ...base,
+      sku: sku(),
+      listPrice: '10.1234567',
+      conversions: [{ unitId: m.caja12, factor: '12.0000001' }],
+    });
+    expect(tooPrecise.status).toBe(400);
+    const sixDecimals =
+      'A non-negative decimal with at most 14 digits before the point and 6 after it';
+    expect(tooPrecise.body.issues).toEqual([
+      { path: 'listPrice', code: 'invalid_format', message: sixDecimals },
+      { path: 'conversions.0.factor', code: 'invalid_format', message: sixDecimals },
+    ]);
+    const precise = await api('POST', ITEMS, { ...base, sku: sku(), listPrice: '10.123456' });
+    expect(precise.body).toMatchObject({ listPrice: '10.123456', currency: 'ARS' });
 
     const exemptWithRate = await api('POST', '/api/v1/catalog/tax-rates', {
       code: 'raro',
@@ -332,6 +351,7 @@ describe('catalog items', () => {
       cost: null,
       listPrice: '1300',
       margin: '500', // its own list price less the item's cost
+      currency: 'ARS',
       status: 'active',
     });
     const second = await api('POST', url, {

@@ -160,10 +160,10 @@ describe('catalog price lists and price resolution', () => {
       'party-1',
     ]);
     expect(await price({ itemId: cola, partyId: OTHER_PARTY, customerGroup: 'mayorista' })).toEqual(
-      ['800.00', 'discount', 'mayorista-1'],
+      ['800', 'discount', 'mayorista-1'],
     );
     expect(await price({ itemId: cola, customerGroup: 'mayorista', quantity: '48' })).toEqual([
-      '750.00',
+      '750',
       'discount',
       'mayorista-48',
     ]);
@@ -202,7 +202,7 @@ describe('catalog price lists and price resolution', () => {
   });
 
   it('resolves in the currency asked for, and falls back to the list price in the company’s', async () => {
-    expect(await price({ itemId: cola, currency: 'USD' })).toEqual(['1.20', 'fixed', 'usd-1']);
+    expect(await price({ itemId: cola, currency: 'USD' })).toEqual(['1.2', 'fixed', 'usd-1']);
     const euros = await resolve({ itemId: cola, currency: 'EUR', date: DAY });
     expect(euros.status).toBe(422);
     expect(euros.body.code).toBe('no_price');
@@ -266,7 +266,7 @@ describe('catalog price lists and price resolution', () => {
     expect(await price({ itemId: item.id as string })).toEqual(['1900', 'fixed', 'jabon-item']);
     // A discount is off the variant's own list price.
     expect(await price({ variantId: large, customerGroup: 'mayorista' })).toEqual([
-      '8100.00',
+      '8100',
       'discount',
       'jabon-group',
     ]);
@@ -293,6 +293,14 @@ describe('catalog price lists and price resolution', () => {
       discountPercent: '120',
     });
     expect(tooMuch.body.issues[0].path).toBe('discountPercent');
+    // numeric(9,6): a 7th decimal is refused, not rounded away.
+    const tooPrecise = await api('POST', url, {
+      itemId: cola,
+      kind: 'discount',
+      discountPercent: '12.3456789',
+    });
+    expect(tooPrecise.status).toBe(400);
+    expect(tooPrecise.body.issues[0].path).toBe('discountPercent');
     const twice = await api('POST', url, {
       itemId: cola,
       minQuantity: '12.000',
@@ -372,17 +380,19 @@ describe('catalog price lists and price resolution', () => {
     const toDiscount = await api(
       'PATCH',
       ruleUrl,
-      { kind: 'discount', discountPercent: '7.5' },
+      { kind: 'discount', discountPercent: '7.654321' },
       { 'if-match': '"1"' },
     );
     expect(toDiscount.body).toMatchObject({
       kind: 'discount',
       price: null,
-      discountPercent: '7.5',
+      discountPercent: '7.654321',
+      currency: 'ARS',
       version: 2,
     });
+    // 1000 less 7.654321 %: the unit price keeps its 6 decimals, no rounding to cents.
     expect(await price({ itemId: cola, customerGroup: 'kioscos' })).toEqual([
-      '925.00',
+      '923.45679',
       'discount',
       'temp-1',
     ]);
@@ -429,12 +439,12 @@ describe('catalog price lists and price resolution', () => {
       'GET',
       `/api/v1/catalog/prices/resolve?itemId=${cola}&currency=ARS&date=${DAY}`,
     );
-    expect(ars.body).toMatchObject({ unitPrice: '1000.00', source: { kind: 'base' } });
+    expect(ars.body).toMatchObject({ unitPrice: '1000', source: { kind: 'base' } });
     const usd = await limited(
       'GET',
       `/api/v1/catalog/prices/resolve?itemId=${cola}&currency=USD&date=${DAY}`,
     );
-    expect(usd.body).toMatchObject({ unitPrice: '1.20', source: { priceListId: lists.usd } });
+    expect(usd.body).toMatchObject({ unitPrice: '1.2', source: { priceListId: lists.usd } });
     const visible = await limited('GET', LISTS);
     expect(visible.body.items.map((l: { currency: string }) => l.currency)).toEqual(['USD']);
     expect((await limited('GET', `${LISTS}/${lists.general as string}`)).status).toBe(404);

@@ -77,8 +77,19 @@ describe('CRM parties', () => {
     expect(created.headers.etag).toBe('"1"');
     expect(created.json).toMatchObject({
       taxId: '30500010912',
-      creditLimit: '150000.00',
+      // An amount column (numeric(20,4)) reads as its shortest string; its currency beside it.
+      creditLimit: '150000',
+      creditLimitCurrency: 'ARS',
       duplicates: [],
+    });
+    const cents = await api.post<{ issues: { path: string; message: string }[] }>(
+      '/api/v1/crm/parties',
+      { kind: 'organization', name: 'Límite con milésimos', creditLimit: '100.005' },
+    );
+    expect(cents.status).toBe(400);
+    expect(cents.json.issues[0]).toMatchObject({
+      path: 'creditLimit',
+      message: 'ARS amounts have at most 2 decimals',
     });
     const id = created.json.id;
     const contacts = await api.get<{ name: string }[]>(`/api/v1/crm/parties/${id}/contacts`);

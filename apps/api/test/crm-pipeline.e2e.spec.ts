@@ -263,6 +263,36 @@ describe('CRM: leads, pipelines, opportunities, activities', () => {
         weighted: '250.00',
       }),
     ]);
+
+    // An amount keeps its currency's decimals (CLP has none); sums round once, half-up.
+    const clpCents = await api.post<{ issues: { path: string; message: string }[] }>(
+      '/api/v1/crm/opportunities',
+      { title: 'Pesos chilenos', currency: 'CLP', amount: '10.5' },
+    );
+    expect(clpCents.status).toBe(400);
+    expect(clpCents.json.issues[0]).toMatchObject({
+      path: 'amount',
+      message: 'CLP amounts have no decimals',
+    });
+    const clpOpp = await make('0', 0, '2027-01-15');
+    const toClp = await api.patch<{ issues: { path: string }[] }>(
+      `/api/v1/crm/opportunities/${clpOpp.json.id}`,
+      { currency: 'CLP', amount: '1505.5' },
+      1,
+    );
+    expect(toClp.status).toBe(400);
+    const clp = await api.patch(
+      `/api/v1/crm/opportunities/${clpOpp.json.id}`,
+      { currency: 'CLP', amount: '1505' },
+      1,
+    );
+    expect(clp.status, clp.body).toBe(200);
+    const inClp = await api.get<{ rows: Record<string, unknown>[] }>(
+      `/api/v1/crm/pipelines/${p.id}/forecast?currency=CLP`,
+    );
+    expect(inClp.json.rows).toEqual([
+      expect.objectContaining({ month: '2027-01', count: 1, amount: '1505', weighted: '151' }),
+    ]);
   });
 
   it("lists only a salesperson's own and team opportunities; my tasks are mine and open", async () => {

@@ -59,14 +59,14 @@ describe('the demo company’s catalog', () => {
     // The seller of the demo sees no costs, and the wholesale breaks price by the box.
     const sales = caller(t.app, (await login(t.app, seller, DEMO_TENANT_ID)).accessToken);
     const wine = await sales('GET', '/api/v1/catalog/items?sku=BEB-VIN-MAL-750');
-    expect(wine.body.items[0]).toMatchObject({ listPrice: '5790.00' });
+    expect(wine.body.items[0]).toMatchObject({ listPrice: '5790' });
     expect(wine.body.items[0]).not.toHaveProperty('cost');
     const id = wine.body.items[0].id as string;
     const resolve = (qs: string) =>
       sales('GET', `/api/v1/catalog/prices/resolve?itemId=${id}&currency=ARS&${qs}`);
-    expect((await resolve('quantity=1')).body.unitPrice).toBe('5790.00');
-    expect((await resolve('quantity=12')).body.unitPrice).toBe('5501.00');
-    expect((await resolve('customerGroup=mayorista&quantity=2')).body.unitPrice).toBe('5326.80');
-    expect((await resolve('customerGroup=mayorista&quantity=12')).body.unitPrice).toBe('5095.20');
+    expect((await resolve('quantity=1')).body.unitPrice).toBe('5790');
+    expect((await resolve('quantity=12')).body.unitPrice).toBe('5501');
+    expect((await resolve('customerGroup=mayorista&quantity=2')).body.unitPrice).toBe('5326.8');
+    expect((await resolve('customerGroup=mayorista&quantity=12')).body.unitPrice).toBe('5095.2');
   });
 });

@@ -97,7 +97,8 @@ describe('hostile input', () => {
 
   it("checks a decimal's precision against its column, and answers the largest one back", async () => {
     const { api } = await signIn();
-    for (const creditLimit of ['99999999999999.999999', '1.001', '100000000000000']) {
+    // numeric(20,4): at most 4 decimals and 14 digits before the point (what leaves must fit).
+    for (const creditLimit of ['99999999999999.999999', '1.00001', '100000000000000']) {
       const res = await api.post('/api/v1/crm/parties', {
         kind: 'organization',
         name: 'Límite',
@@ -106,6 +107,14 @@ describe('hostile input', () => {
       expect(res.status, creditLimit).toBe(400);
       expect(issueCodes(res.json)).toContainEqual(['creditLimit', 'invalid_format']);
     }
+    // Within the column but beyond the currency's minor unit (ARS: 2): refused, not rounded.
+    const mils = await api.post('/api/v1/crm/parties', {
+      kind: 'organization',
+      name: 'Límite',
+      creditLimit: '1.001',
+    });
+    expect(mils.status).toBe(400);
+    expect(issueCodes(mils.json)).toContainEqual(['creditLimit', 'custom']);
     const largest = await api.post<{ creditLimit: string }>('/api/v1/crm/parties', {
       kind: 'organization',
       name: 'Límite',

@@ -2189,6 +2189,8 @@ export interface components {
             [key: string]: components["schemas"]["RuleConditionValue"];
         };
         Amount: string;
+        UnitPrice: string;
+        Quantity: string;
         Decimal: string;
         Problem: {
             type: string;
@@ -2451,6 +2453,7 @@ export interface components {
             ownerId?: string | null;
             teamId?: string | null;
             creditLimit?: components["schemas"]["Decimal"] | null;
+            creditLimitCurrency?: string;
             paymentTermsDays?: number | null;
             customerGroup?: string | null;
             notes?: string | null;
@@ -2632,8 +2635,16 @@ export interface components {
             code?: string;
             name?: string;
             /** @enum {string} */
-            kind?: "vat" | "exempt" | "non_taxable";
+            kind?: "vat" | "exempt" | "non_taxable" | "excise" | "other" | "perception" | "withholding";
+            /** @enum {string} */
+            computation?: "percent" | "fixed";
             rate?: components["schemas"]["Decimal"];
+            amount?: components["schemas"]["Decimal"] | null;
+            includedInPrice?: boolean;
+            country?: string | null;
+            accountId?: string | null;
+            threshold?: components["schemas"]["Decimal"] | null;
+            minimumTax?: components["schemas"]["Decimal"] | null;
             active?: boolean;
             /** Format: date-time */
             createdAt?: string;
@@ -2669,6 +2680,7 @@ export interface components {
             cost?: components["schemas"]["Decimal"] | null;
             listPrice?: components["schemas"]["Decimal"] | null;
             margin?: components["schemas"]["Decimal"] | null;
+            currency?: string;
             salesTaxId?: string | null;
             purchaseTaxId?: string | null;
             variantAttributes?: string[];
@@ -2697,6 +2709,7 @@ export interface components {
             cost?: components["schemas"]["Decimal"] | null;
             listPrice?: components["schemas"]["Decimal"] | null;
             margin?: components["schemas"]["Decimal"] | null;
+            currency?: string;
             salesTaxId?: string | null;
             purchaseTaxId?: string | null;
             variantAttributes?: string[];
@@ -2727,6 +2740,7 @@ export interface components {
             cost?: components["schemas"]["Decimal"] | null;
             listPrice?: components["schemas"]["Decimal"] | null;
             margin?: components["schemas"]["Decimal"] | null;
+            currency?: string;
             /** @enum {string} */
             status?: "active" | "archived";
             /** Format: date-time */
@@ -2775,6 +2789,7 @@ export interface components {
             kind: "fixed" | "discount";
             price: components["schemas"]["Decimal"] | null;
             discountPercent: components["schemas"]["Decimal"] | null;
+            currency: string;
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
@@ -5851,6 +5866,7 @@ export interface operations {
                         ownerId?: string | null;
                         teamId?: string | null;
                         creditLimit?: components["schemas"]["Decimal"] | null;
+                        creditLimitCurrency?: string;
                         paymentTermsDays?: number | null;
                         customerGroup?: string | null;
                         notes?: string | null;
@@ -8410,8 +8426,20 @@ export interface operations {
                     code: string;
                     name: string;
                     /** @enum {string} */
-                    kind: "vat" | "exempt" | "non_taxable";
-                    rate: components["schemas"]["Decimal"];
+                    kind: "vat" | "exempt" | "non_taxable" | "excise" | "other" | "perception" | "withholding";
+                    /**
+                     * @default percent
+                     * @enum {string}
+                     */
+                    computation?: "percent" | "fixed";
+                    /** @default 0 */
+                    rate?: string;
+                    amount?: string | null;
+                    includedInPrice?: boolean;
+                    country?: string | null;
+                    accountId?: string | null;
+                    threshold?: string | null;
+                    minimumTax?: string | null;
                     active?: boolean;
                 };
             };
@@ -8545,8 +8573,16 @@ export interface operations {
                     code?: string;
                     name?: string;
                     /** @enum {string} */
-                    kind?: "vat" | "exempt" | "non_taxable";
-                    rate?: components["schemas"]["Decimal"];
+                    kind?: "vat" | "exempt" | "non_taxable" | "excise" | "other" | "perception" | "withholding";
+                    /** @enum {string} */
+                    computation?: "percent" | "fixed";
+                    rate?: string;
+                    amount?: string | null;
+                    includedInPrice?: boolean;
+                    country?: string | null;
+                    accountId?: string | null;
+                    threshold?: string | null;
+                    minimumTax?: string | null;
                     active?: boolean;
                 };
             };
@@ -8947,15 +8983,15 @@ export interface operations {
                     unitId: string;
                     salesUnitId?: string | null;
                     purchaseUnitId?: string | null;
-                    cost?: components["schemas"]["Decimal"] | null;
-                    listPrice?: components["schemas"]["Decimal"] | null;
+                    cost?: components["schemas"]["UnitPrice"] | null;
+                    listPrice?: components["schemas"]["UnitPrice"] | null;
                     salesTaxId?: string | null;
                     purchaseTaxId?: string | null;
                     variantAttributes?: string[];
                     conversions?: {
                         /** Format: uuid */
                         unitId: string;
-                        factor: components["schemas"]["Decimal"];
+                        factor: components["schemas"]["Quantity"];
                     }[];
                     /** @enum {string} */
                     status?: "active" | "archived";
@@ -9099,15 +9135,15 @@ export interface operations {
                     unitId?: string;
                     salesUnitId?: string | null;
                     purchaseUnitId?: string | null;
-                    cost?: components["schemas"]["Decimal"] | null;
-                    listPrice?: components["schemas"]["Decimal"] | null;
+                    cost?: components["schemas"]["UnitPrice"] | null;
+                    listPrice?: components["schemas"]["UnitPrice"] | null;
                     salesTaxId?: string | null;
                     purchaseTaxId?: string | null;
                     variantAttributes?: string[];
                     conversions?: {
                         /** Format: uuid */
                         unitId: string;
-                        factor: components["schemas"]["Decimal"];
+                        factor: components["schemas"]["Quantity"];
                     }[];
                     /** @enum {string} */
                     status?: "active" | "archived";
@@ -9223,8 +9259,8 @@ export interface operations {
                     attributes: {
                         [key: string]: string;
                     };
-                    cost?: components["schemas"]["Decimal"] | null;
-                    listPrice?: components["schemas"]["Decimal"] | null;
+                    cost?: components["schemas"]["UnitPrice"] | null;
+                    listPrice?: components["schemas"]["UnitPrice"] | null;
                     /** @enum {string} */
                     status?: "active" | "archived";
                 };
@@ -9361,8 +9397,8 @@ export interface operations {
                     attributes?: {
                         [key: string]: string;
                     };
-                    cost?: components["schemas"]["Decimal"] | null;
-                    listPrice?: components["schemas"]["Decimal"] | null;
+                    cost?: components["schemas"]["UnitPrice"] | null;
+                    listPrice?: components["schemas"]["UnitPrice"] | null;
                     /** @enum {string} */
                     status?: "active" | "archived";
                 };
@@ -9891,11 +9927,11 @@ export interface operations {
                     /** Format: uuid */
                     itemId: string;
                     variantId?: string | null;
-                    minQuantity?: components["schemas"]["Decimal"];
+                    minQuantity?: components["schemas"]["Quantity"];
                     /** @enum {string} */
                     kind: "fixed" | "discount";
-                    price?: components["schemas"]["Decimal"] | null;
-                    discountPercent?: components["schemas"]["Decimal"] | null;
+                    price?: components["schemas"]["UnitPrice"] | null;
+                    discountPercent?: string | null;
                 };
             };
         };
@@ -9984,11 +10020,11 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    minQuantity?: components["schemas"]["Decimal"];
+                    minQuantity?: components["schemas"]["Quantity"];
                     /** @enum {string} */
                     kind?: "fixed" | "discount";
-                    price?: components["schemas"]["Decimal"] | null;
-                    discountPercent?: components["schemas"]["Decimal"] | null;
+                    price?: components["schemas"]["UnitPrice"] | null;
+                    discountPercent?: string | null;
                 };
             };
         };

@@ -11,7 +11,6 @@ import {
   index,
   integer,
   jsonb,
-  numeric,
   pgSchema,
   primaryKey,
   text,
@@ -123,9 +122,9 @@ export const categories = catalogSchema.table(
 );
 
 /**
- * Goods (stockable or consumable) and services. Money and quantities are `numeric`; the list
- * price is in the company's currency. `variant_attributes` names the axes its variants vary
- * by (`["tamaño", "color"]`).
+ * Goods (stockable or consumable) and services. Cost and list price are unit prices
+ * (`numeric(20,6)`, erp.md §1) in the company's currency. `variant_attributes` names the axes
+ * its variants vary by (`["tamaño", "color"]`).
  */
 export const items = catalogSchema.table(
   'items',
@@ -141,8 +140,8 @@ export const items = catalogSchema.table(
     unitId: uuid('unit_id').notNull(),
     salesUnitId: uuid('sales_unit_id'),
     purchaseUnitId: uuid('purchase_unit_id'),
-    cost: numeric('cost'),
-    listPrice: numeric('list_price'),
+    cost: decimalColumns.unitPrice('cost'),
+    listPrice: decimalColumns.unitPrice('list_price'),
     salesTaxId: uuid('sales_tax_id'),
     purchaseTaxId: uuid('purchase_tax_id'),
     variantAttributes: text('variant_attributes')
@@ -211,8 +210,8 @@ export const itemVariants = catalogSchema.table(
     sku: text('sku').notNull(),
     barcode: text('barcode'),
     attributes: jsonb('attributes').$type<Record<string, string>>().notNull(),
-    cost: numeric('cost'),
-    listPrice: numeric('list_price'),
+    cost: decimalColumns.unitPrice('cost'),
+    listPrice: decimalColumns.unitPrice('list_price'),
     status: text('status').notNull().default('active'),
     ...recordColumns(),
   },
@@ -270,7 +269,7 @@ export const itemUnitConversions = catalogSchema.table(
     id: uuid('id').notNull(),
     itemId: uuid('item_id').notNull(),
     unitId: uuid('unit_id').notNull(),
-    factor: numeric('factor').notNull(),
+    factor: decimalColumns.quantity('factor').notNull(),
   },
   (t) => [
     primaryKey({ name: 'item_unit_conversions_pkey', columns: [t.tenantId, t.id] }),
@@ -366,10 +365,10 @@ export const priceListRules = catalogSchema.table(
     priceListId: uuid('price_list_id').notNull(),
     itemId: uuid('item_id').notNull(),
     variantId: uuid('variant_id'),
-    minQuantity: numeric('min_quantity').notNull().default('0'),
+    minQuantity: decimalColumns.quantity('min_quantity').notNull().default('0'),
     kind: text('kind').notNull(),
-    price: numeric('price'),
-    discountPercent: numeric('discount_percent'),
+    price: decimalColumns.unitPrice('price'),
+    discountPercent: decimalColumns.percent('discount_percent'),
     ...recordColumns(),
   },
   (t) => [

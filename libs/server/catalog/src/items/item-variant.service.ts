@@ -38,8 +38,11 @@ const CONSTRAINTS: Record<string, ConstraintMeaning> = {
 /** The price fields of a variant follow the reader's rules on the item's. */
 const PRICE_FIELDS = ['cost', 'listPrice', 'margin'] as const;
 
-/** A variant as it leaves the API: without the price fields the reader may not see on its item. */
-export type ItemVariantView = Masked<ItemVariantRow>;
+/**
+ * A variant as it leaves the API: without the price fields the reader may not see on its
+ * item, with the currency of its prices (the company's base currency).
+ */
+export type ItemVariantView = Masked<ItemVariantRow> & { currency: string };
 
 /**
  * Variants of an item by its attributes (size, colour), each with its own SKU and barcode in
@@ -64,15 +67,15 @@ export class ItemVariantService {
       and(eq(itemVariants.tenantId, currentPrincipal().tenantId), eq(itemVariants.itemId, itemId)),
     );
     const page = await this.items.variantPage(list);
-    const hidden = await this.hiddenPriceFields(item);
-    return { ...page, items: page.items.map((v) => hide(v, hidden)) };
+    const view = await this.viewer(item);
+    return { ...page, items: page.items.map(view) };
   }
 
   async get(id: string): Promise<ItemVariantView> {
     const variant = await this.items.variantById(currentPrincipal().tenantId, id);
     if (!variant) throw DomainError.notFound('Variant');
     const item = await this.itemService.readable(variant.itemId);
-    return hide(variant, await this.hiddenPriceFields(item));
+    return (await this.viewer(item))(variant);
   }
 
   async create(itemId: string, input: CreateItemVariantInput): Promise<ItemVariantView> {
@@ -92,7 +95,7 @@ export class ItemVariantService {
       after: created,
     });
     await this.outbox.publish(ItemVariantCreated.of(itemId, { id, itemId, sku: created.sku }));
-    return hide(created, await this.hiddenPriceFields(item));
+    return (await this.viewer(item))(created);
   }
 
   async update(
@@ -125,7 +128,7 @@ export class ItemVariantService {
         changed: changedFields(before, after),
       }),
     );
-    return hide(after, await this.hiddenPriceFields(item));
+    return (await this.viewer(item))(after);
   }
 
   /** 409 while a price list names it. */
@@ -153,17 +156,21 @@ export class ItemVariantService {
     return row;
   }
 
-  /** The price fields the reader may not see on this item, hence on its variants. */
-  private async hiddenPriceFields(item: ItemRow): Promise<Set<string>> {
+  /**
+   * How the item's variants are shown: without the price fields the reader may not see on
+   * the item, with the currency of their prices.
+   */
+  private async viewer(item: ItemRow): Promise<(variant: ItemVariantRow) => ItemVariantView> {
     const visible = await this.itemService.view(item);
-    return new Set(PRICE_FIELDS.filter((f) => !(f in visible)));
+    const hidden = new Set<string>(PRICE_FIELDS.filter((f) => !(f in visible)));
+    const currency = await this.itemService.currency();
+    return (variant) => ({
+      ...(Object.fromEntries(
+        Object.entries(variant).filter(([k]) => !hidden.has(k)),
+      ) as Masked<ItemVariantRow>),
+      currency,
+    });
   }
-}
-
-function hide(variant: ItemVariantRow, hidden: Set<string>): ItemVariantView {
-  return Object.fromEntries(
-    Object.entries(variant).filter(([k]) => !hidden.has(k)),
-  ) as ItemVariantView;
 }
 
 /** A variant's cost and list price are the item's fields as far as write rules go. */

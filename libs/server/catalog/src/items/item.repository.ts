@@ -1,13 +1,17 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CURRENT_TENANT, Database, VersionedRecords, runList, type ListRequest } from '@nexo/db';
+import { TenantDirectory } from '@nexo/tenancy';
 import { and, asc, count, eq, getTableColumns, sql } from 'drizzle-orm';
 import { itemImages, itemUnitConversions, items, itemVariants } from '../db/catalog.tables.js';
 
 const { tenantId: _tenant, ...itemColumns } = getTableColumns(items);
-/** An item's columns and its margin (list price less cost), computed exactly in SQL. */
+/**
+ * An item's columns and its margin (list price less cost), computed exactly in SQL and read as
+ * the shortest string, like the price columns (`decimalColumns`).
+ */
 const itemSelection = {
   ...itemColumns,
-  margin: sql<string | null>`(${items.listPrice} - ${items.cost})::text`,
+  margin: sql<string | null>`trim_scale(${items.listPrice} - ${items.cost})::text`,
 };
 /** An item as read: its columns but the tenant id, and its margin. */
 export type ItemRow = Omit<typeof items.$inferSelect, 'tenantId'> & { margin: string | null };
@@ -15,7 +19,7 @@ export type ItemRow = Omit<typeof items.$inferSelect, 'tenantId'> & { margin: st
 const { tenantId: _vtenant, ...variantColumns } = getTableColumns(itemVariants);
 const variantSelection = {
   ...variantColumns,
-  margin: sql<string | null>`(coalesce(${itemVariants.listPrice}, ${items.listPrice})
+  margin: sql<string | null>`trim_scale(coalesce(${itemVariants.listPrice}, ${items.listPrice})
     - coalesce(${itemVariants.cost}, ${items.cost}))::text`,
 };
 /** A variant as read: its columns but the tenant id, and its margin (the item's prices by default). */
@@ -39,9 +43,19 @@ export class ItemRepository {
   private readonly itemRecords: VersionedRecords<typeof items>;
   private readonly variantRecords: VersionedRecords<typeof itemVariants>;
 
+  private readonly tenants: TenantDirectory;
+
   constructor(@Inject(Database) private readonly database: Database) {
     this.itemRecords = new VersionedRecords(database, items);
     this.variantRecords = new VersionedRecords(database, itemVariants);
+    this.tenants = new TenantDirectory(database);
+  }
+
+  /** The company's base currency (tenancy's settings): the one of every cost and list price. */
+  async companyCurrency(tenantId: string): Promise<string> {
+    const company = await this.tenants.summaryOf(tenantId);
+    if (!company) throw new Error('The current company is not visible');
+    return company.currency;
   }
 
   page(list: ListRequest) {

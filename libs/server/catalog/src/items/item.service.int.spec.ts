@@ -68,7 +68,7 @@ describe('item writes (RecordWrites on PostgreSQL)', () => {
         cost: '10',
       }),
     );
-    expect(item).toMatchObject({ sku: 'TU-1', cost: '10', conversions: [] });
+    expect(item).toMatchObject({ sku: 'TU-1', cost: '10', currency: 'ARS', conversions: [] });
     const events = await adminRows<{ type: string; aggregate_id: string }>(
       'select type, aggregate_id from events.outbox where tenant_id = $1',
       [c.tenantId],

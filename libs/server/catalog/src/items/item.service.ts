@@ -50,10 +50,12 @@ const CONSTRAINTS: Record<string, ConstraintMeaning> = {
   },
 };
 
+/** An item and the currency of its prices: the company's base currency. */
+export type PricedItem = ItemRow & { currency: string };
 /** An item with its unit conversions, as stored (audited before and after a change). */
-export type ItemDetail = ItemRow & { conversions: Conversion[] };
+export type ItemDetail = PricedItem & { conversions: Conversion[] };
 /** An item as it leaves the API in a list: what the caller may read of it. */
-export type ItemView = Masked<ItemRow>;
+export type ItemView = Masked<PricedItem>;
 /** An item with its conversions as it leaves the API: what the caller may read of it. */
 export type ItemDetailView = Masked<ItemDetail>;
 
@@ -86,8 +88,9 @@ export class ItemService {
       ),
     );
     const page = await this.items.page(list);
-    const view = await this.writes.viewer<ItemRow>(ITEM_SUBJECT);
-    return { ...page, items: page.items.map(view) };
+    const view = await this.writes.viewer<PricedItem>(ITEM_SUBJECT);
+    const currency = await this.currency();
+    return { ...page, items: page.items.map((row) => view({ ...row, currency })) };
   }
 
   /** The filtered list as CSV: columns the reader may read, every page, audited. */
@@ -113,7 +116,7 @@ export class ItemService {
   async get(id: string): Promise<ItemDetailView> {
     const row = await this.readable(id);
     const conversions = await this.items.conversions(currentPrincipal().tenantId, id);
-    return this.view({ ...row, conversions });
+    return this.view({ ...row, currency: await this.currency(), conversions });
   }
 
   create(input: CreateItemInput): Promise<ItemDetailView> {
@@ -151,7 +154,13 @@ export class ItemService {
       constraints: CONSTRAINTS,
       load: async () => {
         const row = await this.items.byId(tenantId, id);
-        return row && { ...row, conversions: await this.items.conversions(tenantId, id) };
+        return (
+          row && {
+            ...row,
+            currency: await this.currency(),
+            conversions: await this.items.conversions(tenantId, id),
+          }
+        );
       },
       write: async (before) => {
         checkUnits({ ...before, ...fields }, conversions ?? before.conversions);
@@ -205,10 +214,19 @@ export class ItemService {
     return this.writes.view(ITEM_SUBJECT, record);
   }
 
+  /** The currency of every item's cost, list price and margin: the company's base currency. */
+  currency(): Promise<string> {
+    return this.items.companyCurrency(currentPrincipal().tenantId);
+  }
+
   private async detail(tenantId: string, id: string): Promise<ItemDetail> {
     const row = await this.items.byId(tenantId, id);
     if (!row) throw DomainError.notFound('Item');
-    return { ...row, conversions: await this.items.conversions(tenantId, id) };
+    return {
+      ...row,
+      currency: await this.currency(),
+      conversions: await this.items.conversions(tenantId, id),
+    };
   }
 }
 

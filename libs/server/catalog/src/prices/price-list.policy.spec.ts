@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { priceListIssues, ruleChange } from './price-list.policy.js';
+import { priceListIssues, resolvedUnitPrice, ruleChange } from './price-list.policy.js';
 
 describe('price list policy', () => {
   it('wants a party or a group, not both, and a validity that runs forwards', () => {
@@ -37,5 +37,31 @@ describe('price list policy', () => {
     });
     const discount = { kind: 'discount', price: null, discountPercent: '5' };
     expect(ruleChange(discount, { kind: 'fixed' })).toMatchObject({ issue: { path: 'price' } });
+  });
+
+  it('resolves a unit price to 6 decimals, a discount not rounded to cents', () => {
+    const price = (input: Partial<Parameters<typeof resolvedUnitPrice>[0]>) =>
+      resolvedUnitPrice({
+        kind: 'base',
+        price: null,
+        discountPercent: null,
+        base: null,
+        factor: '1',
+        ...input,
+      });
+    expect(price({ base: '1000.00' })).toBe('1000');
+    expect(price({ base: '650.5', factor: '12' })).toBe('7806');
+    expect(price({ kind: 'fixed', price: '900', factor: '12' })).toBe('10800');
+    // 12.5 % off 0.99: 0.86625, which cents would have made 0.87.
+    expect(price({ kind: 'discount', base: '0.99', discountPercent: '12.5' })).toBe('0.86625');
+    expect(price({ kind: 'discount', base: '0.999999', discountPercent: '33.333333' })).toBe(
+      '0.666666',
+    );
+    expect(price({ kind: 'discount', base: '100', discountPercent: '2.123456' })).toBe('97.876544');
+    expect(price({ kind: 'fixed', price: '0.123456', factor: '0.5' })).toBe('0.061728');
+    expect(price({ kind: 'discount', base: '10', discountPercent: '100' })).toBe('0');
+    expect(() => price({ kind: 'discount', base: null, discountPercent: '10' })).toThrow(
+      /needs a list price/,
+    );
   });
 });

@@ -125,31 +125,4 @@ export class PriceListRepository extends VersionedRecords<typeof priceLists> {
       .limit(1);
     return row;
   }
-
-  /**
-   * The unit price per requested unit, exactly: fixed, or the base less the discount
-   * (rounded half away from zero to cents), or the base; times the unit's factor.
-   */
-  async unitPrice(input: {
-    kind: 'fixed' | 'discount' | 'base';
-    price: string | null;
-    discountPercent: string | null;
-    base: string | null;
-    factor: string;
-  }): Promise<string> {
-    const { rows } = await this.database.tx().execute<{ price: string }>(sql`
-      with p as (
-        select (case ${input.kind}
-                  when 'fixed' then ${input.price}::numeric
-                  when 'discount' then round(${input.base}::numeric
-                                             * (1 - ${input.discountPercent}::numeric / 100), 2)
-                  else ${input.base}::numeric
-                end) * ${input.factor}::numeric as x
-      )
-      select (case when scale(x) > 6 then trim_scale(round(x, 6)) else x end)::text as price
-        from p`);
-    const price = rows[0]?.price;
-    if (!price) throw new Error('The price computed to nothing');
-    return price;
-  }
 }

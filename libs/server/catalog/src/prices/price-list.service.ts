@@ -57,9 +57,15 @@ const RULE_CONSTRAINTS: Record<string, ConstraintMeaning> = {
 
 /** A price list as it leaves the API: what the caller may read of it. */
 export type PriceListView = Masked<PriceListRow>;
-/** A rule as it leaves the API (rules are read with their list: no masks of their own). */
-export type PriceListRuleView = Omit<PriceListRuleRow, 'tenantId'>;
-const ruleView = ({ tenantId: _, ...rule }: PriceListRuleRow): PriceListRuleView => rule;
+/**
+ * A rule as it leaves the API (rules are read with their list: no masks of their own), with
+ * the currency of its price: its list's.
+ */
+export type PriceListRuleView = Omit<PriceListRuleRow, 'tenantId'> & { currency: string };
+const ruleView = (
+  { tenantId: _, ...rule }: PriceListRuleRow,
+  list: { currency: string },
+): PriceListRuleView => ({ ...rule, currency: list.currency });
 
 /**
  * Price lists (per currency; for everyone, a customer group or one party; valid between
@@ -147,7 +153,7 @@ export class PriceListService {
     priceListId: string,
     query: Record<string, unknown>,
   ): Promise<ListPage<PriceListRuleView>> {
-    await this.readable(priceListId);
+    const priceList = await this.readable(priceListId);
     const list = parseListQuery(
       PRICE_LIST_RULE_LIST,
       query,
@@ -157,7 +163,7 @@ export class PriceListService {
       ),
     );
     const page = await this.lists.rules.page(list);
-    return { ...page, items: page.items.map(ruleView) };
+    return { ...page, items: page.items.map((rule) => ruleView(rule, priceList)) };
   }
 
   async createRule(
@@ -176,7 +182,7 @@ export class PriceListService {
         minQuantity: input.minQuantity ?? '0',
       })
       .catch((error: unknown) => translateWriteError(error, RULE_CONSTRAINTS));
-    const created = ruleView(row);
+    const created = ruleView(row, list);
     await this.audit.record({
       action: 'create',
       resource: RULE_RESOURCE,
@@ -216,8 +222,8 @@ export class PriceListService {
       action: 'update',
       resource: RULE_RESOURCE,
       resourceId: id,
-      before: ruleView(before),
-      after: ruleView(row),
+      before: ruleView(before, list),
+      after: ruleView(row, list),
     });
     await this.outbox.publish(
       PriceListRulesChanged.of(list.id, {
@@ -227,7 +233,7 @@ export class PriceListService {
         change: 'updated',
       }),
     );
-    return ruleView(row);
+    return ruleView(row, list);
   }
 
   async removeRule(id: string, version: number): Promise<void> {
@@ -240,7 +246,7 @@ export class PriceListService {
       action: 'delete',
       resource: RULE_RESOURCE,
       resourceId: id,
-      before: ruleView(before),
+      before: ruleView(before, list),
     });
     await this.outbox.publish(
       PriceListRulesChanged.of(list.id, {

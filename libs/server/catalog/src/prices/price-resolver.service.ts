@@ -5,6 +5,7 @@ import { DomainError, currentPrincipal } from '@nexo/platform';
 import { ItemRepository } from '../items/item.repository.js';
 import { ItemService } from '../items/item.service.js';
 import { PRICE_LIST_COLUMNS } from './price-list.list.js';
+import { resolvedUnitPrice } from './price-list.policy.js';
 import { PRICE_LIST_SUBJECT } from './price-list.service.js';
 import { PriceListRepository } from './price-list.repository.js';
 
@@ -12,7 +13,8 @@ import { PriceListRepository } from './price-list.repository.js';
  * Answers "what does this cost": item (or variant), party or customer group, quantity (in
  * any unit the item converts from), date and currency → unit price and the rule that gave
  * it. The precedence is `PriceListRepository.bestRule`'s; with no rule, the item's list price
- * (in the company's currency only).
+ * (in the company's currency only). The price itself is `resolvedUnitPrice`: 6 decimals, a
+ * discount not rounded to cents.
  */
 @Injectable()
 export class PriceResolver {
@@ -80,7 +82,7 @@ export class PriceResolver {
     return {
       itemId: item.id,
       variantId: variant?.id ?? null,
-      unitPrice: await this.lists.unitPrice({
+      unitPrice: resolvedUnitPrice({
         kind,
         price: rule?.price ?? null,
         discountPercent: rule?.discountPercent ?? null,

@@ -1,5 +1,5 @@
 import { memberships } from '@nexo/auth/tables';
-import { recordColumns } from '@nexo/db/columns';
+import { decimalColumns, recordColumns } from '@nexo/db/columns';
 import { tenants } from '@nexo/tenancy/tables';
 import { sql, type SQL } from 'drizzle-orm';
 import {
@@ -84,7 +84,8 @@ export const parties = crmSchema.table(
       .default(sql`'{}'::text[]`),
     ownerId: uuid('owner_id'),
     teamId: uuid('team_id'),
-    creditLimit: numeric('credit_limit', { precision: 18, scale: 2 }),
+    /** In the company's base currency, rounded to its minor unit. */
+    creditLimit: decimalColumns.amount('credit_limit'),
     paymentTermsDays: integer('payment_terms_days'),
     customerGroup: text('customer_group'),
     notes: text('notes'),
@@ -288,7 +289,7 @@ export const opportunities = crmSchema.table(
     stageId: uuid('stage_id').notNull(),
     partyId: uuid('party_id'),
     title: text('title').notNull(),
-    amount: numeric('amount', { precision: 18, scale: 2 }).notNull().default('0'),
+    amount: decimalColumns.amount('amount').notNull().default('0'),
     currency: text('currency').notNull(),
     expectedCloseDate: date('expected_close_date'),
     ownerId: uuid('owner_id'),

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { currentPrincipal } from '@nexo/platform';
+import { Money } from '@nexo/utils';
 import { PipelineService, type PipelineView } from '../pipelines/pipeline.service.js';
 import { OpportunityRepository } from './opportunity.repository.js';
 import { OpportunityService, type OpportunityView } from './opportunity.service.js';
@@ -43,13 +44,19 @@ export class BoardService {
       currency ??
       (await this.opportunityRecords.companyCurrency(currentPrincipal().tenantId)) ??
       'ARS';
+    const rows = await this.opportunityRecords.forecast(
+      await this.opportunities.scope(),
+      pipelineId,
+      inCurrency,
+    );
+    // Exact sums rounded once, to the currency's minor unit (CLP none, KWD three).
     return {
       currency: inCurrency,
-      rows: await this.opportunityRecords.forecast(
-        await this.opportunities.scope(),
-        pipelineId,
-        inCurrency,
-      ),
+      rows: rows.map((r) => ({
+        ...r,
+        amount: Money.of(r.amount, inCurrency).round().toString(),
+        weighted: Money.of(r.weighted, inCurrency).dividedBy('100').round().toString(),
+      })),
     };
   }
 }

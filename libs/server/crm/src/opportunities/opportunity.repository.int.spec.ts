@@ -110,8 +110,9 @@ describe('the opportunity repository', () => {
         probability: 10,
         month: '2026-03',
         count: 2,
-        amount: '1500.00',
-        weighted: '150.00',
+        // Exact sums (the service rounds them to the currency); weighted is × the percentage.
+        amount: '1500.0000',
+        weighted: '15000.0000',
       },
       {
         stageId: propuesta!.id,
@@ -119,8 +120,8 @@ describe('the opportunity repository', () => {
         probability: 50,
         month: 'none',
         count: 1,
-        amount: '200.00',
-        weighted: '100.00',
+        amount: '200.0000',
+        weighted: '10000.0000',
       },
     ]);
     expect(await inTenant(a, () => repository.companyCurrency(a))).toEqual(expect.any(String));

@@ -157,7 +157,8 @@ export class OpportunityRepository extends VersionedRecords<typeof opportunities
 
   /**
    * Open amounts of a pipeline within `scope` (tenant first) in one currency, by stage and
-   * expected month, weighted by the stage's probability; in stage order.
+   * expected month, and their sums times the stage's probability (a percentage: `weighted`
+   * is 100 times the weighted amount, exact); in stage order.
    */
   async forecast(
     scope: SQL | undefined,
@@ -174,8 +175,9 @@ export class OpportunityRepository extends VersionedRecords<typeof opportunities
         position: stages.position,
         month,
         count: sql<number>`count(*)::int`,
-        amount: sql<string>`sum(${opportunities.amount})::numeric(18,2)::text`,
-        weighted: sql<string>`sum(${opportunities.amount} * ${stages.probability} / 100)::numeric(18,2)::text`,
+        // Exact: the service rounds to the currency's minor unit (`Money`).
+        amount: sql<string>`sum(${opportunities.amount})::text`,
+        weighted: sql<string>`sum(${opportunities.amount} * ${stages.probability})::text`,
       })
       .from(opportunities)
       .innerJoin(

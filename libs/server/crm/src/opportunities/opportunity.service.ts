@@ -1,6 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AuditLog } from '@nexo/audit';
-import type { CreateOpportunityInput, UpdateOpportunityInputSchema } from '@nexo/contracts';
+import {
+  amountDecimalsIssue,
+  type CreateOpportunityInput,
+  type UpdateOpportunityInputSchema,
+} from '@nexo/contracts';
 import { CustomFields } from '@nexo/custom-fields';
 import type { ListPage } from '@nexo/db';
 import { EventOutbox } from '@nexo/events';
@@ -178,6 +182,12 @@ export class OpportunityService {
   ): Promise<OpportunityView> {
     const before = await this.load(id, 'update');
     if (input.partyId) await this.parties.load(input.partyId);
+    // An amount keeps its currency's decimals: a change of either is checked with the other.
+    const amountIssue =
+      (input.amount !== undefined || input.currency !== undefined) &&
+      amountDecimalsIssue(input.amount ?? before.amount, input.currency ?? before.currency);
+    if (amountIssue)
+      throw DomainError.validation([{ path: 'amount', code: 'custom', message: amountIssue }]);
     const changes = {
       ...input,
       ...(input.custom !== undefined

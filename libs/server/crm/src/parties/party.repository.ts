@@ -7,6 +7,7 @@ import {
   bump,
   byId,
 } from '@nexo/db';
+import { TenantDirectory } from '@nexo/tenancy';
 import { and, asc, desc, eq, ne, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import { addresses, contacts, emailKey, parties } from '../db/crm.tables.js';
@@ -78,10 +79,20 @@ export class PartyRepository extends VersionedRecords<typeof parties> {
   readonly contacts: PartyDetailRecords<typeof contacts>;
   readonly addresses: PartyDetailRecords<typeof addresses>;
 
+  private readonly tenants: TenantDirectory;
+
   constructor(@Inject(Database) database: Database) {
     super(database, parties);
     this.contacts = new PartyDetailRecords(database, contacts, contacts.isPrimary);
     this.addresses = new PartyDetailRecords(database, addresses, addresses.isDefault);
+    this.tenants = new TenantDirectory(database);
+  }
+
+  /** The company's base currency (tenancy's settings): the one credit limits are in. */
+  async companyCurrency(tenantId: string): Promise<string> {
+    const company = await this.tenants.summaryOf(tenantId);
+    if (!company) throw new Error('The current company is not visible');
+    return company.currency;
   }
 
   /** Whether the transaction's company has a party with this id (a custom field's reference). */

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { CreatePartyInput, UpdatePartyInput } from '@nexo/contracts';
+import { amountDecimalsIssue, type CreatePartyInput, type UpdatePartyInput } from '@nexo/contracts';
 import { CustomFields } from '@nexo/custom-fields';
 import type { ListPage } from '@nexo/db';
 import { PermissionService } from '@nexo/permissions';
@@ -14,8 +14,11 @@ import { PARTY_LIST } from './party.list.js';
 import { PartyRepository, type PartyRow } from './party.repository.js';
 
 export type { PartyRow } from './party.repository.js';
-/** A party as it leaves the API: what the caller may read of it. */
-export type PartyView = Masked<PartyRow>;
+/**
+ * A party as it leaves the API: what the caller may read of it, and the currency of its
+ * credit limit (the company's base currency).
+ */
+export type PartyView = Masked<PartyRow> & { creditLimitCurrency: string };
 
 const SUBJECT = 'crm.party';
 const LIST: RecordList = {
@@ -45,7 +48,7 @@ export class PartyService {
 
   /** What the caller may read of a row. */
   async view(row: PartyRow): Promise<PartyView> {
-    return (await this.permissions.viewer<PartyRow>(SUBJECT))(row);
+    return (await this.viewer())(row);
   }
 
   async list(query: Record<string, unknown>): Promise<ListPage<PartyView>> {
@@ -53,7 +56,28 @@ export class PartyService {
       { permissions: this.permissions, customFields: this.customFields },
       { ...LIST, records: this.parties },
       query,
+      { view: await this.viewer() },
     );
+  }
+
+  /** The currency of credit limits: the company's base currency. */
+  creditLimitCurrency(): Promise<string> {
+    return this.parties.companyCurrency(currentPrincipal().tenantId);
+  }
+
+  private async viewer(): Promise<(row: PartyRow) => PartyView> {
+    const mask = await this.permissions.viewer<PartyRow>(SUBJECT);
+    const creditLimitCurrency = await this.creditLimitCurrency();
+    return (row) => ({ ...mask(row), creditLimitCurrency });
+  }
+
+  /** A credit limit keeps the decimals of the company's currency, no more (`"10.5"` in CLP). */
+  private async assertCreditLimit(creditLimit: string | null | undefined): Promise<string> {
+    const currency = await this.creditLimitCurrency();
+    const issue = creditLimit ? amountDecimalsIssue(creditLimit, currency) : null;
+    if (issue)
+      throw DomainError.validation([{ path: 'creditLimit', code: 'custom', message: issue }]);
+    return currency;
   }
 
   /** A party the caller may `action`; anything else (absent, another tenant's, out of scope) is 404. */
@@ -70,6 +94,7 @@ export class PartyService {
 
   async create(input: CreatePartyInput): Promise<PartyView & { duplicates: DuplicateCandidate[] }> {
     const principal = currentPrincipal();
+    const creditLimitCurrency = await this.assertCreditLimit(input.creditLimit);
     const { contacts: contactInputs = [], addresses: addressInputs = [], ...fields } = input;
     const values = {
       ...fields,
@@ -99,11 +124,12 @@ export class PartyService {
       },
       event: (row) => PartyCreated.of(row.id, { name: row.name, kind: row.kind }),
     });
-    return { ...view, duplicates };
+    return { ...view, creditLimitCurrency, duplicates };
   }
 
   async update(id: string, version: number, input: UpdatePartyInput): Promise<PartyView> {
     const before = await this.load(id, 'update');
+    const creditLimitCurrency = await this.assertCreditLimit(input.creditLimit);
     const changes = {
       ...input,
       ...(input.taxId !== undefined ? { taxId: normalizedTaxId(input.taxId) } : {}),
@@ -111,7 +137,7 @@ export class PartyService {
         ? { custom: await this.customFields.validate(SUBJECT, input.custom, before.custom) }
         : {}),
     };
-    return this.writes.update({
+    const view = await this.writes.update({
       subject: SUBJECT,
       name: 'Party',
       input: changes,
@@ -119,5 +145,6 @@ export class PartyService {
       write: () => this.parties.update(before.tenantId, id, version, changes),
       event: () => PartyUpdated.of(id, { fields: Object.keys(input) }),
     });
+    return { ...view, creditLimitCurrency };
   }
 }

@@ -7,7 +7,8 @@ import {
   CurrencySchema,
   DateOnlySchema,
   DecimalSchema,
-  NonNegativeDecimalSchema,
+  QuantitySchema,
+  UnitPriceSchema,
 } from '../common/values.js';
 
 /** A decimal greater than zero: quantities asked for, conversion factors. */
@@ -186,7 +187,8 @@ export const UnitConversionSchema = z
   .meta({ id: 'UnitConversion' });
 const UnitConversionInputSchema = z.strictObject({
   unitId: z.uuid(),
-  factor: PositiveDecimalSchema,
+  /** A quantity of the base unit (`numeric(20,6)`): greater than 0. */
+  factor: QuantitySchema.refine((v) => /[1-9]/.test(v), 'Must be greater than zero'),
 });
 
 /**
@@ -208,12 +210,14 @@ export const ItemSchema = z
     salesUnitId: z.uuid().nullable(),
     /** Bought in this unit (null: the base unit). */
     purchaseUnitId: z.uuid().nullable(),
-    /** Per base unit, in the company's currency. */
+    /** Per base unit, in `currency`. */
     cost: DecimalSchema.nullable().optional(),
-    /** Per base unit, in the company's currency: the base price lists discount from. */
+    /** Per base unit, in `currency`: the base price lists discount from. */
     listPrice: DecimalSchema.nullable().optional(),
     /** `listPrice − cost`, when both are set. */
     margin: DecimalSchema.nullable().optional(),
+    /** The currency of `cost`, `listPrice` and `margin`: the company's base currency. */
+    currency: z.string(),
     salesTaxId: z.uuid().nullable(),
     purchaseTaxId: z.uuid().nullable(),
     /** The attributes its variants vary by: `["tamaño", "color"]`. */
@@ -240,8 +244,8 @@ const itemFields = {
   unitId: z.uuid(),
   salesUnitId: z.uuid().nullable(),
   purchaseUnitId: z.uuid().nullable(),
-  cost: NonNegativeDecimalSchema.nullable(),
-  listPrice: NonNegativeDecimalSchema.nullable(),
+  cost: UnitPriceSchema.nullable(),
+  listPrice: UnitPriceSchema.nullable(),
   salesTaxId: z.uuid().nullable(),
   purchaseTaxId: z.uuid().nullable(),
   variantAttributes: z
@@ -291,6 +295,8 @@ export const ItemVariantSchema = z
     listPrice: DecimalSchema.nullable().optional(),
     /** The variant's list price less its cost (each its own or the item's). */
     margin: DecimalSchema.nullable().optional(),
+    /** The currency of `cost`, `listPrice` and `margin`: the company's base currency. */
+    currency: z.string(),
     status: z.enum(RECORD_STATUSES),
     createdAt: z.date(),
     updatedAt: z.date(),
@@ -303,8 +309,8 @@ const variantFields = {
   sku: SkuSchema,
   barcode: BarcodeSchema.nullable(),
   attributes: z.record(AttributeNameSchema, AttributeValueSchema),
-  cost: NonNegativeDecimalSchema.nullable(),
-  listPrice: NonNegativeDecimalSchema.nullable(),
+  cost: UnitPriceSchema.nullable(),
+  listPrice: UnitPriceSchema.nullable(),
   status: z.enum(RECORD_STATUSES),
 };
 export const CreateItemVariantInputSchema = z.strictObject({
@@ -405,10 +411,12 @@ export const PriceListRuleSchema = z
     /** From this quantity up, in the item's base unit (`0`: any quantity). */
     minQuantity: DecimalSchema,
     kind: z.enum(PRICE_RULE_KINDS),
-    /** `fixed`: the unit price, in the list's currency. */
+    /** `fixed`: the unit price, in `currency`. */
     price: DecimalSchema.nullable(),
-    /** `discount`: the percentage off the item's list price. */
+    /** `discount`: the percentage off the item's list price (up to 6 decimals, never rounded). */
     discountPercent: DecimalSchema.nullable(),
+    /** The list's currency: the one of `price`. */
+    currency: z.string(),
     createdAt: z.date(),
     updatedAt: z.date(),
     version: z.number().int(),
@@ -428,9 +436,9 @@ export const CreatePriceListRuleInputSchema = z
   .strictObject({
     itemId: z.uuid(),
     variantId: z.uuid().nullable().optional(),
-    minQuantity: NonNegativeDecimalSchema.optional(),
+    minQuantity: QuantitySchema.optional(),
     kind: z.enum(PRICE_RULE_KINDS),
-    price: NonNegativeDecimalSchema.nullable().optional(),
+    price: UnitPriceSchema.nullable().optional(),
     discountPercent: PercentSchema.nullable().optional(),
   })
   .refine(ruleAmountOk, {
@@ -441,9 +449,9 @@ export type CreatePriceListRuleInput = z.infer<typeof CreatePriceListRuleInputSc
 /** `kind` with its amount: a change of kind names the new amount and clears the other. */
 export const UpdatePriceListRuleInputSchema = z
   .strictObject({
-    minQuantity: NonNegativeDecimalSchema,
+    minQuantity: QuantitySchema,
     kind: z.enum(PRICE_RULE_KINDS),
-    price: NonNegativeDecimalSchema.nullable(),
+    price: UnitPriceSchema.nullable(),
     discountPercent: PercentSchema.nullable(),
   })
   .partial();
@@ -475,7 +483,7 @@ export const PriceResolutionSchema = z
   .object({
     itemId: z.uuid(),
     variantId: z.uuid().nullable(),
-    /** Per `unitId`, in `currency`. */
+    /** Per `unitId`, in `currency`: exact to 6 decimals (a discount is not rounded to cents). */
     unitPrice: DecimalSchema,
     currency: z.string(),
     unitId: z.uuid(),

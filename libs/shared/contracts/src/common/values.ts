@@ -1,3 +1,4 @@
+import { minorUnits } from '@nexo/utils';
 import { z } from 'zod';
 
 /**
@@ -28,8 +29,37 @@ export const columnDecimal = (integerDigits: number, scale: number) =>
       `A non-negative decimal with at most ${integerDigits} digits before the point and ${scale} after it`,
     );
 
-/** An amount of money in a `numeric(18, 2)` column (credit limits, opportunity amounts). */
-export const AmountSchema = columnDecimal(14, 2).meta({ id: 'Amount' });
+/**
+ * An amount of money in a `numeric(20, 4)` column (credit limits, opportunity amounts),
+ * stored rounded to its currency's minor unit: the schema takes up to 4 decimals (CLF has
+ * 4), the service refuses more than the currency has (`"10.5"` for CLP).
+ */
+export const AmountSchema = columnDecimal(14, 4).meta({ id: 'Amount' });
+
+/**
+ * Why `amount` has more decimals than `currency` keeps (ISO 4217 minor units: `"10.5"` in
+ * CLP, `"1.005"` in ARS), or null. An amount is stored rounded to its currency's minor unit;
+ * more decimals are refused, never rounded silently. An unknown currency is its own error.
+ */
+export function amountDecimalsIssue(amount: string, currency: string): string | null {
+  let places: number;
+  try {
+    places = minorUnits(currency);
+  } catch {
+    return null;
+  }
+  const decimals = (amount.split('.')[1] ?? '').replace(/0+$/, '').length;
+  if (decimals <= places) return null;
+  return places === 0
+    ? `${currency} amounts have no decimals`
+    : `${currency} amounts have at most ${places} decimals`;
+}
+
+/** A unit price or cost in a `numeric(20, 6)` column: at most 6 decimals, refused beyond. */
+export const UnitPriceSchema = columnDecimal(14, 6).meta({ id: 'UnitPrice' });
+
+/** A quantity (or a unit's conversion factor) in a `numeric(20, 6)` column. */
+export const QuantitySchema = columnDecimal(14, 6).meta({ id: 'Quantity' });
 
 /** ISO 4217 currency code. */
 export const CurrencySchema = z.string().regex(/^[A-Z]{3}$/, 'ISO 4217 code, e.g. ARS');

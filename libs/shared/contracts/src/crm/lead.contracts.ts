@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CustomValuesSchema } from '../custom-fields/custom-field.contracts.js';
 import { Text } from './crm.shared.js';
-import { CreateOpportunityInputSchema } from './opportunity.contracts.js';
+import { amountInCurrency, OpportunityFieldsSchema } from './opportunity.contracts.js';
 import { CreatePartyInputSchema } from './party.contracts.js';
 
 export const LEAD_STATUSES = ['new', 'contacted', 'qualified', 'converted', 'lost'] as const;
@@ -63,7 +63,7 @@ export const ConvertLeadInputSchema = z
   .strictObject({
     partyId: z.uuid().optional(),
     party: CreatePartyInputSchema.optional(),
-    opportunity: CreateOpportunityInputSchema.omit({ partyId: true }),
+    opportunity: OpportunityFieldsSchema.omit({ partyId: true }).superRefine(amountInCurrency),
   })
   .refine((v) => Boolean(v.partyId) !== Boolean(v.party), {
     message: 'Send either partyId or party',

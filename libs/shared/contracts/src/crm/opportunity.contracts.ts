@@ -1,17 +1,34 @@
 import { z } from 'zod';
 import { CustomValuesSchema } from '../custom-fields/custom-field.contracts.js';
-import { AmountSchema, CurrencySchema, DateOnlySchema } from '../common/values.js';
+import {
+  AmountSchema,
+  amountDecimalsIssue,
+  CurrencySchema,
+  DateOnlySchema,
+} from '../common/values.js';
 import { Text } from './crm.shared.js';
 import { PipelineSchema } from './pipeline.contracts.js';
 
 export const OPPORTUNITY_STATUSES = ['open', 'won', 'lost'] as const;
 
-export const CreateOpportunityInputSchema = z.strictObject({
+/** An amount has no more decimals than its currency keeps (both given). */
+export function amountInCurrency(
+  v: { amount?: string | undefined; currency?: string | undefined },
+  ctx: z.RefinementCtx,
+): void {
+  if (v.amount === undefined || v.currency === undefined) return;
+  const issue = amountDecimalsIssue(v.amount, v.currency);
+  if (issue) ctx.addIssue({ code: 'custom', path: ['amount'], message: issue });
+}
+
+/** The fields of a new opportunity, before the amount's check against its currency. */
+export const OpportunityFieldsSchema = z.strictObject({
   title: Text(200),
   partyId: z.uuid().optional(),
   /** The default pipeline's first stage when absent. */
   pipelineId: z.uuid().optional(),
   stageId: z.uuid().optional(),
+  /** In `currency`, with at most its decimals (ISO 4217: none for CLP). */
   amount: AmountSchema.default('0'),
   currency: CurrencySchema,
   expectedCloseDate: DateOnlySchema.optional(),
@@ -19,6 +36,7 @@ export const CreateOpportunityInputSchema = z.strictObject({
   teamId: z.uuid().nullable().optional(),
   custom: CustomValuesSchema.optional(),
 });
+export const CreateOpportunityInputSchema = OpportunityFieldsSchema.superRefine(amountInCurrency);
 export type CreateOpportunityInput = z.infer<typeof CreateOpportunityInputSchema>;
 
 export const UpdateOpportunityInputSchema = z
@@ -32,7 +50,8 @@ export const UpdateOpportunityInputSchema = z
     teamId: z.uuid().nullable(),
     custom: CustomValuesSchema,
   })
-  .partial();
+  .partial()
+  .superRefine(amountInCurrency);
 
 export const OpportunitySchema = z
   .object({
@@ -41,6 +60,7 @@ export const OpportunitySchema = z
     stageId: z.uuid(),
     partyId: z.uuid().nullable(),
     title: z.string(),
+    /** In `currency`, rounded to its minor unit. */
     amount: z.string(),
     currency: z.string(),
     expectedCloseDate: z.string().nullable(),

@@ -94,6 +94,7 @@ const partyFields = {
   tags: TagsSchema.optional(),
   ownerId: z.uuid().optional(),
   teamId: z.uuid().nullable().optional(),
+  /** In the company's base currency, with at most its decimals. */
   creditLimit: AmountSchema.nullable().optional(),
   paymentTermsDays: z.number().int().min(0).max(365).nullable().optional(),
   customerGroup: Text(50).nullable().optional(),
@@ -148,7 +149,10 @@ export const PartySchema = z
     tags: z.array(z.string()),
     ownerId: z.uuid().nullable(),
     teamId: z.uuid().nullable(),
+    /** In `creditLimitCurrency`. */
     creditLimit: DecimalSchema.nullable(),
+    /** The currency of `creditLimit`: the company's base currency. */
+    creditLimitCurrency: z.string(),
     paymentTermsDays: z.number().int().nullable(),
     customerGroup: z.string().nullable(),
     notes: z.string().nullable(),
