@@ -15,8 +15,9 @@ export function CompanyProvider(props: { company: Company; children: ReactNode }
 }
 
 /**
- * The company's base currency: the one of amounts whose record names none (items, credit
- * limits) and the first choice for a new record's. Never assumed: null when unknown.
+ * The company's base currency: the one of amounts whose record names none (items carry
+ * `currency`, parties `creditLimitCurrency`) and the first choice for a new record's. Never
+ * assumed: null when unknown.
  */
 export function useCompanyCurrency(): string | null {
   const company = useContext(CompanyContext);

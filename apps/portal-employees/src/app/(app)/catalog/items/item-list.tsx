@@ -36,7 +36,7 @@ export function ItemList() {
       key: 'listPrice',
       header: t('item.listPrice'),
       numeric: true,
-      render: (i) => money(i.listPrice),
+      render: (i) => money(i.listPrice, i.currency),
     },
     ...(canCost
       ? [
@@ -44,7 +44,7 @@ export function ItemList() {
             key: 'cost',
             header: t('item.cost'),
             numeric: true,
-            render: (i: Item) => money(i.cost),
+            render: (i: Item) => money(i.cost, i.currency),
           },
         ]
       : []),

@@ -137,7 +137,7 @@ export function PartyList() {
             header: t('party.creditLimit'),
             numeric: true,
             hidden: true,
-            render: (p) => money(p.creditLimit),
+            render: (p) => money(p.creditLimit, p.creditLimitCurrency),
           },
           {
             key: 'updatedAt',

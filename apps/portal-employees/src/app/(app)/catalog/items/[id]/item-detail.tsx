@@ -42,10 +42,12 @@ export function ItemDetail(props: { id: string }) {
               {t('item.prices')}
             </Title>
             <SimpleGrid cols={2}>
-              <Field label={t('item.listPrice')} value={money(i.listPrice)} />
-              {canCost ? <Field label={t('item.cost')} value={money(i.cost)} /> : null}
+              <Field label={t('item.listPrice')} value={money(i.listPrice, i.currency)} />
+              {canCost ? <Field label={t('item.cost')} value={money(i.cost, i.currency)} /> : null}
               {/* List price less cost: an amount in the company's currency, not a percentage. */}
-              {canCost ? <Field label={t('item.margin')} value={money(i.margin)} /> : null}
+              {canCost ? (
+                <Field label={t('item.margin')} value={money(i.margin, i.currency)} />
+              ) : null}
               <Field label={t('item.barcode')} value={i.barcode} />
               <Field label={t('item.unit')} value={unit(i.unitId)} />
               <Field label={t('common.updated')} value={f.dateTime(i.updatedAt)} />
@@ -107,8 +109,8 @@ export function ItemDetail(props: { id: string }) {
                           </Badge>
                         ))}
                       </Table.Td>
-                      <Table.Td>{money(v.listPrice)}</Table.Td>
-                      {canCost ? <Table.Td>{money(v.cost)}</Table.Td> : null}
+                      <Table.Td>{money(v.listPrice, v.currency)}</Table.Td>
+                      {canCost ? <Table.Td>{money(v.cost, v.currency)}</Table.Td> : null}
                     </Table.Tr>
                   ))}
                 </Table.Tbody>

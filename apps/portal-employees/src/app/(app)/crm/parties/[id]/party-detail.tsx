@@ -141,7 +141,10 @@ export function PartyDetail(props: { id: string }) {
                   <Field label={t('party.website')} value={p.website} />
                   <Field label={t('party.customerGroup')} value={p.customerGroup} />
                   <Field label={t('party.paymentTerms')} value={p.paymentTermsDays?.toString()} />
-                  <Field label={t('party.creditLimit')} value={money(p.creditLimit)} />
+                  <Field
+                    label={t('party.creditLimit')}
+                    value={money(p.creditLimit, p.creditLimitCurrency)}
+                  />
                   <Field label={t('party.tags')} value={(p.tags ?? []).join(', ')} />
                   <Field label={t('common.updated')} value={f.dateTime(p.updatedAt)} />
                 </SimpleGrid>
