@@ -87,6 +87,9 @@ describe('PaymentTermsSchema', () => {
       { kind: 'net', days: 1.5 },
       { kind: 'net', days: 30, earlyPaymentDiscount: { percent: '101', days: 10 } },
       { kind: 'net', days: 30, extra: true },
+      // Junk is refused, not thrown on (zod refines even after a failed regex).
+      { kind: 'installments', installments: [{ percent: 'construct', days: 0 }] },
+      { kind: 'net', days: 30, earlyPaymentDiscount: { percent: 'NeN', days: 10 } },
     ];
     for (const input of bad) expect(PaymentTermsSchema.safeParse(input).success).toBe(false);
   });

@@ -11,7 +11,11 @@ const DaysSchema = z.number().int().min(0).max(3650);
  */
 const PercentSchema = z
   .string()
-  .regex(/^\d{1,3}(\.\d{1,6})?$/, 'A percentage with at most 6 decimals, such as 33.33')
+  // `abort`: zod runs a refinement even after a failed check, and `decimal()` throws on junk.
+  .regex(/^\d{1,3}(\.\d{1,6})?$/, {
+    message: 'A percentage with at most 6 decimals, such as 33.33',
+    abort: true,
+  })
   .refine((v) => decimal(v).greaterThan(0) && decimal(v).lessThanOrEqualTo(100), {
     message: 'Must be greater than 0 and at most 100',
   });

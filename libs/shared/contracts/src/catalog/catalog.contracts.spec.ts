@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   BarcodeSchema,
   CreatePriceListRuleInputSchema,
+  PercentSchema,
   PositiveDecimalSchema,
   ResolvePriceQuerySchema,
   gtinCheckDigitOk,
@@ -23,6 +24,17 @@ describe('catalog contracts', () => {
     expect(PositiveDecimalSchema.safeParse('0.000').success).toBe(false);
     expect(PositiveDecimalSchema.safeParse('-3').success).toBe(false);
     expect(PositiveDecimalSchema.safeParse('1e3').success).toBe(false);
+  });
+
+  it('refuses what is no decimal before comparing it (a refinement would throw on it)', () => {
+    for (const junk of ['construct', 'NeN', '', '1e3', '-5', '12.3456789'])
+      expect(PercentSchema.safeParse(junk).success, junk).toBe(false);
+    expect(PercentSchema.safeParse('100.000001').error?.issues[0]?.message).toBe('At most 100');
+    expect(PercentSchema.safeParse('12.345678').success).toBe(true);
+    const rule = { itemId: '01936b2c-5a00-7000-8000-000000000001', kind: 'discount' };
+    expect(
+      CreatePriceListRuleInputSchema.safeParse({ ...rule, discountPercent: 'xx' }).success,
+    ).toBe(false);
   });
 
   it('pairs each rule kind with its amount', () => {

@@ -19,15 +19,17 @@ export const NonNegativeDecimalSchema = DecimalSchema.refine(
  * A non-negative decimal that fits a `numeric(p, s)` column exactly: at most `scale`
  * decimals (the column would round more, and the rounded value might no longer fit) and
  * `integerDigits` before the point. `integerDigits` is at most the 14 `DecimalSchema`
- * answers with, so whatever is stored also leaves through the response schema.
+ * answers with, so whatever is stored also leaves through the response schema. A string that
+ * is no decimal stops here (`abort`): zod runs later refinements even after a failed check,
+ * and one that calls `decimal()` (at most 100, greater than 0) would throw on it: a 500.
  */
 export const columnDecimal = (integerDigits: number, scale: number) =>
   z
     .string()
-    .regex(
-      new RegExp(`^\\d{1,${integerDigits}}${scale > 0 ? `(\\.\\d{1,${scale}})?` : ''}$`),
-      `A non-negative decimal with at most ${integerDigits} digits before the point and ${scale} after it`,
-    );
+    .regex(new RegExp(`^\\d{1,${integerDigits}}${scale > 0 ? `(\\.\\d{1,${scale}})?` : ''}$`), {
+      message: `A non-negative decimal with at most ${integerDigits} digits before the point and ${scale} after it`,
+      abort: true,
+    });
 
 /**
  * An amount of money in a `numeric(20, 4)` column (credit limits, opportunity amounts),
