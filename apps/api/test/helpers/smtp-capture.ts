@@ -4,6 +4,8 @@ export interface CapturedMail {
   to: string[];
   subject: string;
   text: string;
+  /** The message as received, for parts such as attachments. */
+  raw: string;
 }
 
 /** Undoes quoted-printable: soft line breaks and =XX escapes (UTF-8). */
@@ -56,6 +58,7 @@ export class SmtpCapture {
           to: session.envelope.rcptTo.map((r) => r.address),
           subject,
           text: qp ? decodeQuotedPrintable(body) : body,
+          raw,
         });
         callback();
       });

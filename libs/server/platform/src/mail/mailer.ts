@@ -2,10 +2,18 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Transporter } from 'nodemailer';
 
+/** A file sent with a message (a document's PDF). */
+export interface MailAttachment {
+  filename: string;
+  content: Buffer;
+  contentType: string;
+}
+
 export interface MailMessage {
   to: string;
   subject: string;
   text: string;
+  attachments?: MailAttachment[];
 }
 
 /**
@@ -35,8 +43,18 @@ export class Mailer {
       this.options.dropDir,
       `${Date.now()}-${message.to.replace(/[^a-z0-9@.]/gi, '_')}.eml`,
     );
-    const body = `From: ${this.options.from}\nTo: ${message.to}\nSubject: ${message.subject}\n\n${message.text}\n`;
-    await writeFile(file, body, { mode: 0o600 });
+    await writeFile(file, await this.dropBody(message), { mode: 0o600 });
+  }
+
+  /**
+   * The message as the drop file holds it: plain text, or, with attachments, the MIME message
+   * nodemailer would send (its composer loaded only then), so the file opens in a mail reader.
+   */
+  private async dropBody(message: MailMessage): Promise<string | Buffer> {
+    if (!message.attachments?.length)
+      return `From: ${this.options.from}\nTo: ${message.to}\nSubject: ${message.subject}\n\n${message.text}\n`;
+    const { default: MailComposer } = await import('nodemailer/lib/mail-composer');
+    return new MailComposer({ from: this.options.from, ...message }).compile().build();
   }
 
   close(): void {
