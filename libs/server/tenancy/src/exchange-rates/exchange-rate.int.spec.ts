@@ -1,12 +1,59 @@
 import { AuditLog } from '@nexo/audit';
+import { Database, appRoleUrl } from '@nexo/db';
 import { DomainError, requestContext, type Principal, type RecordAccess } from '@nexo/platform';
-import { adminClient, createTenant, useTestDatabase } from '@nexo/testing';
 import { newId } from '@nexo/utils';
-import { describe, expect, it } from 'vitest';
-import { exchangeRates } from '../db/tenancy.tables.js';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { exchangeRates, tenants } from '../db/tenancy.tables.js';
 import { ExchangeRateRepository } from './exchange-rate.repository.js';
 import { ExchangeRateService } from './exchange-rate.service.js';
 import { ExchangeRates } from './exchange-rates.js';
+
+/**
+ * A clone of the migrated template for this file, as `@nexo/testing` makes one: that library
+ * depends on tenancy's tables, so tenancy's own tests cannot import it (a cycle).
+ */
+function useRatesDatabase() {
+  const env = inject('nexoDb' as never) as {
+    serverUrl: string;
+    template: string;
+    prefix: string;
+    appPassword: string;
+  };
+  const name = `${env.prefix}_${randomBytes(5).toString('hex')}`;
+  const url = new URL(env.serverUrl);
+  url.pathname = `/${name}`;
+  const state: { database?: Database } = {};
+  const server = async <T>(fn: (client: pg.Client) => Promise<T>, at = env.serverUrl) => {
+    const client = new pg.Client({ connectionString: at });
+    await client.connect();
+    try {
+      return await fn(client);
+    } finally {
+      await client.end();
+    }
+  };
+  beforeAll(async () => {
+    await server((c) =>
+      c.query(`CREATE DATABASE "${name}" TEMPLATE "${env.template}" STRATEGY FILE_COPY`),
+    );
+    state.database = new Database(appRoleUrl(url.toString(), env.appPassword), { max: 8 });
+  });
+  afterAll(async () => {
+    await state.database?.close();
+    await server((c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
+  });
+  return {
+    get database(): Database {
+      if (!state.database) throw new Error('created in beforeAll');
+      return state.database;
+    },
+    /** Rows as the superuser sees them, past RLS. */
+    admin: <T extends pg.QueryResultRow>(sql: string, params: unknown[]) =>
+      server((c) => c.query<T>(sql, params), url.toString()),
+  };
+}
 
 /** Every write allowed: the roles' rules are proved through the API (route permissions). */
 const OPEN: RecordAccess = {
@@ -20,12 +67,17 @@ const OPEN: RecordAccess = {
  * list, "the rate on a date", the base currency, CSV import, another company's rates.
  */
 describe('exchange rates (PostgreSQL)', () => {
-  const db = useTestDatabase();
+  const db = useRatesDatabase();
 
   /** A new company (base ARS) and `request`, which runs as one request of its owner. */
   async function company(access: RecordAccess = OPEN) {
-    const { database } = db.current;
-    const tenant = await createTenant(database);
+    const { database } = db;
+    const tenant = { id: newId() };
+    await database.withContext({ tenantId: tenant.id }, (tx) =>
+      tx
+        .insert(tenants)
+        .values({ id: tenant.id, slug: `t-${randomBytes(6).toString('hex')}`, name: 'Empresa' }),
+    );
     const principal: Principal = {
       userId: newId(),
       tenantId: tenant.id,
@@ -67,18 +119,13 @@ describe('exchange rates (PostgreSQL)', () => {
     const page = await c.request(() => c.rates.list({}));
     expect(page.items).toHaveLength(1);
 
-    const admin = await adminClient(db.current);
-    try {
-      const audit = await admin.query<{ action: string; after: { rate: string } }>(
-        `select action, after from audit.audit_log
-          where tenant_id = $1 and resource = 'tenancy.exchange-rate' order by occurred_at, id`,
-        [c.tenantId],
-      );
-      expect(audit.rows.map((r) => r.action)).toEqual(['create', 'update']);
-      expect(audit.rows[1]?.after.rate).toBe('1061.1234567891');
-    } finally {
-      await admin.end();
-    }
+    const audit = await db.admin<{ action: string; after: { rate: string } }>(
+      `select action, after from audit.audit_log
+        where tenant_id = $1 and resource = 'tenancy.exchange-rate' order by occurred_at, id`,
+      [c.tenantId],
+    );
+    expect(audit.rows.map((r) => r.action)).toEqual(['create', 'update']);
+    expect(audit.rows[1]?.after.rate).toBe('1061.1234567891');
   });
 
   it('refuses a rate for the base currency, naming the field', async () => {
@@ -146,6 +193,14 @@ describe('exchange rates (PostgreSQL)', () => {
     expect(await c.request(() => c.public.rateOn('USD', '2027-01-01'))).toEqual({
       rate: '1010',
       rateDate: '2026-03-10',
+    });
+    // A day that does not exist, or no currency code, is the caller's mistake.
+    await expect(c.request(() => c.public.rateOn('USD', '2026-02-30'))).rejects.toMatchObject({
+      code: 'validation_failed',
+      details: { issues: [{ path: 'date' }] },
+    });
+    await expect(c.request(() => c.public.rateOn('usd', '2026-03-10'))).rejects.toMatchObject({
+      details: { issues: [{ path: 'currency' }] },
     });
     // Before the first rate: none.
     expect(await c.request(() => c.public.rateOn('USD', '2026-02-28'))).toBeNull();
@@ -272,7 +327,7 @@ describe('exchange rates (PostgreSQL)', () => {
     // As the app role, a row of another company cannot be written at all.
     const written = await a
       .request(() =>
-        db.current.database.tx().insert(exchangeRates).values({
+        db.database.tx().insert(exchangeRates).values({
           tenantId: b.tenantId,
           id: newId(),
           currency: 'EUR',

@@ -11,7 +11,10 @@ export interface RateOn {
   rateDate: string;
 }
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** A calendar day that exists (`2026-02-30` does not), as `YYYY-MM-DD`. */
+const isDate = (value: string): boolean =>
+  /^\d{4}-\d{2}-\d{2}$/.test(value) &&
+  new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) === value;
 
 /**
  * The company's exchange rates as other contexts read them, inside their own transaction and
@@ -34,9 +37,11 @@ export class ExchangeRates {
    * the base currency, on the date asked; null when there is none.
    */
   async rateOn(currency: string, date: string): Promise<RateOn | null> {
-    if (!DATE.test(date) || !/^[A-Z]{3}$/.test(currency))
+    if (!isDate(date) || !/^[A-Z]{3}$/.test(currency))
       throw DomainError.validation([
-        { path: DATE.test(date) ? 'currency' : 'date', code: 'custom', message: 'Not valid' },
+        isDate(date)
+          ? { path: 'currency', code: 'custom', message: 'An ISO 4217 code, e.g. USD' }
+          : { path: 'date', code: 'custom', message: 'A date, YYYY-MM-DD' },
       ]);
     const tenantId = currentPrincipal().tenantId;
     if (currency === (await this.baseCurrency())) return { rate: '1', rateDate: date };
