@@ -30,7 +30,8 @@ const contextArrows = {
   records: ['permissions'],
   // The commercial-document kit (@nexo/documents): header, lines, totals, numbers, PDF, mail.
   documents: ['records', 'permissions', 'tenancy'],
-  crm: BUSINESS_BASE,
+  // crm's timeline shows the documents sent to a party (the kit's one event).
+  crm: [...BUSINESS_BASE, 'documents'],
   catalog: BUSINESS_BASE,
   // inventory ← sales, purchasing, production; inventory and accounts use none of them.
   inventory: ['catalog', ...BUSINESS_BASE],

@@ -23,6 +23,7 @@ describe('document kit', () => {
   let api: Caller;
   let m: Masters;
   let perception: string;
+  let party: string;
 
   beforeAll(async () => {
     await installSampleTables(db.current);
@@ -37,6 +38,11 @@ describe('document kit', () => {
       threshold: '1000',
     });
     perception = iibb.body.id as string;
+    const created = await api('POST', '/api/v1/crm/parties', {
+      kind: 'organization',
+      name: 'Kiosco 9',
+    });
+    party = created.body.id as string;
   });
 
   const line = (over: object = {}) => ({
@@ -49,7 +55,7 @@ describe('document kit', () => {
   });
   const draft = async (lines: object[], over: object = {}): Promise<Doc> => {
     const res = await api('POST', SAMPLES, {
-      partyId: newId(),
+      partyId: party,
       currency: 'ARS',
       documentDate: '2026-12-07',
       lines,

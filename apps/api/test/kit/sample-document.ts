@@ -19,8 +19,15 @@ import {
 import { documentTables } from '@nexo/documents/tables';
 import { Route, expectedVersion } from '@nexo/platform';
 import type { TestDatabase } from '@nexo/testing';
-import { getTableConfig, pgSchema } from 'drizzle-orm/pg-core';
+import { getTableConfig, pgSchema, text } from 'drizzle-orm/pg-core';
 import pg from 'pg';
+import { z } from 'zod';
+import { CrmModule, PartyService } from '@nexo/crm';
+import { Database } from '@nexo/db';
+import { currentPrincipal } from '@nexo/platform';
+import { tenants } from '@nexo/tenancy/tables';
+import { eq } from 'drizzle-orm';
+import type { DocumentPrint, DocumentView } from '@nexo/documents';
 
 /**
  * A first document type, in tests only (issue 25): a plain invoice-like document made of the
@@ -29,10 +36,12 @@ import pg from 'pg';
  * be taken from another sample's lines (a credit note of a sample, say).
  */
 export const sampleSchema = pgSchema('kit_sample');
-export const sampleTables = documentTables(sampleSchema, {
-  header: 'sample_documents',
-  lines: 'sample_document_lines',
-});
+export const sampleTables = documentTables(
+  sampleSchema,
+  { header: 'sample_documents', lines: 'sample_document_lines' },
+  // A column of the type's own: the letter an Argentine invoice prints (A, B or C).
+  { header: { letter: text('letter') } },
+);
 export const SAMPLE_STATES = defineStateMachine({
   states: ['draft', 'issued', 'cancelled'],
   initial: 'draft',
@@ -59,8 +68,8 @@ export const SampleRoutes = documentRoutes({
   plural: 'SampleDocuments',
   subject: 'kit.sample',
   schema: SampleSchema,
-  create: documentCreateSchema(),
-  update: documentUpdateSchema(),
+  create: documentCreateSchema({ letter: z.enum(['A', 'B', 'C']).optional() }),
+  update: documentUpdateSchema({ letter: z.enum(['A', 'B', 'C']).optional() }),
   transitions: SAMPLE_STATES.names,
 });
 const R = SampleRoutes;
@@ -70,7 +79,51 @@ class SampleDocumentService {
   constructor(
     @Inject(DocumentKit) private readonly kit: DocumentKit,
     @Inject(TaxDefinitions) private readonly taxes: TaxDefinitions,
+    @Inject(PartyService) private readonly parties: PartyService,
+    @Inject(Database) private readonly database: Database,
   ) {}
+
+  /** The party as the document is issued: what its PDF prints ever after. */
+  async issue(id: string, version: number) {
+    const doc = await this.kit.get(SAMPLE, id);
+    const party = await this.parties.load(doc.partyId as string);
+    return this.kit.transition(SAMPLE, id, version, 'issue', {
+      partySnapshot: { name: party.name, taxId: party.taxId, email: party.email },
+    });
+  }
+
+  /** The company's legal data, the party as issued, and the sample's title and letter. */
+  async print(doc: DocumentView): Promise<DocumentPrint & { contactEmail: string | null }> {
+    const [company] = await this.database
+      .tx()
+      .select()
+      .from(tenants)
+      .where(eq(tenants.id, currentPrincipal().tenantId));
+    const party = (doc.partySnapshot ?? {}) as { name?: string; taxId?: string; email?: string };
+    const letter = (doc as { letter?: string | null }).letter;
+    const es = doc.language !== 'en';
+    return {
+      title: es ? 'Factura' : 'Invoice',
+      ...(letter
+        ? {
+            letter: {
+              letter,
+              code: `${es ? 'Cód.' : 'Code'} ${letter === 'A' ? '01' : letter === 'B' ? '06' : '11'}`,
+            },
+          }
+        : {}),
+      company: {
+        name: company?.name ?? '',
+        legalName: company?.legalName ?? company?.name ?? '',
+        taxId: company?.taxId ?? '',
+        addressLines: [],
+        taxCondition: es ? 'IVA Responsable Inscripto' : 'VAT registered',
+      },
+      party: { name: party.name ?? '', taxId: party.taxId ?? '', addressLines: [] },
+      totalInWords: es,
+      contactEmail: party.email ?? null,
+    };
+  }
 
   async lines(body: readonly LineBody[]): Promise<DocumentLineInput[]> {
     return Promise.all(
@@ -134,7 +187,17 @@ class SampleDocumentController {
 
   @Route(R.transitions.issue)
   issue(@Param() p: RouteParams<typeof R.transitions.issue>) {
-    return this.kit.transition(SAMPLE, p.id, expectedVersion(), 'issue');
+    return this.samples.issue(p.id, expectedVersion());
+  }
+
+  @Route(R.pdf)
+  pdf(@Param() p: RouteParams<typeof R.pdf>) {
+    return this.kit.pdf(SAMPLE, p.id, (doc) => this.samples.print(doc));
+  }
+
+  @Route(R.send)
+  send(@Param() p: RouteParams<typeof R.send>, @Body() body: RouteBody<typeof R.send>) {
+    return this.kit.send(SAMPLE, p.id, body, (doc) => this.samples.print(doc));
   }
 
   @Route(R.transitions.cancel)
@@ -154,7 +217,7 @@ class SampleDocumentController {
 }
 
 @Module({
-  imports: [DocumentsModule, CatalogModule],
+  imports: [DocumentsModule, CatalogModule, CrmModule],
   controllers: [SampleDocumentController],
   providers: [SampleDocumentService],
 })
@@ -166,12 +229,7 @@ export class SampleDocumentModule {}
  * guards, and derived lines tracked against the sample's own lines.
  */
 export async function installSampleTables(db: TestDatabase): Promise<void> {
-  const { generateDrizzleJson, generateMigration } = await import('drizzle-kit/api');
-  const empty = generateDrizzleJson({});
-  const statements = await generateMigration(
-    empty,
-    generateDrizzleJson({ sampleSchema, ...sampleTables }),
-  );
+  const statements = await sampleTablesSql();
   const client = new pg.Client({ connectionString: db.adminUrl });
   await client.connect();
   try {
@@ -188,5 +246,32 @@ export async function installSampleTables(db: TestDatabase): Promise<void> {
     );
   } finally {
     await client.end();
+  }
+}
+
+/**
+ * The sample's CREATE statements, by drizzle-kit as a migration would have them. drizzle-kit's
+ * API module adds methods to `Array.prototype` and `String.prototype` when loaded (enumerable
+ * ones, which break `for…in` in other libraries, pdf.js among them): they are removed again
+ * once the statements are made.
+ */
+async function sampleTablesSql(): Promise<string[]> {
+  const before = {
+    array: new Set(Object.keys(Array.prototype)),
+    string: new Set(Object.keys(String.prototype)),
+  };
+  const { generateDrizzleJson, generateMigration } = await import('drizzle-kit/api');
+  try {
+    return await generateMigration(
+      generateDrizzleJson({}),
+      generateDrizzleJson({ sampleSchema, ...sampleTables }),
+    );
+  } finally {
+    for (const key of Object.keys(Array.prototype))
+      if (!before.array.has(key))
+        delete (Array.prototype as unknown as Record<string, unknown>)[key];
+    for (const key of Object.keys(String.prototype))
+      if (!before.string.has(key))
+        delete (String.prototype as unknown as Record<string, unknown>)[key];
   }
 }

@@ -1,3 +1,4 @@
+import { DocumentSent } from '@nexo/documents';
 import { defineEvent } from '@nexo/events';
 import { z } from 'zod';
 
@@ -55,6 +56,8 @@ export const OpportunityClosed = defineEvent(
 /** The events that appear on a party's or an opportunity's timeline. */
 export const TIMELINE_EVENTS = [
   PartyCreated,
+  // Sent by any document type (the kit's event), so the party sees what it was sent.
+  DocumentSent,
   PartyMerged,
   LeadConverted,
   OpportunityCreated,

@@ -44,3 +44,22 @@ export const documentPayload = (row: {
   total: row.total,
   currency: row.currency,
 });
+
+/**
+ * A document was emailed to its party: one definition for every type, so the party's timeline
+ * (crm) shows it without knowing the types that send.
+ */
+export const DocumentSent = defineEvent(
+  'documents.document.sent',
+  1,
+  z.object({
+    documentType: z.string(),
+    documentId: z.uuid(),
+    number: z.string().nullable(),
+    partyId: z.uuid(),
+    to: z.string(),
+    total: z.string(),
+    currency: z.string(),
+  }),
+  { aggregateType: 'documents.document' },
+);

@@ -22,7 +22,7 @@ export function documentFigures(
       taxes: l.taxes,
     })),
     discountPercent: header.discountPercent ?? null,
-    documentTaxes: (header.documentTaxes ?? []),
+    documentTaxes: header.documentTaxes ?? [],
     rounding: header.roundingLevel ?? 'line',
     roundingMode: header.roundingMode ?? 'half-up',
   });

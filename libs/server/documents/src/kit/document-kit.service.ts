@@ -3,10 +3,14 @@ import { AuditLog } from '@nexo/audit';
 import { Numbering } from '@nexo/db';
 import { EventOutbox } from '@nexo/events';
 import { PermissionService } from '@nexo/permissions';
-import { DomainError, currentPrincipal, stale } from '@nexo/platform';
+import type { BinaryFile } from '@nexo/contracts';
+import { DomainError, Mailer, currentPrincipal, stale } from '@nexo/platform';
+import { dueDates, PaymentTermsSchema } from '@nexo/commerce';
 import { RecordWrites, auditSnapshot, type Masked } from '@nexo/records';
 import { decimal, Money, newId } from '@nexo/utils';
-import { documentPayload } from './document-events.js';
+import { renderDocumentPdf } from '../pdf/document-pdf.renderer.js';
+import { DocumentSent, documentPayload } from './document-events.js';
+import { documentMail, documentPdfView, type DocumentPrint } from './document-print.js';
 import { documentFigures } from './document-figures.js';
 import { translateDocumentError } from './document-errors.js';
 import { DocumentStore } from './document-store.js';
@@ -98,6 +102,7 @@ export class DocumentKit {
     @Inject(Numbering) private readonly numbering: Numbering,
     @Inject(AuditLog) private readonly audit: AuditLog,
     @Inject(EventOutbox) private readonly outbox: EventOutbox,
+    @Inject(Mailer) private readonly mailer: Mailer,
   ) {}
 
   async get(type: DocumentType, id: string): Promise<DocumentView> {
@@ -241,6 +246,11 @@ export class DocumentKit {
     if (spec.issues) {
       if (lines.length === 0) throw new DomainError('document_empty', 'The document has no lines');
       const number = await this.numbering.next(type.name, 'A', type.numbering);
+      const terms = PaymentTermsSchema.safeParse(before.paymentTerms);
+      if (terms.success && !before.dueDate) {
+        const schedule = dueDates(terms.data, before.documentDate, Money.of(before.total, before.currency));
+        changes.dueDate = schedule.installments.at(-1)?.dueDate ?? null;
+      }
       changes = {
         ...changes,
         ...snapshot,
@@ -315,4 +325,73 @@ export class DocumentKit {
       remaining: decimal(l.quantity).abs().minus(decimal(l.doneQuantity)).toFixed(),
     }));
   }
+
+  /** The document as PDF, in its language, with what its type prints (`print`). */
+  async pdf(
+    type: DocumentType,
+    id: string,
+    print: (doc: DocumentView) => Promise<DocumentPrint>,
+  ): Promise<BinaryFile> {
+    const doc = await this.get(type, id);
+    const data = await renderDocumentPdf(documentPdfView(doc as Printable, await print(doc)));
+    return { contentType: 'application/pdf', data };
+  }
+
+  /**
+   * Emails an issued document's PDF to `to` (its contact's address unless the caller gave
+   * another), in the document's language, through the platform's mail path; audited, and
+   * announced (`documents.document.sent`) so the party's timeline shows it.
+   */
+  async send(
+    type: DocumentType,
+    id: string,
+    input: { to?: string | undefined; message?: string | undefined },
+    print: (doc: DocumentView) => Promise<DocumentPrint & { contactEmail?: string | null }>,
+  ): Promise<void> {
+    const { tenantId } = currentPrincipal();
+    const row = await this.store.header(type.tables, tenantId, id);
+    if (!row) throw DomainError.notFound(type.label);
+    await this.permissions.assertCan('send', type.subject, row);
+    if (!row.issuedAt)
+      throw new DomainError('transition_not_allowed', 'Only an issued document is sent');
+    const doc = await this.get(type, id);
+    const details = await print(doc);
+    const to = input.to ?? details.contactEmail;
+    if (!to)
+      throw DomainError.validation([
+        { path: 'to', code: 'required', message: 'The party has no email: give an address' },
+      ]);
+    const data = await renderDocumentPdf(documentPdfView(doc as Printable, details));
+    const mail = documentMail(row, details.title, details.company.name, input.message);
+    await this.mailer.send({
+      to,
+      ...mail,
+      attachments: [
+        {
+          filename: `${details.title}-${row.number ?? row.id}.pdf`.replace(/[^\w.-]+/g, '_'),
+          content: data,
+          contentType: 'application/pdf',
+        },
+      ],
+    });
+    await this.audit.record({
+      action: 'send',
+      resource: type.subject,
+      resourceId: id,
+      after: { to, number: row.number },
+    });
+    await this.outbox.publish(
+      DocumentSent.of(id, {
+        documentType: type.name,
+        documentId: id,
+        number: row.number,
+        partyId: row.partyId,
+        to,
+        total: row.total,
+        currency: row.currency,
+      }),
+    );
+  }
 }
+
+type Printable = Parameters<typeof documentPdfView>[0];

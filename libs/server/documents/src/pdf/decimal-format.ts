@@ -1,3 +1,5 @@
+import { minorUnits } from '@nexo/utils';
+
 /**
  * Display of decimal strings without ever turning them into floats: `Intl.NumberFormat`
  * formats a numeric string exactly (Node 24), so "0.1" prints as 0,10 and not as the
@@ -20,20 +22,8 @@ export function fractionDigitsOf(value: string): number {
   return dot < 0 ? 0 : value.length - dot - 1;
 }
 
-const minorUnitCache = new Map<string, number>();
-/** ISO 4217 minor unit of a currency (ARS 2, CLP 0, KWD 3), from the runtime's ICU data. */
-export function currencyMinorUnits(currency: string): number {
-  let digits = minorUnitCache.get(currency);
-  if (digits === undefined) {
-    const options: { maximumFractionDigits?: number } = new Intl.NumberFormat('en', {
-      style: 'currency',
-      currency,
-    }).resolvedOptions();
-    digits = options.maximumFractionDigits ?? 2;
-    minorUnitCache.set(currency, digits);
-  }
-  return digits;
-}
+/** ISO 4217 minor unit of a currency (ARS 2, CLP 0, KWD 3): `minorUnits` of @nexo/utils. */
+export const currencyMinorUnits = minorUnits;
 
 const formatCache = new Map<string, Intl.NumberFormat>();
 function numberFormat(locale: string, min: number, max: number): Intl.NumberFormat {

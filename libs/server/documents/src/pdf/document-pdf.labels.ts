@@ -21,6 +21,7 @@ export interface DocumentPdfLabels {
   taxAmount: string;
   net: string;
   taxes: string;
+  withheld: string;
   roundingDifference: string;
   total: string;
   amountInWords: string;
@@ -51,6 +52,7 @@ export const DOCUMENT_PDF_LABELS: Record<DocumentPdfLanguage, DocumentPdfLabels>
     taxAmount: 'Importe',
     net: 'Importe neto',
     taxes: 'Impuestos',
+    withheld: 'Retenciones',
     roundingDifference: 'Redondeo',
     total: 'Total',
     amountInWords: 'Importe en letras',
@@ -79,6 +81,7 @@ export const DOCUMENT_PDF_LABELS: Record<DocumentPdfLanguage, DocumentPdfLabels>
     taxAmount: 'Amount',
     net: 'Net amount',
     taxes: 'Taxes',
+    withheld: 'Withheld',
     roundingDifference: 'Rounding',
     total: 'Total',
     amountInWords: 'Amount in words',

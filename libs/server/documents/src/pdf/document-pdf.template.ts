@@ -185,6 +185,9 @@ export function buildDocumentPdfDefinition(view: DocumentPdfView): TDocumentDefi
     [{ text: labels.net }, num(money(view.totals.net))],
     [{ text: labels.taxes }, num(money(view.totals.taxes))],
   ];
+  if (view.totals.withheld && !isZeroDecimal(view.totals.withheld)) {
+    totalRows.push([{ text: labels.withheld }, num(money(`-${view.totals.withheld}`))]);
+  }
   if (view.totals.roundingDifference && !isZeroDecimal(view.totals.roundingDifference)) {
     totalRows.push([
       { text: labels.roundingDifference },

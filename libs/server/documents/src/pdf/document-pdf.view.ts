@@ -61,6 +61,8 @@ export interface DocumentPdfTax {
 export interface DocumentPdfTotals {
   net: DecimalString;
   taxes: DecimalString;
+  /** Withholdings kept back by the buyer (Spain's IRPF), printed subtracted when not zero. */
+  withheld?: DecimalString;
   /** The rounding difference of per-document rounding, printed when present and not zero. */
   roundingDifference?: DecimalString;
   total: DecimalString;

@@ -1,4 +1,4 @@
-import { TAX_KINDS } from '@nexo/commerce';
+import { PaymentTermsSchema, TAX_KINDS } from '@nexo/commerce';
 import { decimal } from '@nexo/utils';
 import { z } from 'zod';
 import { columnDecimal, CurrencySchema, DateOnlySchema, DecimalSchema } from '../common/values.js';
@@ -39,6 +39,8 @@ export const documentHeaderFields = {
   documentDate: DateOnlySchema,
   validUntil: DateOnlySchema.nullable().optional(),
   dueDate: DateOnlySchema.nullable().optional(),
+  /** Net days, end of month or installments; the due dates follow when it is issued. */
+  paymentTerms: PaymentTermsSchema.nullable().optional(),
   language: z.enum(['es', 'en']).optional(),
   ownerId: z.uuid().nullable().optional(),
   notes: z.string().max(4000).nullable().optional(),

@@ -20,4 +20,8 @@ export const DOCUMENTS_MESSAGES = {
   'document.action.cancel': { es: 'Anular', en: 'Cancel' },
   'document.action.send': { es: 'Enviar por correo', en: 'Send by email' },
   'document.action.pdf': { es: 'Descargar PDF', en: 'Download PDF' },
+  'timeline.documents.document.sent': {
+    es: 'Se envió el documento {number} a {to}',
+    en: 'Document {number} sent to {to}',
+  },
 } as const satisfies Record<string, Bilingual>;
