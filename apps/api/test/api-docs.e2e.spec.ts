@@ -7,6 +7,13 @@ import { describe, expect, it } from 'vitest';
 import { createAccount } from './helpers/accounts.js';
 import { useTestApp, type TestApp } from './helpers/test-app.js';
 
+/** A fetch `Headers` as a plain object (`forEach`: typed alike by Node's and the DOM's lib). */
+const headersOf = (headers: Headers): Record<string, string> => {
+  const out: Record<string, string> = {};
+  headers.forEach((value, key) => (out[key] = value));
+  return out;
+};
+
 const root = path.resolve(import.meta.dirname, '../../..');
 
 /** `fetch` into the app without a socket, so the generated client runs against it. */
@@ -18,10 +25,10 @@ function injectFetch(t: TestApp): typeof fetch {
     const res = await t.app.inject({
       method: request.method as 'GET',
       url: url.pathname + url.search,
-      headers: Object.fromEntries(request.headers),
+      headers: headersOf(request.headers),
       ...(body ? { payload: body } : {}),
     });
-    return new Response(res.statusCode === 204 ? null : res.rawPayload, {
+    return new Response(res.statusCode === 204 ? null : new Uint8Array(res.rawPayload), {
       status: res.statusCode,
       headers: res.headers as Record<string, string>,
     });
