@@ -43,9 +43,12 @@ export async function restDeepCursor(
 ): Promise<string> {
   let cursor: string | null = null;
   for (let seen = 0; seen < depth; seen += 200) {
-    const res = await fetch(`${baseUrl}${listPath}?limit=200${cursor ? `&cursor=${cursor}` : ''}`, {
-      headers: { authorization: `Bearer ${token}` },
-    });
+    const res: Response = await fetch(
+      `${baseUrl}${listPath}?limit=200${cursor ? `&cursor=${cursor}` : ''}`,
+      {
+        headers: { authorization: `Bearer ${token}` },
+      },
+    );
     cursor = ((await res.json()) as { nextCursor: string }).nextCursor;
   }
   return cursor ?? '';
