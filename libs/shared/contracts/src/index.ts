@@ -14,6 +14,7 @@ export * from './tenancy/tenancy.routes.js';
 export * from './routes.js';
 export * from './openapi/openapi-document.js';
 export * from './common/values.js';
+export * from './common/tax-condition.js';
 export * from './custom-fields/custom-field.contracts.js';
 export * from './crm/index.js';
 export * from './documents/index.js';

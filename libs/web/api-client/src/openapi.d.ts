@@ -252,6 +252,58 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/tenancy/points-of-sale": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The points of sale of the company, by number. Filters: number, name, active. Sort: number, name
+         * @description Requires `read` on `tenancy.point-of-sale`.
+         */
+        get: operations["listPointsOfSale"];
+        put?: never;
+        /**
+         * Add a point of sale (number 1 to 99999, once per company: 409 when taken)
+         * @description Requires `create` on `tenancy.point-of-sale`.
+         */
+        post: operations["createPointOfSale"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenancy/points-of-sale/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A point of sale
+         * @description Requires `read` on `tenancy.point-of-sale`.
+         */
+        get: operations["getPointOfSale"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a point of sale
+         * @description Requires `delete` on `tenancy.point-of-sale`.
+         */
+        delete: operations["deletePointOfSale"];
+        options?: never;
+        head?: never;
+        /**
+         * Rename or (de)activate a point of sale
+         * @description Requires `update` on `tenancy.point-of-sale`.
+         */
+        patch: operations["updatePointOfSale"];
+        trace?: never;
+    };
     "/api/v1/auth/login": {
         parameters: {
             query?: never;
@@ -2184,6 +2236,7 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        TaxCondition: string;
         Rate: string;
         RuleConditionValue: string | number | boolean | null | components["schemas"]["RuleConditionValue"][] | {
             [key: string]: components["schemas"]["RuleConditionValue"];
@@ -2234,6 +2287,7 @@ export interface components {
             name?: string;
             legalName?: string | null;
             taxId?: string | null;
+            taxCondition?: string | null;
             country?: string;
             currency?: string;
             currencies?: string[];
@@ -2293,6 +2347,18 @@ export interface components {
                 message: string;
             }[];
             baseCurrency: string;
+        };
+        PointOfSale: {
+            /** Format: uuid */
+            id: string;
+            number?: number;
+            name?: string;
+            active?: boolean;
+            /** Format: date-time */
+            createdAt?: string;
+            /** Format: date-time */
+            updatedAt?: string;
+            version?: number;
         };
         SessionInfo: {
             user: {
@@ -2446,6 +2512,8 @@ export interface components {
             isProfessional?: boolean;
             taxCountry?: string | null;
             taxId?: string | null;
+            taxCondition?: string | null;
+            recargoEquivalencia?: boolean;
             email?: string | null;
             phone?: string | null;
             website?: string | null;
@@ -3102,6 +3170,7 @@ export interface operations {
                     name?: string;
                     legalName?: string | null;
                     taxId?: string | null;
+                    taxCondition?: components["schemas"]["TaxCondition"] | null;
                     country?: string;
                     currency?: string;
                     currencies?: string[];
@@ -3514,6 +3583,244 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description The request cannot be served: see `code` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error: quote `errorId` */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listPointsOfSale: {
+        parameters: {
+            query?: {
+                /** @description `field` or `-field` (descending); indexed fields only */
+                sort?: string;
+                /** @description 1–200, default 50 */
+                limit?: string;
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+                /** @description Text search */
+                q?: string;
+                /** @description Also return a count, capped at 10,000 */
+                count?: "true" | "false";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["PointOfSale"][];
+                        nextCursor: string | null;
+                        count?: {
+                            value: number;
+                            capped: boolean;
+                        };
+                    };
+                };
+            };
+            /** @description The request cannot be served: see `code` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error: quote `errorId` */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createPointOfSale: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Replays the first response for a repeat of the same request */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    number: number;
+                    name: string;
+                    /** @default true */
+                    active?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PointOfSale"];
+                };
+            };
+            /** @description The request cannot be served: see `code` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error: quote `errorId` */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPointOfSale: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PointOfSale"];
+                };
+            };
+            /** @description The request cannot be served: see `code` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error: quote `errorId` */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deletePointOfSale: {
+        parameters: {
+            query?: never;
+            header: {
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request cannot be served: see `code` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error: quote `errorId` */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updatePointOfSale: {
+        parameters: {
+            query?: never;
+            header: {
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name?: string;
+                    active?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PointOfSale"];
+                };
             };
             /** @description The request cannot be served: see `code` */
             "4XX": {
@@ -5799,6 +6106,8 @@ export interface operations {
                     isProfessional?: boolean;
                     taxCountry?: string;
                     taxId?: string;
+                    taxCondition?: components["schemas"]["TaxCondition"] | null;
+                    recargoEquivalencia?: boolean;
                     /** Format: email */
                     email?: string;
                     phone?: string;
@@ -5859,6 +6168,8 @@ export interface operations {
                         isProfessional?: boolean;
                         taxCountry?: string | null;
                         taxId?: string | null;
+                        taxCondition?: string | null;
+                        recargoEquivalencia?: boolean;
                         email?: string | null;
                         phone?: string | null;
                         website?: string | null;
@@ -6124,6 +6435,8 @@ export interface operations {
                     isProfessional?: boolean;
                     taxCountry?: string;
                     taxId?: string;
+                    taxCondition?: components["schemas"]["TaxCondition"] | null;
+                    recargoEquivalencia?: boolean;
                     /** Format: email */
                     email?: string;
                     phone?: string;
@@ -6904,6 +7217,8 @@ export interface operations {
                         isProfessional?: boolean;
                         taxCountry?: string;
                         taxId?: string;
+                        taxCondition?: components["schemas"]["TaxCondition"] | null;
+                        recargoEquivalencia?: boolean;
                         /** Format: email */
                         email?: string;
                         phone?: string;

@@ -75,6 +75,13 @@ export const parties = crmSchema.table(
     /** Country whose rules validated `tax_id`; the id is stored without separators. */
     taxCountry: text('tax_country'),
     taxId: text('tax_id'),
+    /**
+     * The party's tax condition under its country's rules (`tax_country`, else the company's):
+     * a code of that country's pack (`responsable_inscripto`, …), checked by the service.
+     */
+    taxCondition: text('tax_condition'),
+    /** Spain: a retailer in the recargo de equivalencia regime (its invoices add the recargo). */
+    recargoEquivalencia: boolean('recargo_equivalencia').notNull().default(false),
     email: text('email'),
     phone: text('phone'),
     website: text('website'),
@@ -126,6 +133,7 @@ export const parties = crmSchema.table(
       .with({ fastupdate: false }),
     check('parties_kind_check', sql`${t.kind} in ('organization', 'person')`),
     check('parties_status_check', sql`${t.status} in ('active', 'archived', 'merged')`),
+    check('parties_tax_condition_check', sql`${t.taxCondition} ~ '^[a-z_]+$'`),
   ],
 );
 

@@ -12,6 +12,8 @@ export const PARTY_LIST: ListDefinition = {
     isSupplier: { column: parties.isSupplier, type: 'boolean' },
     isProfessional: { column: parties.isProfessional, type: 'boolean' },
     taxId: { column: parties.taxId, type: 'text', searchable: true },
+    taxCondition: { column: parties.taxCondition, type: 'text' },
+    recargoEquivalencia: { column: parties.recargoEquivalencia, type: 'boolean' },
     email: { column: parties.email, type: 'text', searchable: true },
     ownerId: { column: parties.ownerId, type: 'uuid' },
     teamId: { column: parties.teamId, type: 'uuid' },

@@ -95,6 +95,13 @@ export class PartyRepository extends VersionedRecords<typeof parties> {
     return company.currency;
   }
 
+  /** The company's country (tenancy's settings): the rules of a party without a tax country. */
+  async companyCountry(tenantId: string): Promise<string> {
+    const company = await this.tenants.summaryOf(tenantId);
+    if (!company) throw new Error('The current company is not visible');
+    return company.country;
+  }
+
   /** Whether the transaction's company has a party with this id (a custom field's reference). */
   async exists(id: string): Promise<boolean> {
     const found = await this.database

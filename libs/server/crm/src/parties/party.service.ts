@@ -1,5 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { amountDecimalsIssue, type CreatePartyInput, type UpdatePartyInput } from '@nexo/contracts';
+import { countryPack } from '@nexo/commerce';
+import {
+  amountDecimalsIssue,
+  taxConditionIssue,
+  type CreatePartyInput,
+  type UpdatePartyInput,
+} from '@nexo/contracts';
 import { CustomFields } from '@nexo/custom-fields';
 import type { ListPage } from '@nexo/db';
 import { PermissionService } from '@nexo/permissions';
@@ -80,6 +86,27 @@ export class PartyService {
     return currency;
   }
 
+  /**
+   * A party's tax condition is one of its country's (its tax country, else the company's), and
+   * only a country with the regime (Spain) has parties in recargo de equivalencia.
+   */
+  private async assertTaxCondition(party: {
+    taxCountry?: string | null | undefined;
+    taxCondition?: string | null | undefined;
+    recargoEquivalencia?: boolean | undefined;
+  }): Promise<void> {
+    const country =
+      party.taxCountry ?? (await this.parties.companyCountry(currentPrincipal().tenantId));
+    const issues = [taxConditionIssue(country, party.taxCondition)].filter((i) => i !== null);
+    if (party.recargoEquivalencia && !countryPack(country).recargoEquivalencia)
+      issues.push({
+        path: 'recargoEquivalencia',
+        code: 'invalid_tax_condition',
+        message: `${country} has no recargo de equivalencia regime`,
+      });
+    if (issues.length) throw DomainError.validation(issues, `Not a tax condition of ${country}`);
+  }
+
   /** A party the caller may `action`; anything else (absent, another tenant's, out of scope) is 404. */
   async load(id: string, action = 'read'): Promise<PartyRow> {
     const row = await this.parties.byId(currentPrincipal().tenantId, id);
@@ -95,6 +122,7 @@ export class PartyService {
   async create(input: CreatePartyInput): Promise<PartyView & { duplicates: DuplicateCandidate[] }> {
     const principal = currentPrincipal();
     const creditLimitCurrency = await this.assertCreditLimit(input.creditLimit);
+    await this.assertTaxCondition(input);
     const { contacts: contactInputs = [], addresses: addressInputs = [], ...fields } = input;
     const values = {
       ...fields,
@@ -130,6 +158,17 @@ export class PartyService {
   async update(id: string, version: number, input: UpdatePartyInput): Promise<PartyView> {
     const before = await this.load(id, 'update');
     const creditLimitCurrency = await this.assertCreditLimit(input.creditLimit);
+    // A new tax country re-checks the stored condition and flag too.
+    if (
+      input.taxCondition !== undefined ||
+      input.recargoEquivalencia !== undefined ||
+      input.taxCountry !== undefined
+    )
+      await this.assertTaxCondition({
+        taxCountry: input.taxCountry ?? before.taxCountry,
+        taxCondition: input.taxCondition === undefined ? before.taxCondition : input.taxCondition,
+        recargoEquivalencia: input.recargoEquivalencia ?? before.recargoEquivalencia,
+      });
     const changes = {
       ...input,
       ...(input.taxId !== undefined ? { taxId: normalizedTaxId(input.taxId) } : {}),

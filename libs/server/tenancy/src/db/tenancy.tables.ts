@@ -5,6 +5,7 @@ import {
   check,
   date,
   foreignKey,
+  integer,
   numeric,
   pgSchema,
   primaryKey,
@@ -27,6 +28,8 @@ export const tenants = tenancySchema.table(
     name: text('name').notNull(),
     legalName: text('legal_name'),
     taxId: text('tax_id'),
+    /** Its tax condition under its country's pack (`responsable_inscripto`); checked by the service. */
+    taxCondition: text('tax_condition'),
     country: text('country').notNull().default('AR'),
     currency: text('currency').notNull().default('ARS'),
     /** Currencies accepted besides the base one (`currency`). */
@@ -46,6 +49,7 @@ export const tenants = tenancySchema.table(
     check('tenants_status_check', sql`${t.status} in ('active', 'suspended')`),
     check('tenants_slug_check', sql`${t.slug} ~ '^[a-z0-9][a-z0-9-]{1,62}$'`),
     check('tenants_country_check', sql`${t.country} ~ '^[A-Z]{2}$'`),
+    check('tenants_tax_condition_check', sql`${t.taxCondition} ~ '^[a-z_]+$'`),
     check('tenants_currency_check', sql`${t.currency} ~ '^[A-Z]{3}$'`),
     check(
       'tenants_currencies_check',
@@ -82,5 +86,32 @@ export const exchangeRates = tenancySchema.table(
     check('exchange_rates_currency_check', sql`${t.currency} ~ '^[A-Z]{3}$'`),
     check('exchange_rates_rate_check', sql`${t.rate} > 0`),
     check('exchange_rates_source_check', sql`${t.source} in ('manual', 'csv')`),
+  ],
+);
+
+/**
+ * The company's points of sale (Argentina's "puntos de venta", registered with AFIP): each
+ * numbers its own invoices, printed `00001-00000001`. A number is 1 to 99999, once per company;
+ * one no longer used is deactivated, never renumbered.
+ */
+export const pointsOfSale = tenancySchema.table(
+  'points_of_sale',
+  {
+    tenantId: uuid('tenant_id').notNull(),
+    id: uuid('id').notNull(),
+    number: integer('number').notNull(),
+    name: text('name').notNull(),
+    active: boolean('active').notNull().default(true),
+    ...recordColumns(),
+  },
+  (t) => [
+    primaryKey({ name: 'points_of_sale_pkey', columns: [t.tenantId, t.id] }),
+    uniqueIndex('points_of_sale_tenant_number_key').on(t.tenantId, t.number),
+    foreignKey({
+      name: 'points_of_sale_tenant_fk',
+      columns: [t.tenantId],
+      foreignColumns: [tenants.id],
+    }),
+    check('points_of_sale_number_check', sql`${t.number} between 1 and 99999`),
   ],
 );

@@ -14,6 +14,10 @@ export interface TenantSummary {
   locale: string;
   /** The base currency, the default of amounts and price lists. */
   currency: string;
+  /** ISO 3166-1: whose country pack (taxes, tax conditions) the company follows. */
+  country: string;
+  /** Its tax condition under that pack, if set (`responsable_inscripto`). */
+  taxCondition: string | null;
   timezone: string;
   requireMfaEmployees: boolean;
   /** Today's date where the company is (`YYYY-MM-DD`), as of the transaction's start. */
@@ -27,6 +31,8 @@ const SUMMARY = {
   status: tenants.status,
   locale: tenants.locale,
   currency: tenants.currency,
+  country: tenants.country,
+  taxCondition: tenants.taxCondition,
   timezone: tenants.timezone,
   requireMfaEmployees: tenants.requireMfaEmployees,
   today: sql<string>`(now() at time zone ${tenants.timezone})::date::text`,

@@ -1,6 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AuditLog } from '@nexo/audit';
-import { checkTaxId, tenantTaxIdIssue, type UpdateTenantInput } from '@nexo/contracts';
+import {
+  checkTaxId,
+  taxConditionIssue,
+  tenantTaxIdIssue,
+  type UpdateTenantInput,
+} from '@nexo/contracts';
 import {
   DomainError,
   RECORD_ACCESS,
@@ -51,6 +56,14 @@ export class TenantSettingsService {
         input.taxId === undefined ? before.taxId : input.taxId,
       );
       if (issue) throw DomainError.validation([issue], `The tax id is not valid for ${country}`);
+    }
+    // The tax condition is one of the country's (its pack's): a new country re-checks it too.
+    if (input.taxCondition !== undefined || input.country !== undefined) {
+      const issue = taxConditionIssue(
+        country,
+        input.taxCondition === undefined ? before.taxCondition : input.taxCondition,
+      );
+      if (issue) throw DomainError.validation([issue], `Not a tax condition of ${country}`);
     }
     const currency = input.currency ?? before.currency;
     const requested: Partial<TenantRow> = {

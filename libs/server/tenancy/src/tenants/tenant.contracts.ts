@@ -7,6 +7,11 @@ export const CreateTenantInputSchema = z.strictObject({
   name: z.string().trim().min(1).max(200),
   legalName: z.string().trim().min(1).max(200).optional(),
   taxId: z.string().trim().min(1).max(40).optional(),
+  /** One of the country pack's tax conditions (`responsable_inscripto`). */
+  taxCondition: z
+    .string()
+    .regex(/^[a-z_]{1,40}$/)
+    .optional(),
   country: z
     .string()
     .regex(/^[A-Z]{2}$/)

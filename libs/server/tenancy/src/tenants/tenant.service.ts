@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { taxConditionIssue } from '@nexo/contracts';
 import { translateWriteError } from '@nexo/db';
 import { DomainError, zodIssues } from '@nexo/platform';
 import { newId } from '@nexo/utils';
@@ -21,6 +22,9 @@ export class TenantService {
   async create(id: string, input: CreateTenantInput): Promise<TenantRow> {
     const parsed = CreateTenantInputSchema.safeParse(input);
     if (!parsed.success) throw DomainError.validation(zodIssues(parsed.error));
+    const issue = taxConditionIssue(parsed.data.country, parsed.data.taxCondition);
+    if (issue)
+      throw DomainError.validation([issue], `Not a tax condition of ${parsed.data.country}`);
     const message = `A company with the slug "${parsed.data.slug}" already exists`;
     return this.tenants
       .insert({ id, ...parsed.data })

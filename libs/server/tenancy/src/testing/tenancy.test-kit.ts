@@ -1,10 +1,10 @@
 import { defineTestKit, type KitCall } from '@nexo/contracts';
 
-const READ = ['read tenancy.exchange-rate'];
+const READ = ['read tenancy.exchange-rate', 'read tenancy.point-of-sale'];
 const V1 = '/api/v1/tenancy';
 
 /**
- * Tenancy's exchange rates for the route matrix and the tenant-isolation sweep. The company
+ * Tenancy's exchange rates and points of sale for the route matrix and the tenant-isolation sweep. The company
  * record and its number series are the base's: those tests write their fixtures out.
  */
 export const tenancyTestKit = defineTestKit({
@@ -15,10 +15,12 @@ export const tenancyTestKit = defineTestKit({
     warehouse: READ,
     production: READ,
     'professional-accountant': READ,
-    // Keeps the books in the base currency: enters and imports the rates.
+    // Keeps the books in the base currency: enters and imports the rates; registers the
+    // points of sale.
     accountant: [
       ...READ,
       ...['create', 'update', 'delete', 'import'].map((a) => `${a} tenancy.exchange-rate`),
+      ...['create', 'update', 'delete'].map((a) => `${a} tenancy.point-of-sale`),
     ],
   },
   recordsOfB: async (call: KitCall) => {
@@ -29,10 +31,24 @@ export const tenancyTestKit = defineTestKit({
     });
     if (res.status !== 201)
       throw new Error(`exchange rate: ${res.status} ${JSON.stringify(res.body)}`);
+    const pos = await call('POST', `${V1}/points-of-sale`, { number: 7, name: 'Sucursal B' });
+    if (pos.status !== 201)
+      throw new Error(`point of sale: ${pos.status} ${JSON.stringify(pos.body)}`);
+    const posId = (pos.body as { id: string }).id;
     const on = `${V1}/exchange-rates/on?currency=USD&date=2026-03-15`;
     return {
-      ids: { [`DELETE ${V1}/exchange-rates/:id`]: (res.body as { id: string }).id },
-      lists: [`${V1}/exchange-rates`, `${V1}/exchange-rates?currency=USD`],
+      ids: {
+        [`DELETE ${V1}/exchange-rates/:id`]: (res.body as { id: string }).id,
+        [`GET ${V1}/points-of-sale/:id`]: posId,
+        [`PATCH ${V1}/points-of-sale/:id`]: posId,
+        [`DELETE ${V1}/points-of-sale/:id`]: posId,
+      },
+      lists: [
+        `${V1}/exchange-rates`,
+        `${V1}/exchange-rates?currency=USD`,
+        `${V1}/points-of-sale`,
+        `${V1}/points-of-sale?number=7`,
+      ],
       // A has no rate of its own: B's must not answer for it.
       notFound: [on],
       unchanged: { url: on, matches: { rate: '1234.5', rateDate: '2026-03-15' } },

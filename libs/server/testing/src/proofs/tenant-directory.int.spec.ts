@@ -38,6 +38,8 @@ describe('the tenant directory', () => {
       status: 'active',
       locale: 'es',
       currency: 'ARS',
+      country: 'AR',
+      taxCondition: null,
       timezone: 'America/Argentina/Buenos_Aires',
       requireMfaEmployees: false,
       today: expected?.today,

@@ -16,6 +16,13 @@ export const CRM_MESSAGES = {
   'party.legalName': { es: 'Razón social', en: 'Legal name' },
   'party.taxId': { es: 'CUIT / identificación fiscal', en: 'Tax id' },
   'party.taxCountry': { es: 'País fiscal', en: 'Tax country' },
+  'party.taxCondition': { es: 'Condición fiscal', en: 'Tax condition' },
+  'party.noTaxCondition': { es: 'Sin condición', en: 'None' },
+  'party.recargoEquivalencia': { es: 'Recargo de equivalencia', en: 'Equivalence surcharge' },
+  'party.recargoEquivalenciaHelp': {
+    es: 'Comerciante minorista en el régimen especial: sus facturas suman el recargo a cada IVA.',
+    en: 'A retailer in the special regime: its invoices add the surcharge to each VAT.',
+  },
   'party.isCustomer': { es: 'Cliente', en: 'Customer' },
   'party.isSupplier': { es: 'Proveedor', en: 'Supplier' },
   'party.isProfessional': { es: 'Profesional', en: 'Professional' },

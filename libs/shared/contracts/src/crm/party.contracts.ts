@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CustomValuesSchema } from '../custom-fields/custom-field.contracts.js';
 import { CountrySchema, DecimalSchema, AmountSchema, TagsSchema } from '../common/values.js';
+import { TaxConditionSchema } from '../common/tax-condition.js';
 import { Text } from './crm.shared.js';
 import { checkTaxId } from './tax-id.js';
 
@@ -88,6 +89,10 @@ const partyFields = {
   isProfessional: z.boolean().optional(),
   taxCountry: CountrySchema.optional(),
   taxId: z.string().trim().min(1).max(40).optional(),
+  /** One of the tax conditions of the party's country (`taxCountry`, else the company's). */
+  taxCondition: TaxConditionSchema.nullable().optional(),
+  /** Spain: a retailer in the recargo de equivalencia regime. */
+  recargoEquivalencia: z.boolean().optional(),
   email: Email.optional(),
   phone: Phone.optional(),
   website: z.url().max(500).optional(),
@@ -143,6 +148,8 @@ export const PartySchema = z
     isProfessional: z.boolean(),
     taxCountry: z.string().nullable(),
     taxId: z.string().nullable(),
+    taxCondition: z.string().nullable(),
+    recargoEquivalencia: z.boolean(),
     email: z.string().nullable(),
     phone: z.string().nullable(),
     website: z.string().nullable(),

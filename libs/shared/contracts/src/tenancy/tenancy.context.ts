@@ -9,7 +9,8 @@ const COMPANY_CARD = read('tenancy.tenant', {
 });
 
 const RATES = 'tenancy.exchange-rate';
-const READ_COMPANY = [read('tenancy.tenant'), read(RATES)];
+const POINTS = 'tenancy.point-of-sale';
+const READ_COMPANY = [read('tenancy.tenant'), read(RATES), read(POINTS)];
 
 /** The company itself: its settings, currencies, taxes of record and number series. */
 export const TenancyContext = defineContext({
@@ -19,14 +20,19 @@ export const TenancyContext = defineContext({
     'tenancy.tenant': { es: 'Empresa', en: 'Company' },
     'tenancy.number-series': { es: 'Numeración de comprobantes', en: 'Document numbering' },
     [RATES]: { es: 'Tipos de cambio', en: 'Exchange rates' },
+    [POINTS]: { es: 'Puntos de venta', en: 'Points of sale' },
   },
   routes: Object.values(TenancyRoutes),
   roleRules: {
     ...forEveryEmployee(READ_COMPANY),
-    /** Keeps the books in the base currency: enters and imports the rates they need. */
+    /**
+     * Keeps the books in the base currency: enters and imports the rates they need; registers
+     * the points of sale the invoices are numbered in.
+     */
     accountant: [
       ...READ_COMPANY,
       { action: ['create', 'update', 'delete', 'import'], subject: RATES },
+      { action: ['create', 'update', 'delete'], subject: POINTS },
     ],
     'client-portal': [COMPANY_CARD],
     'supplier-portal': [COMPANY_CARD],

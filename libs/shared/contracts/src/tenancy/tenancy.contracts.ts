@@ -3,6 +3,7 @@ import { CountrySchema, CurrencySchema, DateOnlySchema, columnDecimal } from '..
 import { IMPORT_MODES, ImportResultSchema } from '../crm/party.contracts.js';
 import { ListQuerySchema } from '../http/list.contracts.js';
 import { checkTaxId } from '../crm/tax-id.js';
+import { TaxConditionSchema } from '../common/tax-condition.js';
 
 /** An IANA time zone the runtime knows (`America/Argentina/Buenos_Aires`, `UTC`). */
 export function isTimeZone(value: string): boolean {
@@ -36,6 +37,8 @@ export const TenantSchema = z
     name: z.string(),
     legalName: z.string().nullable(),
     taxId: z.string().nullable(),
+    /** Its tax condition under its country's pack (`responsable_inscripto`, …). */
+    taxCondition: z.string().nullable(),
     country: z.string(),
     /** The base currency: books and reports are kept in it. */
     currency: z.string(),
@@ -62,6 +65,8 @@ export const UpdateTenantInputSchema = z
     name: Text(200),
     legalName: Text(200).nullable(),
     taxId: Text(40).nullable(),
+    /** One of the tax conditions of the company's country (checked by the service). */
+    taxCondition: TaxConditionSchema.nullable(),
     country: CountrySchema,
     currency: CurrencySchema,
     currencies: CurrenciesSchema,
@@ -225,3 +230,36 @@ export const ExchangeRateImportResultSchema = ImportResultSchema.extend({
   baseCurrency: z.string(),
 }).meta({ id: 'ExchangeRateImportResult' });
 export type ExchangeRateImportResult = z.infer<typeof ExchangeRateImportResultSchema>;
+
+// ————— points of sale —————
+
+/** A point of sale's number: 1 to 99999 (Argentina's AFIP range), printed with 5 digits. */
+export const PointOfSaleNumberSchema = z.number().int().min(1).max(99_999);
+
+/** A point of sale of the company: it numbers its own invoices (`00001-00000001`). */
+export const PointOfSaleSchema = z
+  .object({
+    id: z.uuid(),
+    number: z.number().int(),
+    name: z.string(),
+    active: z.boolean(),
+    createdAt: z.date(),
+    updatedAt: z.date(),
+    version: z.number().int(),
+  })
+  .partial()
+  .required({ id: true })
+  .meta({ id: 'PointOfSale' });
+
+export const CreatePointOfSaleInputSchema = z.strictObject({
+  number: PointOfSaleNumberSchema,
+  name: Text(100),
+  active: z.boolean().default(true),
+});
+export type CreatePointOfSaleInput = z.infer<typeof CreatePointOfSaleInputSchema>;
+
+/** Rename or (de)activate; the number stays what was registered (a new one is a new point). */
+export const UpdatePointOfSaleInputSchema = z
+  .strictObject({ name: Text(100), active: z.boolean() })
+  .partial();
+export type UpdatePointOfSaleInput = z.infer<typeof UpdatePointOfSaleInputSchema>;

@@ -4,6 +4,9 @@ import { pageOf } from '../http/list.contracts.js';
 import { routeGroup } from '../http/route-group.js';
 import {
   CreateNumberSeriesInputSchema,
+  CreatePointOfSaleInputSchema,
+  PointOfSaleSchema,
+  UpdatePointOfSaleInputSchema,
   ExchangeRateImportResultSchema,
   ExchangeRateListQuerySchema,
   ExchangeRateOnQuerySchema,
@@ -37,7 +40,30 @@ const exchangeRates = routeGroup({
   remove: { summary: 'Delete an exchange rate' },
 });
 
-/** The company's own settings: its record, its document number series and exchange rates. */
+const pointsOfSale = routeGroup({
+  tag,
+  path: `${V1}/points-of-sale`,
+  name: 'PointOfSale',
+  plural: 'PointsOfSale',
+  subject: 'tenancy.point-of-sale',
+  schema: PointOfSaleSchema,
+  list: {
+    summary:
+      'The points of sale of the company, by number. Filters: number, name, active. Sort: number, name',
+  },
+  create: {
+    body: CreatePointOfSaleInputSchema,
+    summary: 'Add a point of sale (number 1 to 99999, once per company: 409 when taken)',
+  },
+  get: { summary: 'A point of sale' },
+  update: { body: UpdatePointOfSaleInputSchema, summary: 'Rename or (de)activate a point of sale' },
+  remove: { summary: 'Delete a point of sale' },
+});
+
+/**
+ * The company's own settings: its record, its document number series, exchange rates and
+ * points of sale.
+ */
 export const TenancyRoutes = {
   getTenant: defineRoute({
     method: 'GET',
@@ -141,4 +167,9 @@ export const TenancyRoutes = {
     response: ExchangeRateImportResultSchema,
   }),
   deleteExchangeRate: exchangeRates.remove,
+  listPointsOfSale: pointsOfSale.list,
+  createPointOfSale: pointsOfSale.create,
+  getPointOfSale: pointsOfSale.get,
+  updatePointOfSale: pointsOfSale.update,
+  deletePointOfSale: pointsOfSale.remove,
 } as const;
