@@ -55,7 +55,21 @@ describe('nexo CLI commands', () => {
          join auth.users u on u.id = m.user_id join tenancy.tenants t on t.id = m.tenant_id where t.id = $1`,
       [tenantId],
     );
+    // The company starts with its country's pack (Argentina by default).
+    const { rows: taxes } = await client.query<{ code: string }>(
+      'select code from catalog.tax_rates where tenant_id = $1 order by code',
+      [tenantId],
+    );
     await client.end();
+    expect(taxes.map((r) => r.code)).toEqual([
+      'exento',
+      'iibb_percepcion',
+      'iva0',
+      'iva105',
+      'iva21',
+      'iva27',
+      'no_gravado',
+    ]);
     expect(rows).toEqual([
       {
         name: 'Ferretería Sol',

@@ -44,12 +44,21 @@ describe('the demo company’s catalog', () => {
     expect(units.body.items.map((u: { code: string }) => u.code)).toEqual(
       expect.arrayContaining(['u', 'caja12', 'kg']),
     );
+    // The Argentine pack's taxes; the items use iva21, iva105 and exento.
     const taxes = await api('GET', '/api/v1/catalog/tax-rates');
-    expect(taxes.body.items.map((x: { name: string }) => x.name).sort()).toEqual([
-      'Exento',
-      'IVA 10,5%',
-      'IVA 21%',
+    expect(taxes.body.items.map((x: { code: string }) => x.code).sort()).toEqual([
+      'exento',
+      'iibb_percepcion',
+      'iva0',
+      'iva105',
+      'iva21',
+      'iva27',
+      'no_gravado',
     ]);
+    expect(taxes.body.items.find((x: { code: string }) => x.code === 'iva105')).toMatchObject({
+      name: 'IVA 10,5%',
+      active: true,
+    });
     const gloves = all.find((i) => i.sku === 'LIM-GUA-LAT') as { id: string };
     const sizes = await api('GET', `/api/v1/catalog/items/${gloves.id}/variants`);
     expect(

@@ -1,6 +1,6 @@
 import { useTestDatabase } from '@nexo/testing';
 import { describe, expect, it } from 'vitest';
-import { DEMO_LOGINS, seedDemo } from '../src/seed/demo-seed.js';
+import { DEMO_LOGINS, DEMO_TENANT_ID, seedDemo } from '../src/seed/demo-seed.js';
 import { login } from './helpers/accounts.js';
 import { apiAs } from './helpers/http.js';
 import { useTestApp } from './helpers/test-app.js';
@@ -20,6 +20,15 @@ describe('the demo company', () => {
       '/api/v1/crm/parties?limit=200&count=true',
     );
     expect(parties.json.count.value).toBeGreaterThanOrEqual(45);
+    // The company is a responsable inscripto; its parties have IVA conditions.
+    const company = await api.get<{ taxCondition: string }>(
+      `/api/v1/tenancy/tenants/${DEMO_TENANT_ID}`,
+    );
+    expect(company.json.taxCondition).toBe('responsable_inscripto');
+    const conditions = new Set(
+      (parties.json.items as unknown as { taxCondition: string }[]).map((p) => p.taxCondition),
+    );
+    expect([...conditions].sort()).toEqual(['exento', 'monotributo', 'responsable_inscripto']);
     const pipelines =
       await api.get<{ id: string; name: string; isDefault: boolean }[]>('/api/v1/crm/pipelines');
     expect(pipelines.json).toHaveLength(2);

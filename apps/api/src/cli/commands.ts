@@ -11,6 +11,7 @@ import {
 } from '@nexo/platform';
 import { TenantService } from '@nexo/tenancy';
 import { AppModule } from '../app.module.js';
+import { createCompany } from '../companies/create-company.js';
 import { bootDatabase, type BootedDatabase } from '../runtime/boot-database.js';
 import { platformDependencies } from '../runtime/platform-deps.js';
 import { seedDemo } from '../seed/demo-seed.js';
@@ -64,7 +65,7 @@ export async function tenantCreateCommand(
   const id = TenantService.newTenantId();
   const tenant = await withContext(env, (app) =>
     app.get(Database).withContext({ tenantId: id }, () =>
-      app.get(TenantService).create(id, {
+      createCompany(app, id, {
         slug: args.slug ?? '',
         name: args.name ?? '',
         ...(args['legal-name'] ? { legalName: args['legal-name'] } : {}),
@@ -72,6 +73,7 @@ export async function tenantCreateCommand(
         ...(args.country ? { country: args.country } : {}),
         ...(args.currency ? { currency: args.currency } : {}),
         ...(args.locale === 'en' || args.locale === 'es' ? { locale: args.locale } : {}),
+        ...(args['tax-condition'] ? { taxCondition: args['tax-condition'] } : {}),
       }),
     ),
   );

@@ -20,6 +20,7 @@ Commands:
   migrate                    apply pending migrations (under an advisory lock)
   seed:demo                  create the demo company if it is not there
   tenant:create              --slug acme --name "ACME S.A." [--tax-id …] [--country AR] [--currency ARS] [--locale es]
+                             [--tax-condition responsable_inscripto]; the country's pack gives its taxes
   keys:rotate                make a new token signing key (old ones verify until expiry)
   user:disable               --email a@b.c: disable a user everywhere, at once
   user:create-admin          --tenant <id> --email a@b.c --name "…" [--password …] (or NEXO_ADMIN_PASSWORD)
@@ -34,6 +35,7 @@ async function main(): Promise<void> {
       name: { type: 'string' },
       'legal-name': { type: 'string' },
       'tax-id': { type: 'string' },
+      'tax-condition': { type: 'string' },
       country: { type: 'string' },
       currency: { type: 'string' },
       locale: { type: 'string' },

@@ -10,11 +10,11 @@ import {
 } from '@nexo/catalog/tables';
 import type { Tx } from '@nexo/db';
 import { newId } from '@nexo/utils';
-import { eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 
 /**
  * The catalog of the demo company, Distribuidora Del Plata (groceries, drinks, cleaning and
- * toiletries, Buenos Aires): units, the IVA table, a category tree, ~100 items with EAN-13
+ * toiletries, Buenos Aires): units, the IVA table (the Argentine pack's), a category tree, ~100 items with EAN-13
  * barcodes, a few items with variants, a general price list in ARS and a wholesale one with
  * quantity breaks. One insert per table; nothing if the company already has units.
  */
@@ -267,7 +267,15 @@ const pesos = (n: number): string => `${n}.00`;
 /** A price less a whole percentage, in whole pesos (seed data, not arithmetic on money). */
 const less = (n: number, percent: number): string => pesos(Math.round((n * (100 - percent)) / 100));
 
-export async function seedDemoCatalog(tx: Tx, tenantId: string): Promise<boolean> {
+/**
+ * `installTaxes` installs the company's country pack (its IVA table, `iva21`, `iva105`,
+ * `exento`, …; nothing when the company has them already): the demo items name those codes.
+ */
+export async function seedDemoCatalog(
+  tx: Tx,
+  tenantId: string,
+  installTaxes: () => Promise<unknown>,
+): Promise<boolean> {
   const [existing] = await tx
     .select({ id: units.id })
     .from(units)
@@ -283,12 +291,14 @@ export async function seedDemoCatalog(tx: Tx, tenantId: string): Promise<boolean
     { tenantId, id: unitIds.kg, code: 'kg', name: 'Kilogramo' },
     { tenantId, id: unitIds.h, code: 'h', name: 'Hora' },
   ]);
-  const taxIds: Record<Tax, string> = { iva21: newId(), iva105: newId(), exento: newId() };
-  await tx.insert(taxRates).values([
-    { tenantId, id: taxIds.iva21, code: 'iva21', name: 'IVA 21%', kind: 'vat', rate: '21' },
-    { tenantId, id: taxIds.iva105, code: 'iva105', name: 'IVA 10,5%', kind: 'vat', rate: '10.5' },
-    { tenantId, id: taxIds.exento, code: 'exento', name: 'Exento', kind: 'exempt', rate: '0' },
-  ]);
+  await installTaxes();
+  const taxCodes: Tax[] = ['iva21', 'iva105', 'exento'];
+  const taxRows = await tx
+    .select({ id: taxRates.id, code: taxRates.code })
+    .from(taxRates)
+    .where(and(eq(taxRates.tenantId, tenantId), inArray(taxRates.code, taxCodes)));
+  const taxIds = Object.fromEntries(taxRows.map((r) => [r.code, r.id])) as Record<Tax, string>;
+  if (taxCodes.some((code) => !taxIds[code])) throw new Error('The demo taxes are missing');
   const categoryIds = Object.fromEntries(Object.keys(CATALOG).map((name) => [name, newId()]));
   await tx.insert(categories).values(
     Object.entries(CATALOG).map(([name, { parent }]) => ({

@@ -106,6 +106,8 @@ const email = (name: string): string =>
     .replace(/[^a-z0-9]+/g, '.')
     .replace(/^\.|\.$/g, '')}@ejemplo.test`;
 
+const DEMO_CONDITIONS = ['responsable_inscripto', 'monotributo', 'responsable_inscripto', 'exento'];
+
 /**
  * The demo company's CRM: 45 customers and suppliers with contacts and addresses, two
  * pipelines with opportunities in every stage, leads, and open tasks for the salesperson.
@@ -144,6 +146,10 @@ export async function seedDemoCrm(
     isSupplier: !p.customer,
     taxCountry: 'AR',
     taxId: demoCuit(50_000_000 + p.i * 7919),
+    // Suppliers are registered for IVA; customers mix conditions, so invoices get A and B.
+    taxCondition: p.customer
+      ? DEMO_CONDITIONS[p.i % DEMO_CONDITIONS.length]
+      : 'responsable_inscripto',
     email: email(`contacto ${p.name}`),
     phone: `+54 11 4${String(100 + p.i).padStart(3, '0')}-${String(1000 + p.i * 37).slice(-4)}`,
     tags: p.customer

@@ -1,8 +1,11 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { UserService } from '@nexo/auth';
+import { CountryPackInstaller } from '@nexo/catalog';
+import { AR_PACK } from '@nexo/commerce';
 import { Database } from '@nexo/db';
 import { TenantService } from '@nexo/tenancy';
 import type { Tx } from '@nexo/db';
+import { createCompany } from '../companies/create-company.js';
 import { seedDemoCatalog } from './demo-catalog.js';
 import { seedDemoCrm } from './demo-crm.js';
 
@@ -36,21 +39,28 @@ export async function seedDemo(app: INestApplicationContext): Promise<{ seeded: 
   const database = app.get(Database);
   const tenants = app.get(TenantService);
   const users = app.get(UserService);
+  // A demo company made before the packs gets the Argentine taxes with its catalog.
+  const installTaxes = () => app.get(CountryPackInstaller).install(DEMO_TENANT_ID, AR_PACK, 'es');
   return database.withContext({ tenantId: DEMO_TENANT_ID }, async (tx) => {
     const company = !(await tenants.findById(DEMO_TENANT_ID));
-    if (company) await createCompany(tx, tenants, users);
-    const catalog = await seedDemoCatalog(tx, DEMO_TENANT_ID);
+    if (company) await createDemoCompany(app, tx, users);
+    const catalog = await seedDemoCatalog(tx, DEMO_TENANT_ID, installTaxes);
     return { seeded: company || catalog };
   });
 }
 
-/** The company, its demo logins and its CRM. */
-async function createCompany(tx: Tx, tenants: TenantService, users: UserService): Promise<void> {
-  await tenants.create(DEMO_TENANT_ID, {
+/** The company (with the Argentine pack), its demo logins and its CRM. */
+async function createDemoCompany(
+  app: INestApplicationContext,
+  tx: Tx,
+  users: UserService,
+): Promise<void> {
+  await createCompany(app, DEMO_TENANT_ID, {
     slug: 'demo',
     name: 'Distribuidora Del Plata',
     legalName: 'Distribuidora Del Plata S.A.',
     taxId: '30-71234567-1',
+    taxCondition: 'responsable_inscripto',
     country: 'AR',
     currency: 'ARS',
     locale: 'es',

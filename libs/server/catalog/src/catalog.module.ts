@@ -18,6 +18,7 @@ import { PriceResolver } from './prices/price-resolver.service.js';
 import { CatalogSearchProvider } from './search/catalog-search.provider.js';
 import { TaxRateController } from './taxes/tax-rate.controller.js';
 import { TaxRateRepository } from './taxes/tax-rate.repository.js';
+import { CountryPackInstaller } from './taxes/country-pack-installer.js';
 import { TaxDefinitions } from './taxes/tax-definitions.js';
 import { TaxRateService } from './taxes/tax-rate.service.js';
 import { UnitController } from './units/unit.controller.js';
@@ -45,6 +46,7 @@ import { UnitService } from './units/unit.service.js';
     TaxRateRepository,
     TaxRateService,
     TaxDefinitions,
+    CountryPackInstaller,
     CategoryRepository,
     CategoryService,
     ItemRepository,
@@ -56,7 +58,7 @@ import { UnitService } from './units/unit.service.js';
     PriceResolver,
     CatalogSearchProvider,
   ],
-  exports: [ItemService, PriceResolver, TaxDefinitions],
+  exports: [ItemService, PriceResolver, TaxDefinitions, CountryPackInstaller],
 })
 export class CatalogModule implements OnModuleInit {
   constructor(
