@@ -139,6 +139,7 @@ try {
     audit,
     outbox,
     new Mailer({ from: 'bench@nexo.test', dropDir: os.tmpdir() }),
+    database,
   );
   const principal: Principal = {
     userId: newId(),

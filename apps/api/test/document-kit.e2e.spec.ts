@@ -247,6 +247,28 @@ describe('document kit', () => {
     expect([tooMuch.status, tooMuch.body.code]).toEqual([409, 'quantity_exceeded']);
   });
 
+  it('lists documents with their totals and exports them as CSV', async () => {
+    const issued = (await act(await draft([line({ quantity: '2', unitPrice: '10' })]), 'issue'))
+      .body as Doc;
+    const page = await api('GET', `${SAMPLES}?state=issued&sort=-total&limit=100`);
+    expect(page.status).toBe(200);
+    const row = (page.body.items as Doc[]).find((d) => d.id === issued.id);
+    expect(row).toMatchObject({
+      number: issued.number,
+      state: 'issued',
+      total: '24.20',
+      currency: 'ARS',
+    });
+    expect(row).not.toHaveProperty('lines');
+    expect((page.body.items as Doc[]).every((d) => d.state === 'issued')).toBe(true);
+    const csv = await api('GET', `${SAMPLES}/export.csv?state=issued`);
+    expect(csv.status).toBe(200);
+    const text = csv.raw.toString('utf8');
+    expect(text.split('\n')[0]).toContain('number');
+    expect(text).toContain(`${issued.number as string}`);
+    expect(text).toContain('24.20');
+  });
+
   it('answers for another company’s document as for none', async () => {
     const doc = await draft([line()]);
     const other = await createAccount(t.app, db.current, { roles: ['admin'] });

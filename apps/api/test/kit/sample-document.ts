@@ -1,4 +1,5 @@
-import { Body, Controller, Inject, Injectable, Module, Param } from '@nestjs/common';
+import { Body, Controller, Inject, Injectable, Module, Param, Query, Res } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
 import { CatalogModule, TaxDefinitions } from '@nexo/catalog';
 import {
   documentCreateSchema,
@@ -8,6 +9,7 @@ import {
   type DocumentLineInput as LineBody,
   type RouteBody,
   type RouteParams,
+  type RouteQuery,
 } from '@nexo/contracts';
 import {
   defineDocumentType,
@@ -17,7 +19,7 @@ import {
   type DocumentLineInput,
 } from '@nexo/documents';
 import { documentTables } from '@nexo/documents/tables';
-import { Route, expectedVersion } from '@nexo/platform';
+import { Route, csvDownload, expectedVersion } from '@nexo/platform';
 import type { TestDatabase } from '@nexo/testing';
 import { getTableConfig, pgSchema, text } from 'drizzle-orm/pg-core';
 import pg from 'pg';
@@ -164,6 +166,17 @@ class SampleDocumentController {
     @Inject(SampleDocumentService) private readonly samples: SampleDocumentService,
     @Inject(DocumentKit) private readonly kit: DocumentKit,
   ) {}
+
+  @Route(R.list)
+  list(@Query() q: RouteQuery<typeof R.list>) {
+    return this.kit.list(SAMPLE, q);
+  }
+
+  /** Streams inside the request's transaction, opened once its first page is read. */
+  @Route(R.export)
+  async export(@Query() q: RouteQuery<typeof R.export>, @Res() reply: FastifyReply) {
+    await this.kit.exportCsv(SAMPLE, q, csvDownload(reply, 'samples.csv'));
+  }
 
   @Route(R.create)
   create(@Body() body: RouteBody<typeof R.create>) {

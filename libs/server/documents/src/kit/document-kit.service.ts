@@ -1,17 +1,19 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AuditLog } from '@nexo/audit';
-import { Numbering } from '@nexo/db';
+import { Database, Numbering, VersionedRecords, writeListCsv, type ListPage } from '@nexo/db';
+import type { Writable } from 'node:stream';
 import { EventOutbox } from '@nexo/events';
 import { PermissionService } from '@nexo/permissions';
 import type { BinaryFile } from '@nexo/contracts';
 import { DomainError, Mailer, currentPrincipal, stale } from '@nexo/platform';
 import { dueDates, PaymentTermsSchema } from '@nexo/commerce';
-import { RecordWrites, auditSnapshot, type Masked } from '@nexo/records';
+import { RecordWrites, auditSnapshot, listRecords, type Masked } from '@nexo/records';
 import { decimal, Money, newId } from '@nexo/utils';
 import { renderDocumentPdf } from '../pdf/document-pdf.renderer.js';
 import { DocumentSent, documentPayload } from './document-events.js';
 import { documentMail, documentPdfView, type DocumentPrint } from './document-print.js';
 import { documentFigures } from './document-figures.js';
+import { DOCUMENT_CSV_COLUMNS, documentColumns, documentList } from './document-list.js';
 import { translateDocumentError } from './document-errors.js';
 import { DocumentStore } from './document-store.js';
 import type {
@@ -103,7 +105,51 @@ export class DocumentKit {
     @Inject(AuditLog) private readonly audit: AuditLog,
     @Inject(EventOutbox) private readonly outbox: EventOutbox,
     @Inject(Mailer) private readonly mailer: Mailer,
+    @Inject(Database) private readonly database: Database,
   ) {}
+
+  /** A page of documents of `type` the caller may read: headers with their totals. */
+  async list(type: DocumentType, query: Record<string, unknown>): Promise<ListPage<unknown>> {
+    const page = await listRecords<DocumentRow>(
+      { permissions: this.permissions },
+      {
+        subject: type.subject,
+        table: type.tables.header,
+        definition: documentList(type.tables),
+        columns: documentColumns(type.tables),
+        records: new VersionedRecords(this.database, type.tables.header),
+      },
+      query,
+    );
+    return {
+      ...page,
+      items: page.items.map((row) => {
+        const { lines: _none, ...header } = presented(row, [], row.currency ?? 'XXX');
+        return header;
+      }),
+    };
+  }
+
+  /** The list's rows as CSV (all pages), audited as an export. */
+  async exportCsv(
+    type: DocumentType,
+    query: Record<string, unknown>,
+    open: () => Writable,
+  ): Promise<number> {
+    const columns = await this.permissions.readableFields(type.subject, [...DOCUMENT_CSV_COLUMNS]);
+    const rows = await writeListCsv(
+      { columns, page: (q) => this.list(type, q) as Promise<ListPage<Record<string, unknown>>> },
+      query,
+      open,
+    );
+    await this.audit.record({
+      action: 'export',
+      resource: type.subject,
+      resourceId: 'csv',
+      after: { rows, query },
+    });
+    return rows;
+  }
 
   async get(type: DocumentType, id: string): Promise<DocumentView> {
     const { tenantId } = currentPrincipal();
@@ -248,7 +294,11 @@ export class DocumentKit {
       const number = await this.numbering.next(type.name, 'A', type.numbering);
       const terms = PaymentTermsSchema.safeParse(before.paymentTerms);
       if (terms.success && !before.dueDate) {
-        const schedule = dueDates(terms.data, before.documentDate, Money.of(before.total, before.currency));
+        const schedule = dueDates(
+          terms.data,
+          before.documentDate,
+          Money.of(before.total, before.currency),
+        );
         changes.dueDate = schedule.installments.at(-1)?.dueDate ?? null;
       }
       changes = {
