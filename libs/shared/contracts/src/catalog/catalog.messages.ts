@@ -49,4 +49,41 @@ export const CATALOG_MESSAGES = {
   'tax.includedInPrice': { es: 'Incluido en el precio', en: 'Included in the price' },
   'tax.threshold': { es: 'Base mínima', en: 'Threshold' },
   'tax.minimumTax': { es: 'Importe mínimo', en: 'Minimum amount' },
+  'tax.new': { es: 'Nuevo impuesto', en: 'New tax' },
+  'tax.computedAs': { es: 'Cálculo', en: 'Computed as' },
+  'tax.rateOrAmount': { es: 'Alícuota o monto', en: 'Rate or amount' },
+  'tax.perUnit': { es: '{amount} por unidad', en: '{amount} per unit' },
+  'tax.minimumShort': { es: 'mín. {amount}', en: 'min. {amount}' },
+  'tax.amountHelp': { es: 'En la moneda del comprobante.', en: "In the document's currency." },
+  'tax.includedHelp': {
+    es: 'Los precios ya lo incluyen (precios al consumidor final).',
+    en: 'Prices already include it (consumer prices).',
+  },
+  'tax.thresholdHelp': {
+    es: 'El neto del comprobante desde el que se aplica.',
+    en: "The document's net from which it applies.",
+  },
+  'tax.minimumTaxHelp': {
+    es: 'Si lo calculado es menor, no se aplica.',
+    en: 'Not applied when the computed amount is lower.',
+  },
+  'tax.country': { es: 'País', en: 'Country' },
+  'tax.account': { es: 'Cuenta contable', en: 'Ledger account' },
+  'tax.accountHelp': {
+    es: 'Se elige cuando exista el plan de cuentas.',
+    en: 'Chosen once the chart of accounts exists.',
+  },
+  'tax.activate': { es: 'Activar', en: 'Activate' },
+  'tax.deactivate': { es: 'Desactivar', en: 'Deactivate' },
+  'tax.activated': { es: 'Impuesto activado', en: 'Tax activated' },
+  'tax.deactivated': { es: 'Impuesto desactivado', en: 'Tax deactivated' },
+  'tax.deleteConfirm': {
+    es: '¿Eliminar el impuesto {name}? Solo se puede si ningún artículo ni comprobante lo usa.',
+    en: 'Delete the tax {name}? Only possible when no item or document uses it.',
+  },
+  'tax.deleted': { es: 'Impuesto eliminado', en: 'Tax deleted' },
+  'tax.inUse': {
+    es: 'Este impuesto está en uso: desactivalo para que no se elija más.',
+    en: 'This tax is in use: deactivate it so it is no longer chosen.',
+  },
 } satisfies Record<string, Bilingual>;
