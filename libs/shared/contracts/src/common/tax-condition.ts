@@ -19,3 +19,10 @@ export function taxConditionIssue(
   const problem = taxConditionProblem(country, code);
   return problem ? { path: 'taxCondition', code: 'invalid_tax_condition', message: problem } : null;
 }
+
+/**
+ * What the portals read of the country packs for their forms: a country's tax conditions
+ * (code and es/en label), whether its parties may be in the recargo de equivalencia regime,
+ * and how a point of sale prints.
+ */
+export { countryPack, formatPointOfSale, taxConditionsOf, type TaxCondition } from '@nexo/commerce';

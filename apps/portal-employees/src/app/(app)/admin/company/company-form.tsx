@@ -12,7 +12,7 @@ import {
   Title,
 } from '@mantine/core';
 import type { components } from '@nexo/api-client';
-import { UpdateTenantInputSchema, tenantTaxIdIssue } from '@nexo/contracts';
+import { UpdateTenantInputSchema, taxConditionsOf, tenantTaxIdIssue } from '@nexo/contracts';
 import { codeLabel, problemMessage, useI18n } from '@nexo/i18n';
 import { useCan } from '@nexo/session';
 import { notify, ProblemAlert, useContractForm, useSubmit } from '@nexo/ui';
@@ -34,6 +34,7 @@ const formValues = (tenant: Tenant) => ({
   name: tenant.name ?? '',
   legalName: tenant.legalName ?? '',
   taxId: tenant.taxId ?? '',
+  taxCondition: tenant.taxCondition ?? null,
   country: tenant.country ?? 'AR',
   currency: tenant.currency ?? '',
   currencies: tenant.currencies ?? [],
@@ -47,7 +48,7 @@ const formValues = (tenant: Tenant) => ({
  * was read at: when someone changed it meanwhile (412) the form says so and reloads theirs.
  */
 export function CompanyForm(props: { tenant: Tenant; onSaved: (tenant: Tenant) => void }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const router = useRouter();
   const form = useContractForm(UpdateTenantInputSchema, formValues(props.tenant));
   const submit = useSubmit(form);
@@ -56,6 +57,7 @@ export function CompanyForm(props: { tenant: Tenant; onSaved: (tenant: Tenant) =
     legalName: useCan('update', 'tenancy.tenant', 'legal_name'),
     taxId: useCan('update', 'tenancy.tenant', 'tax_id'),
     country: useCan('update', 'tenancy.tenant', 'country'),
+    taxCondition: useCan('update', 'tenancy.tenant', 'tax_condition'),
     mfa: useCan('update', 'tenancy.tenant', 'require_mfa_employees'),
   };
   const text = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
@@ -64,6 +66,11 @@ export function CompanyForm(props: { tenant: Tenant; onSaved: (tenant: Tenant) =
     const name = codeLabel(t, 'taxIdName', country);
     return name && name !== country ? name : t('company.taxId');
   };
+  // The tax conditions of the chosen country's pack (none: the field is not shown).
+  const conditions = taxConditionsOf(text(form.values.country)).map((c) => ({
+    value: c.code,
+    label: locale === 'en' ? c.label.en : c.label.es,
+  }));
   const currency = (code: string) => ({
     value: code,
     label: `${code} · ${codeLabel(t, 'currency', code)}`,
@@ -92,6 +99,11 @@ export function CompanyForm(props: { tenant: Tenant; onSaved: (tenant: Tenant) =
           ...values,
           legalName: text(values.legalName) || null,
           taxId: text(values.taxId) || null,
+          // None when blank, or when the country has no such conditions; unread: not sent.
+          taxCondition:
+            (conditions.some((c) => c.value === values.taxCondition) &&
+              text(values.taxCondition)) ||
+            (props.tenant.taxCondition === undefined ? undefined : null),
           // Not sent when unknown (a role that may not read it): never replaced by a guess.
           currency: text(values.currency) || undefined,
         }),
@@ -144,6 +156,12 @@ export function CompanyForm(props: { tenant: Tenant; onSaved: (tenant: Tenant) =
               allowDeselect={false}
               disabled={!writable.country}
               {...form.getInputProps('country')}
+              onChange={(value: string | null) => {
+                form.setFieldValue('country', value ?? '');
+                // A condition of the old country means nothing in the new one.
+                if (!taxConditionsOf(value).some((c) => c.code === form.values.taxCondition))
+                  form.setFieldValue('taxCondition', null);
+              }}
             />
             <TextInput
               label={taxIdName(text(form.values.country))}
@@ -151,6 +169,17 @@ export function CompanyForm(props: { tenant: Tenant; onSaved: (tenant: Tenant) =
               disabled={!writable.taxId}
               {...form.getInputProps('taxId')}
             />
+            {conditions.length ? (
+              <Select
+                label={t('company.taxCondition')}
+                description={t('company.taxConditionHelp')}
+                placeholder={t('company.noTaxCondition')}
+                data={conditions}
+                clearable
+                disabled={!writable.taxCondition}
+                {...form.getInputProps('taxCondition')}
+              />
+            ) : null}
             <Select
               label={t('company.currency')}
               description={t('company.currencyHelp')}

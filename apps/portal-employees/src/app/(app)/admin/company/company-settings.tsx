@@ -7,6 +7,7 @@ import { api } from '../../../../lib/api';
 import { CompanyForm } from './company-form';
 import { ExchangeRatesCard } from './exchange-rates';
 import { NumberSeriesCard } from './number-series';
+import { PointsOfSaleCard } from './points-of-sale';
 import { TaxRatesCard } from './tax-rates';
 
 export function CompanySettings(props: { tenantId: string }) {
@@ -35,6 +36,11 @@ export function CompanySettings(props: { tenantId: string }) {
           <Grid.Col span={{ base: 12, xl: 6 }}>
             <Can action="read" subject="catalog.tax">
               <TaxRatesCard />
+            </Can>
+          </Grid.Col>
+          <Grid.Col span={{ base: 12, xl: 6 }}>
+            <Can action="read" subject="tenancy.point-of-sale">
+              <PointsOfSaleCard />
             </Can>
           </Grid.Col>
         </Grid>

@@ -8,6 +8,7 @@ import {
   Group,
   Modal,
   SegmentedControl,
+  Select,
   Stack,
   Text,
   TextInput,
@@ -20,13 +21,14 @@ import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { api } from '../../../../lib/api';
+import { hasRecargoEquivalencia, taxConditionOptions } from './party-tax';
 
 const text = (v: unknown): string => (typeof v === 'string' ? v : '');
 const emptyContact = () => ({ name: '', role: '', email: '', phone: '', isPrimary: false });
 
 /** A new party with its contacts, validated by the API's own contract before it is sent. */
 export function PartyForm(props: { onClose: () => void }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const router = useRouter();
   const [duplicates, setDuplicates] = useState<string[]>([]);
   const form = useContractForm(CreatePartyInputSchema, {
@@ -37,12 +39,16 @@ export function PartyForm(props: { onClose: () => void }) {
     isSupplier: false,
     taxCountry: 'AR',
     taxId: '',
+    taxCondition: null,
+    recargoEquivalencia: false,
     email: '',
     phone: '',
     contacts: [{ ...emptyContact(), isPrimary: true }],
   });
   const submit = useSubmit(form);
   const contacts = form.values.contacts as ReturnType<typeof emptyContact>[];
+  const conditions = taxConditionOptions(text(form.values.taxCountry).toUpperCase(), locale);
+  const recargo = hasRecargoEquivalencia(text(form.values.taxCountry).toUpperCase());
 
   const checkDuplicates = async () => {
     const name = text(form.values.name).trim();
@@ -65,7 +71,14 @@ export function PartyForm(props: { onClose: () => void }) {
           submit.handler(
             (values) =>
               api.POST('/api/v1/crm/parties', {
-                body: contractValues(CreatePartyInputSchema, values),
+                body: contractValues(CreatePartyInputSchema, {
+                  ...values,
+                  // Only a condition and regime of the country the party ends up in.
+                  taxCondition: conditions.some((c) => c.value === values.taxCondition)
+                    ? values.taxCondition
+                    : null,
+                  recargoEquivalencia: recargo && values.recargoEquivalencia === true,
+                }),
               }),
             (party) => {
               notify.success(t('party.created', { name: party.name ?? '' }));
@@ -108,6 +121,27 @@ export function PartyForm(props: { onClose: () => void }) {
             />
             <TextInput label={t('party.taxId')} {...form.getInputProps('taxId')} />
           </Group>
+          {conditions.length || recargo ? (
+            <Group grow align="flex-start">
+              {conditions.length ? (
+                <Select
+                  label={t('party.taxCondition')}
+                  placeholder={t('party.noTaxCondition')}
+                  data={conditions}
+                  clearable
+                  {...form.getInputProps('taxCondition')}
+                />
+              ) : null}
+              {recargo ? (
+                <Checkbox
+                  mt="lg"
+                  label={t('party.recargoEquivalencia')}
+                  description={t('party.recargoEquivalenciaHelp')}
+                  {...form.getInputProps('recargoEquivalencia', { type: 'checkbox' })}
+                />
+              ) : null}
+            </Group>
+          ) : null}
           <Group grow align="flex-start">
             <TextInput label={t('common.email')} type="email" {...form.getInputProps('email')} />
             <TextInput label={t('common.phone')} type="tel" {...form.getInputProps('phone')} />

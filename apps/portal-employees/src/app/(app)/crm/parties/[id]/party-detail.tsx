@@ -34,11 +34,12 @@ import { ActivityForm } from '../../../../../components/activity-form';
 import { Timeline } from '../../../../../components/timeline';
 import { AddressForm, ContactForm } from './party-detail-forms';
 import { PartyEditForm } from './party-edit-form';
+import { hasRecargoEquivalencia, taxConditionLabel } from '../party-tax';
 
 type Party = components['schemas']['Party'];
 
 export function PartyDetail(props: { id: string }) {
-  const { t, f } = useI18n();
+  const { t, f, locale } = useI18n();
   const money = useMoney();
   const path = { params: { path: { id: props.id } } };
   const party = useApiQuery(`party:${props.id}`, () => api.GET('/api/v1/crm/parties/{id}', path));
@@ -136,6 +137,16 @@ export function PartyDetail(props: { id: string }) {
                     label={t('party.taxId')}
                     value={p.taxId ? `${p.taxCountry ?? ''} ${p.taxId}` : ''}
                   />
+                  <Field
+                    label={t('party.taxCondition')}
+                    value={taxConditionLabel(p.taxCountry, p.taxCondition, locale)}
+                  />
+                  {p.recargoEquivalencia || hasRecargoEquivalencia(p.taxCountry) ? (
+                    <Field
+                      label={t('party.recargoEquivalencia')}
+                      value={p.recargoEquivalencia ? t('common.yes') : t('common.no')}
+                    />
+                  ) : null}
                   <Field label={t('common.email')} value={p.email} />
                   <Field label={t('common.phone')} value={p.phone} />
                   <Field label={t('party.website')} value={p.website} />

@@ -19,6 +19,7 @@ import { useI18n } from '@nexo/i18n';
 import { notify, ProblemAlert, useContractForm, useSubmit } from '@nexo/ui';
 import { useState } from 'react';
 import { api } from '../../../../../lib/api';
+import { hasRecargoEquivalencia, taxConditionOptions } from '../party-tax';
 
 type Party = components['schemas']['Party'];
 
@@ -27,6 +28,8 @@ const formValues = (p: Party) => ({
   legalName: p.legalName ?? '',
   taxCountry: p.taxCountry ?? 'AR',
   taxId: p.taxId ?? '',
+  taxCondition: p.taxCondition ?? null,
+  recargoEquivalencia: p.recargoEquivalencia ?? false,
   email: p.email ?? '',
   phone: p.phone ?? '',
   website: p.website ?? '',
@@ -42,7 +45,13 @@ const formValues = (p: Party) => ({
 type Values = ReturnType<typeof formValues>;
 
 /** Fields the API can clear (null); the others are left out when blank. */
-const NULLABLE = new Set(['customerGroup', 'paymentTermsDays', 'creditLimit', 'notes']);
+const NULLABLE = new Set([
+  'customerGroup',
+  'paymentTermsDays',
+  'creditLimit',
+  'notes',
+  'taxCondition',
+]);
 
 /**
  * Only what the person changed is sent (a role may be refused a field it did not touch
@@ -70,11 +79,23 @@ export function PartyEditForm(props: {
   onClose: () => void;
   onSaved: (party: Party) => void;
 }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const [base, setBase] = useState(props.party);
   const [stale, setStale] = useState(false);
   const form = useContractForm(UpdatePartyInputSchema, formValues(base));
   const submit = useSubmit(form);
+  const country = (
+    typeof form.values.taxCountry === 'string' ? form.values.taxCountry : ''
+  ).toUpperCase();
+  const conditions = taxConditionOptions(country, locale);
+  const recargo = hasRecargoEquivalencia(country);
+  // A condition of another country, or the regime outside Spain, is dropped when it changes.
+  const fitCountry = (value: string) => {
+    const next = value.toUpperCase();
+    if (!taxConditionOptions(next, locale).some((c) => c.value === form.values.taxCondition))
+      form.setFieldValue('taxCondition', null);
+    if (!hasRecargoEquivalencia(next)) form.setFieldValue('recargoEquivalencia', false);
+  };
 
   const reload = async () => {
     const { data } = await api.GET('/api/v1/crm/parties/{id}', {
@@ -129,8 +150,21 @@ export function PartyEditForm(props: {
               label={t('party.taxCountry')}
               maxLength={2}
               {...form.getInputProps('taxCountry')}
+              onChange={(event) => {
+                form.setFieldValue('taxCountry', event.currentTarget.value);
+                fitCountry(event.currentTarget.value);
+              }}
             />
             <TextInput label={t('party.taxId')} {...form.getInputProps('taxId')} />
+            {conditions.length ? (
+              <Select
+                label={t('party.taxCondition')}
+                placeholder={t('party.noTaxCondition')}
+                data={conditions}
+                clearable
+                {...form.getInputProps('taxCondition')}
+              />
+            ) : null}
             <TextInput label={t('common.email')} type="email" {...form.getInputProps('email')} />
             <TextInput label={t('common.phone')} type="tel" {...form.getInputProps('phone')} />
             <TextInput label={t('party.website')} {...form.getInputProps('website')} />
@@ -169,6 +203,13 @@ export function PartyEditForm(props: {
               label={t('party.isSupplier')}
               {...form.getInputProps('isSupplier', { type: 'checkbox' })}
             />
+            {recargo ? (
+              <Checkbox
+                label={t('party.recargoEquivalencia')}
+                description={t('party.recargoEquivalenciaHelp')}
+                {...form.getInputProps('recargoEquivalencia', { type: 'checkbox' })}
+              />
+            ) : null}
           </Group>
           <Group justify="flex-end">
             <Button variant="default" onClick={props.onClose}>
