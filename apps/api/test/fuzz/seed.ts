@@ -63,6 +63,8 @@ export async function seedCompany(
     series: label,
     prefix: `F${label}-`,
   });
+  for (const number of [1, 2])
+    await make('/api/v1/tenancy/points-of-sale', { number, name: `Punto ${number} ${of}` });
   await make('/api/v1/custom-fields', {
     resource: 'crm.party',
     key: `rubro_${label.toLowerCase()}`,
