@@ -42,6 +42,7 @@ describe('catalog taxes', () => {
       accountId: null,
       threshold: '10000',
       minimumTax: '50',
+      currency: 'ARS',
     });
     const excise = await api('POST', TAXES, {
       code: 'int-cig',

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { TaxDefinition, TaxComputation, TaxKind } from '@nexo/commerce';
 import { Database } from '@nexo/db';
 import { DomainError, currentPrincipal } from '@nexo/platform';
+import { decimal } from '@nexo/utils';
 import { and, eq, inArray } from 'drizzle-orm';
 import { taxRates } from '../db/catalog.tables.js';
 
@@ -14,7 +15,19 @@ import { taxRates } from '../db/catalog.tables.js';
 export class TaxDefinitions {
   constructor(@Inject(Database) private readonly database: Database) {}
 
-  async forIds(ids: readonly string[], path = 'taxIds'): Promise<TaxDefinition[]> {
+  /**
+   * `exchangeRate` (1 of the document's currency in the company's) converts the fixed
+   * amounts, thresholds and minimums, kept in the company's currency, into the document's.
+   */
+  async forIds(
+    ids: readonly string[],
+    path = 'taxIds',
+    exchangeRate = '1',
+  ): Promise<TaxDefinition[]> {
+    const inDocument = (value: string | null) =>
+      value === null || decimal(exchangeRate).equals(1)
+        ? value
+        : decimal(value).dividedBy(decimal(exchangeRate)).toFixed();
     const unique = [...new Set(ids)];
     if (unique.length === 0) return [];
     const rows = await this.database
@@ -43,10 +56,10 @@ export class TaxDefinitions {
         kind: r.kind as TaxKind,
         computation: r.computation as TaxComputation,
         rate: r.rate,
-        amount: r.amount,
+        amount: inDocument(r.amount),
         includedInPrice: r.includedInPrice,
-        threshold: r.threshold,
-        minimumTax: r.minimumTax,
+        threshold: inDocument(r.threshold),
+        minimumTax: inDocument(r.minimumTax),
       };
     });
   }

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Database, VersionedRecords } from '@nexo/db';
+import { TenantDirectory } from '@nexo/tenancy';
 import { taxRates } from '../db/catalog.tables.js';
 
 export type TaxRateRow = typeof taxRates.$inferSelect;
@@ -7,7 +8,17 @@ export type TaxRateRow = typeof taxRates.$inferSelect;
 /** The tax table: the versioned-record queries, tenant first, on the request's transaction. */
 @Injectable()
 export class TaxRateRepository extends VersionedRecords<typeof taxRates> {
+  private readonly tenants: TenantDirectory;
+
   constructor(@Inject(Database) database: Database) {
     super(database, taxRates);
+    this.tenants = new TenantDirectory(database);
+  }
+
+  /** The company's base currency: the one of fixed amounts, thresholds and minimums. */
+  async companyCurrency(tenantId: string): Promise<string> {
+    const company = await this.tenants.summaryOf(tenantId);
+    if (!company) throw new Error('The current company is not visible');
+    return company.currency;
   }
 }

@@ -90,7 +90,7 @@ export const TaxRateSchema = z
     computation: z.enum(TAX_COMPUTATIONS),
     /** Percentage: `21`, `10.5`; `0` for a fixed tax. */
     rate: DecimalSchema,
-    /** Amount per unit (fixed taxes), in the document's currency. */
+    /** Amount per unit (fixed taxes), in `currency`. */
     amount: DecimalSchema.nullable(),
     /** Whether prices already include it (consumer prices). */
     includedInPrice: z.boolean(),
@@ -102,6 +102,8 @@ export const TaxRateSchema = z
     threshold: DecimalSchema.nullable(),
     /** Perceptions and withholdings: amounts below this are not applied. */
     minimumTax: DecimalSchema.nullable(),
+    /** The currency of `amount`, `threshold` and `minimumTax`: the company's base currency. */
+    currency: z.string(),
     active: z.boolean(),
     createdAt: z.date(),
     updatedAt: z.date(),
