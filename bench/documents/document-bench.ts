@@ -28,6 +28,7 @@ import { EventOutbox } from '@nexo/events';
 import { PermissionService, RoleRepository } from '@nexo/permissions';
 import { Mailer, requestContext, type Principal } from '@nexo/platform';
 import { RecordWrites } from '@nexo/records';
+import type { ExchangeRates } from '@nexo/tenancy';
 import { newId } from '@nexo/utils';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -80,6 +81,7 @@ const lines: DocumentLineInput[] = Array.from({ length: LINES }, (_, i) => ({
 const header = {
   partyId: newId(),
   currency: 'ARS',
+  exchangeRate: '1',
   documentDate: '2026-12-07',
   discountPercent: '2.5',
   documentTaxes: [tax('iibb', { kind: 'perception', rate: '3', threshold: '1000' })],
@@ -140,6 +142,8 @@ try {
     outbox,
     new Mailer({ from: 'bench@nexo.test', dropDir: os.tmpdir() }),
     database,
+    // Never asked: every bench document gives its rate (tenancy's repository is not public).
+    {} as ExchangeRates,
   );
   const principal: Principal = {
     userId: newId(),

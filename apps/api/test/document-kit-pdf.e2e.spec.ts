@@ -49,6 +49,12 @@ describe('document kit: PDF and email', () => {
       { 'if-match': '"1"' },
     );
     expect(renamed.status, JSON.stringify(renamed.body)).toBe(200);
+    const rate = await api('POST', '/api/v1/tenancy/exchange-rates', {
+      currency: 'EUR',
+      date: '2026-12-01',
+      rate: '1480.25',
+    });
+    expect(rate.status, JSON.stringify(rate.body)).toBe(201);
     const created = await api('POST', '/api/v1/crm/parties', {
       kind: 'organization',
       name: 'Almacén Don Pepe',
@@ -196,7 +202,7 @@ describe('document kit: PDF and email', () => {
     };
     // 100 + 9.45 = 109.45; IVA 21 + 1.98 = 22.98; RE 5.20 + 0.49 = 5.69; total 138.12
     const en = await issued({ ...body, language: 'en' });
-    expect(en.total).toBe('138.12');
+    expect(en).toMatchObject({ total: '138.12', exchangeRate: '1480.25' });
     const english = await pdf(en.id);
     for (const expected of [
       'Invoice',

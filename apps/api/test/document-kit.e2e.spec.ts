@@ -247,6 +247,34 @@ describe('document kit', () => {
     expect([tooMuch.status, tooMuch.body.code]).toEqual([409, 'quantity_exceeded']);
   });
 
+  it('takes the company’s rate on the document’s date, or asks for one', async () => {
+    const none = await api('POST', SAMPLES, {
+      partyId: party,
+      currency: 'USD',
+      documentDate: '2026-12-07',
+      lines: [line()],
+    });
+    expect([none.status, none.body.issues?.[0]?.path]).toEqual([400, 'exchangeRate']);
+    for (const [date, rate] of [
+      ['2026-12-01', '1010.5'],
+      ['2026-12-05', '1020.25'],
+      ['2026-12-09', '1100'],
+    ])
+      await api('POST', '/api/v1/tenancy/exchange-rates', { currency: 'USD', date, rate });
+    const usd = await draft([line()], { currency: 'USD' });
+    expect(usd.exchangeRate).toBe('1020.25');
+    const given = await draft([line()], { currency: 'USD', exchangeRate: '999.5' });
+    expect(given.exchangeRate).toBe('999.5');
+    const moved = await api(
+      'PATCH',
+      `${SAMPLES}/${usd.id}`,
+      { documentDate: '2026-12-10' },
+      { 'if-match': `"${usd.version}"` },
+    );
+    expect(moved.body.exchangeRate).toBe('1100');
+    expect((await draft([line()])).exchangeRate).toBe('1');
+  });
+
   it('lists documents with their totals and exports them as CSV', async () => {
     const issued = (await act(await draft([line({ quantity: '2', unitPrice: '10' })]), 'issue'))
       .body as Doc;

@@ -6,6 +6,7 @@ import { EventOutbox } from '@nexo/events';
 import { PermissionService } from '@nexo/permissions';
 import type { BinaryFile } from '@nexo/contracts';
 import { DomainError, Mailer, currentPrincipal, stale } from '@nexo/platform';
+import { ExchangeRates } from '@nexo/tenancy';
 import { dueDates, PaymentTermsSchema } from '@nexo/commerce';
 import { RecordWrites, auditSnapshot, listRecords, type Masked } from '@nexo/records';
 import { decimal, Money, newId } from '@nexo/utils';
@@ -106,7 +107,29 @@ export class DocumentKit {
     @Inject(EventOutbox) private readonly outbox: EventOutbox,
     @Inject(Mailer) private readonly mailer: Mailer,
     @Inject(Database) private readonly database: Database,
+    @Inject(ExchangeRates) private readonly rates: ExchangeRates,
   ) {}
+
+  /**
+   * The document's rate to the company's currency: the one given, else the company's rate on
+   * the document's date (1 for its own currency); none entered is a 422 on `exchangeRate`.
+   */
+  private async exchangeRate(header: {
+    currency: string;
+    documentDate: string;
+    exchangeRate?: string | undefined;
+  }): Promise<string> {
+    if (header.exchangeRate) return header.exchangeRate;
+    const found = await this.rates.rateOn(header.currency, header.documentDate);
+    if (found) return found.rate;
+    throw DomainError.validation([
+      {
+        path: 'exchangeRate',
+        code: 'required',
+        message: `No ${header.currency} rate on or before ${header.documentDate}: enter one, or give the rate`,
+      },
+    ]);
+  }
 
   /** A page of documents of `type` the caller may read: headers with their totals. */
   async list(type: DocumentType, query: Record<string, unknown>): Promise<ListPage<unknown>> {
@@ -169,6 +192,7 @@ export class DocumentKit {
     const { tenantId } = currentPrincipal();
     const id = newId();
     const figures = documentFigures(header, lines);
+    const exchangeRate = await this.exchangeRate(header);
     let inserted: DocumentLineRow[] = [];
     const view = await this.writes.create({
       subject: type.subject,
@@ -177,6 +201,7 @@ export class DocumentKit {
         try {
           const row = await this.store.insertHeader(type.tables, {
             ...header,
+            exchangeRate,
             tenantId,
             id,
             state: type.states.initial,
@@ -222,6 +247,10 @@ export class DocumentKit {
           const next = lines ?? (await this.store.lines(type.tables, tenantId, id)).map(inputOf);
           const merged = { ...before, ...header } as DocumentHeaderInput;
           currency = merged.currency;
+          const moved = header.currency !== undefined || header.documentDate !== undefined;
+          const exchangeRate =
+            header.exchangeRate ??
+            (moved ? await this.exchangeRate({ ...merged, exchangeRate: undefined }) : undefined);
           const figures = documentFigures(merged, next);
           if (lines) {
             await this.store.deleteLines(type.tables, tenantId, id);
@@ -232,6 +261,7 @@ export class DocumentKit {
           } else stored = await this.store.lines(type.tables, tenantId, id);
           return await this.store.updateHeader(type.tables, tenantId, id, version, {
             ...header,
+            ...(exchangeRate ? { exchangeRate } : {}),
             ...figures.totals,
           });
         } catch (error) {
