@@ -1,4 +1,6 @@
+import { CountryPackInstaller } from '@nexo/catalog';
 import { taxRates } from '@nexo/catalog/tables';
+import { AR_PACK } from '@nexo/commerce';
 import { decimal } from '@nexo/utils';
 import { TenantService } from '@nexo/tenancy';
 import { useTestDatabase } from '@nexo/testing';
@@ -57,6 +59,17 @@ describe('country packs', () => {
     expect(byCode.no_gravado).toMatchObject({ kind: 'non_taxable' });
     expect(byCode.iibb_percepcion).toMatchObject({ kind: 'perception', active: false });
     expect(decimal(byCode.iibb_percepcion?.threshold ?? '').equals('50000')).toBe(true);
+    // Installing again adds nothing and changes nothing.
+    const again = await db.current.database.withContext({ tenantId: tenant.id }, () =>
+      t.app.get(CountryPackInstaller).install(tenant.id, AR_PACK, 'en'),
+    );
+    expect(again).toEqual([]);
+    const after = await db.current.database.withContext({ tenantId: tenant.id }, (tx) =>
+      tx.select().from(taxRates).where(eq(taxRates.tenantId, tenant.id)),
+    );
+    expect(after.map((x) => `${x.code}:${x.name}:${x.version}`).sort()).toEqual(
+      taxes.map((x) => `${x.code}:${x.name}:${x.version}`).sort(),
+    );
   });
 
   it('gives a Spanish company EUR, IVA, the recargo de equivalencia taxes and IRPF', async () => {
