@@ -2713,6 +2713,7 @@ export interface components {
             accountId?: string | null;
             threshold?: components["schemas"]["Decimal"] | null;
             minimumTax?: components["schemas"]["Decimal"] | null;
+            currency?: string;
             active?: boolean;
             /** Format: date-time */
             createdAt?: string;
