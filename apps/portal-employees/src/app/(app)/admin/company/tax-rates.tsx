@@ -140,7 +140,7 @@ export function TaxRatesCard() {
                     </Table.Td>
                     <Table.Td>{r.country ? codeLabel(t, 'country', r.country) : '—'}</Table.Td>
                     <Table.Td>
-                      <Badge variant="light" color={r.active ? 'teal' : 'gray'}>
+                      <Badge variant="light" color={r.active ? 'teal' : 'gray'} miw="max-content">
                         {r.active ? t('tax.active') : t('tax.inactive')}
                       </Badge>
                     </Table.Td>
