@@ -220,6 +220,38 @@ describe('document kit: PDF and email', () => {
       expect(spanish).toContain(expected);
   });
 
+  it('prints in the party’s language unless the document says otherwise', async () => {
+    const english = await api('POST', '/api/v1/crm/parties', {
+      kind: 'organization',
+      name: 'Harbour Supplies Ltd',
+      language: 'en',
+    });
+    expect(english.body.language).toBe('en');
+    const line = { description: 'Cable', quantity: '1', unit: 'u', unitPrice: '10', taxIds: [] };
+    const theirs = await api('POST', SAMPLES, {
+      partyId: english.body.id,
+      currency: 'ARS',
+      documentDate: '2026-12-07',
+      lines: [line],
+    });
+    expect(theirs.body.language).toBe('en');
+    const chosen = await api('POST', SAMPLES, {
+      partyId: english.body.id,
+      currency: 'ARS',
+      documentDate: '2026-12-07',
+      language: 'es',
+      lines: [line],
+    });
+    expect(chosen.body.language).toBe('es');
+    const ours = await api('POST', SAMPLES, {
+      partyId: party,
+      currency: 'ARS',
+      documentDate: '2026-12-07',
+      lines: [line],
+    });
+    expect(ours.body.language).toBe('es');
+  });
+
   it('emails the PDF to the party by real SMTP and shows it on the party’s timeline', async () => {
     const iva = await tax({ code: 'iva27', name: 'IVA 27%', kind: 'vat', rate: '27' });
     const doc = await issued({

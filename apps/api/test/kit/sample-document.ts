@@ -143,9 +143,18 @@ class SampleDocumentService {
       : rest;
   }
 
+  /** A draft in its party's language unless the caller chose one. */
   async create(body: RouteBody<typeof R.create>) {
     const { lines, ...header } = body;
-    return this.kit.create(SAMPLE, await this.header(header), await this.lines(lines));
+    const party = await this.parties.load(header.partyId);
+    return this.kit.create(
+      SAMPLE,
+      {
+        ...(await this.header(header)),
+        language: header.language ?? (party.language === 'en' ? 'en' : 'es'),
+      },
+      await this.lines(lines),
+    );
   }
 
   async update(id: string, body: RouteBody<typeof R.update>) {

@@ -2514,6 +2514,7 @@ export interface components {
             taxId?: string | null;
             taxCondition?: string | null;
             recargoEquivalencia?: boolean;
+            language?: string | null;
             email?: string | null;
             phone?: string | null;
             website?: string | null;
@@ -6109,6 +6110,7 @@ export interface operations {
                     taxId?: string;
                     taxCondition?: components["schemas"]["TaxCondition"] | null;
                     recargoEquivalencia?: boolean;
+                    language?: ("es" | "en") | null;
                     /** Format: email */
                     email?: string;
                     phone?: string;
@@ -6171,6 +6173,7 @@ export interface operations {
                         taxId?: string | null;
                         taxCondition?: string | null;
                         recargoEquivalencia?: boolean;
+                        language?: string | null;
                         email?: string | null;
                         phone?: string | null;
                         website?: string | null;
@@ -6438,6 +6441,7 @@ export interface operations {
                     taxId?: string;
                     taxCondition?: components["schemas"]["TaxCondition"] | null;
                     recargoEquivalencia?: boolean;
+                    language?: ("es" | "en") | null;
                     /** Format: email */
                     email?: string;
                     phone?: string;
@@ -7220,6 +7224,7 @@ export interface operations {
                         taxId?: string;
                         taxCondition?: components["schemas"]["TaxCondition"] | null;
                         recargoEquivalencia?: boolean;
+                        language?: ("es" | "en") | null;
                         /** Format: email */
                         email?: string;
                         phone?: string;

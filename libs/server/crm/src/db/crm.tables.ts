@@ -82,6 +82,8 @@ export const parties = crmSchema.table(
     taxCondition: text('tax_condition'),
     /** Spain: a retailer in the recargo de equivalencia regime (its invoices add the recargo). */
     recargoEquivalencia: boolean('recargo_equivalencia').notNull().default(false),
+    /** The language its documents are printed and emailed in; null: the company's. */
+    language: text('language'),
     email: text('email'),
     phone: text('phone'),
     website: text('website'),
@@ -134,6 +136,7 @@ export const parties = crmSchema.table(
     check('parties_kind_check', sql`${t.kind} in ('organization', 'person')`),
     check('parties_status_check', sql`${t.status} in ('active', 'archived', 'merged')`),
     check('parties_tax_condition_check', sql`${t.taxCondition} ~ '^[a-z_]+$'`),
+    check('parties_language_check', sql`${t.language} in ('es', 'en')`),
   ],
 );
 

@@ -18,6 +18,12 @@ export const CRM_MESSAGES = {
   'party.taxCountry': { es: 'País fiscal', en: 'Tax country' },
   'party.taxCondition': { es: 'Condición fiscal', en: 'Tax condition' },
   'party.noTaxCondition': { es: 'Sin condición', en: 'None' },
+  'party.language': { es: 'Idioma de sus documentos', en: 'Language of its documents' },
+  'party.languageHelp': {
+    es: 'Presupuestos, facturas y correos se le envían en este idioma.',
+    en: 'Quotes, invoices and emails are sent to it in this language.',
+  },
+  'party.languageOfCompany': { es: 'El de la empresa', en: 'The company’s' },
   'party.recargoEquivalencia': { es: 'Recargo de equivalencia', en: 'Equivalence surcharge' },
   'party.recargoEquivalenciaHelp': {
     es: 'Comerciante minorista en el régimen especial: sus facturas suman el recargo a cada IVA.',

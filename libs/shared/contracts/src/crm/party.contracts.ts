@@ -93,6 +93,8 @@ const partyFields = {
   taxCondition: TaxConditionSchema.nullable().optional(),
   /** Spain: a retailer in the recargo de equivalencia regime. */
   recargoEquivalencia: z.boolean().optional(),
+  /** The language of its documents (PDF, email); absent: the company's. */
+  language: z.enum(['es', 'en']).nullable().optional(),
   email: Email.optional(),
   phone: Phone.optional(),
   website: z.url().max(500).optional(),
@@ -150,6 +152,7 @@ export const PartySchema = z
     taxId: z.string().nullable(),
     taxCondition: z.string().nullable(),
     recargoEquivalencia: z.boolean(),
+    language: z.string().nullable(),
     email: z.string().nullable(),
     phone: z.string().nullable(),
     website: z.string().nullable(),

@@ -30,6 +30,7 @@ const formValues = (p: Party) => ({
   taxId: p.taxId ?? '',
   taxCondition: p.taxCondition ?? null,
   recargoEquivalencia: p.recargoEquivalencia ?? false,
+  language: p.language ?? null,
   email: p.email ?? '',
   phone: p.phone ?? '',
   website: p.website ?? '',
@@ -165,6 +166,17 @@ export function PartyEditForm(props: {
                 {...form.getInputProps('taxCondition')}
               />
             ) : null}
+            <Select
+              label={t('party.language')}
+              description={t('party.languageHelp')}
+              placeholder={t('party.languageOfCompany')}
+              data={[
+                { value: 'es', label: t('locale.es') },
+                { value: 'en', label: t('locale.en') },
+              ]}
+              clearable
+              {...form.getInputProps('language')}
+            />
             <TextInput label={t('common.email')} type="email" {...form.getInputProps('email')} />
             <TextInput label={t('common.phone')} type="tel" {...form.getInputProps('phone')} />
             <TextInput label={t('party.website')} {...form.getInputProps('website')} />
