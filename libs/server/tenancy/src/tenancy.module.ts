@@ -9,6 +9,7 @@ import { PointOfSaleController } from './points-of-sale/point-of-sale.controller
 import { PointOfSaleRepository } from './points-of-sale/point-of-sale.repository.js';
 import { PointOfSaleService } from './points-of-sale/point-of-sale.service.js';
 import { TenantController } from './tenants/tenant.controller.js';
+import { TenantLogoService } from './tenants/tenant-logo.service.js';
 import { TenantRepository } from './tenants/tenant.repository.js';
 import { TenantSettingsService } from './tenants/tenant-settings.service.js';
 import { TenantService } from './tenants/tenant.service.js';
@@ -24,6 +25,7 @@ import { TenantService } from './tenants/tenant.service.js';
     TenantRepository,
     TenantService,
     TenantSettingsService,
+    TenantLogoService,
     NumberSeriesRepository,
     NumberSeriesService,
     ExchangeRateRepository,

@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import {
   boolean,
   check,
+  customType,
   date,
   foreignKey,
   integer,
@@ -15,6 +16,9 @@ import {
 } from 'drizzle-orm/pg-core';
 
 export const tenancySchema = pgSchema('tenancy');
+
+/** Raw bytes (drizzle-orm 0.45 has no `bytea` builder); node-postgres reads them as a Buffer. */
+const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => 'bytea' });
 
 /**
  * The registry of companies. Not tenant-owned in the usual sense (it has no tenant_id),
@@ -42,6 +46,12 @@ export const tenants = tenancySchema.table(
     status: text('status').notNull().default('active'),
     /** Employees must use a second factor to sign in to this company. */
     requireMfaEmployees: boolean('require_mfa_employees').notNull().default(false),
+    /**
+     * The logo printed on its documents (PNG or JPEG, at most 512 KB, checked by the service)
+     * and its media type: both set or both null. Never selected by the company's usual reads.
+     */
+    logo: bytea('logo'),
+    logoType: text('logo_type'),
     ...recordColumns(),
   },
   (t) => [
@@ -51,6 +61,8 @@ export const tenants = tenancySchema.table(
     check('tenants_country_check', sql`${t.country} ~ '^[A-Z]{2}$'`),
     check('tenants_tax_condition_check', sql`${t.taxCondition} ~ '^[a-z_]+$'`),
     check('tenants_currency_check', sql`${t.currency} ~ '^[A-Z]{3}$'`),
+    check('tenants_logo_type_check', sql`${t.logoType} in ('image/png', 'image/jpeg')`),
+    check('tenants_logo_check', sql`(${t.logo} is null) = (${t.logoType} is null)`),
     check(
       'tenants_currencies_check',
       sql`array_to_string(${t.currencies}, ',') ~ '^([A-Z]{3}(,[A-Z]{3})*)?$'`,

@@ -1,6 +1,6 @@
 import { Global, Inject, Injectable, Module } from '@nestjs/common';
 import { Database } from '@nexo/db';
-import { asc, and, eq, inArray, sql } from 'drizzle-orm';
+import { asc, and, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import { tenants } from '../db/tenancy.tables.js';
 import { ExchangeRateRepository } from '../exchange-rates/exchange-rate.repository.js';
 import { ExchangeRates } from '../exchange-rates/exchange-rates.js';
@@ -55,6 +55,20 @@ export class TenantDirectory {
       .from(tenants)
       .where(eq(tenants.id, tenantId));
     return row;
+  }
+
+  /**
+   * The company's logo for its documents (PNG or JPEG bytes, as `DocumentPdfCompany.logo`
+   * takes them), or null when it has none or RLS hides the company. Only this read and the
+   * logo's own route select the bytes.
+   */
+  async logoOf(tenantId: string): Promise<{ contentType: string; data: Buffer } | null> {
+    const [row] = await this.database
+      .tx()
+      .select({ contentType: tenants.logoType, data: tenants.logo })
+      .from(tenants)
+      .where(and(eq(tenants.id, tenantId), isNotNull(tenants.logo)));
+    return row?.data && row.contentType ? { contentType: row.contentType, data: row.data } : null;
   }
 
   /** Of these companies, the active ones the caller may see, by name. */

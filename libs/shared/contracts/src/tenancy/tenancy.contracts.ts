@@ -48,11 +48,17 @@ export const TenantSchema = z
     timezone: z.string(),
     status: z.string(),
     requireMfaEmployees: z.boolean(),
+    /** The company has a logo (`GET /tenancy/tenants/{id}/logo`) for its documents. */
+    hasLogo: z.boolean(),
     version: z.number().int(),
   })
   .partial()
   .required({ id: true })
   .meta({ id: 'Tenant' });
+
+/** A company's logo, printed on its documents' PDFs: what the PDF renderer embeds. */
+export const TENANT_LOGO_TYPES = ['image/png', 'image/jpeg'] as const;
+export const TENANT_LOGO_MAX_BYTES = 512 * 1024;
 
 const Text = (max: number) => z.string().trim().min(1).max(max);
 
