@@ -31,8 +31,8 @@ test('the admin creates a withholding and a fixed excise, changes, deactivates a
   await dialog.getByRole('button', { name: 'Guardar' }).click();
   const withholding = rates.getByRole('row', { name: /Retención Ganancias/ });
   await expect(withholding).toContainText('2 %');
-  await expect(withholding).toContainText('67.170');
-  await expect(withholding).toContainText('mín. 240');
+  await expect(withholding).toContainText(/67\.170,00/);
+  await expect(withholding).toContainText(/mín\. \$\s240,00/);
 
   // A fixed amount per unit: no rate, no threshold. A code already taken is refused beside it.
   await page.getByRole('button', { name: 'Nuevo impuesto' }).click();
@@ -53,7 +53,7 @@ test('the admin creates a withholding and a fixed excise, changes, deactivates a
   await dialog.getByRole('button', { name: 'Guardar' }).click();
   const excise = rates.getByRole('row', { name: /Interno bebidas/ });
   await expect(excise).toContainText('Impuesto interno');
-  await expect(excise).toContainText('12,5 por unidad');
+  await expect(excise).toContainText(/\$\s12,50 por unidad/);
   await expect(excise).toContainText('Argentina');
 
   // Back to a percentage: the amount goes, the rate comes.

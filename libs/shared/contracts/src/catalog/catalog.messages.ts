@@ -54,14 +54,17 @@ export const CATALOG_MESSAGES = {
   'tax.rateOrAmount': { es: 'Alícuota o monto', en: 'Rate or amount' },
   'tax.perUnit': { es: '{amount} por unidad', en: '{amount} per unit' },
   'tax.minimumShort': { es: 'mín. {amount}', en: 'min. {amount}' },
-  'tax.amountHelp': { es: 'En la moneda del comprobante.', en: "In the document's currency." },
+  'tax.amountHelp': {
+    es: 'En la moneda base de la empresa; en otra moneda, al tipo de cambio del comprobante.',
+    en: "In the company's base currency; in another, at the document's exchange rate.",
+  },
   'tax.includedHelp': {
     es: 'Los precios ya lo incluyen (precios al consumidor final).',
     en: 'Prices already include it (consumer prices).',
   },
   'tax.thresholdHelp': {
-    es: 'El neto del comprobante desde el que se aplica.',
-    en: "The document's net from which it applies.",
+    es: 'El neto del comprobante, en moneda base, desde el que se aplica.',
+    en: "The document's net, in the base currency, from which it applies.",
   },
   'tax.minimumTaxHelp': {
     es: 'Si lo calculado es menor, no se aplica.',

@@ -26,7 +26,7 @@ function byKindAndRate(a: TaxRate, b: TaxRate): number {
   );
 }
 
-/** A decimal as stored, grouped for the reader's language, up to the 6 places a rate has. */
+/** A rate as stored, grouped for the reader's language, up to the 6 places it has. */
 function useDecimalFormat(): (value: string | null | undefined) => string {
   const { f } = useI18n();
   const format = new Intl.NumberFormat(f.locale === 'es' ? 'es-AR' : 'en-US', {
@@ -42,8 +42,11 @@ function useDecimalFormat(): (value: string | null | undefined) => string {
  * nothing uses them.
  */
 export function TaxRatesCard() {
-  const { t } = useI18n();
+  const { t, f } = useI18n();
   const num = useDecimalFormat();
+  // Amounts are in the company's base currency, which the API names (`currency`).
+  const money = (value: string | null | undefined, currency: string | undefined) =>
+    value ? f.money(value, currency) : '—';
   const canCreate = useCan('create', 'catalog.tax');
   const canEdit = useCan('update', 'catalog.tax');
   const canDelete = useCan('delete', 'catalog.tax');
@@ -124,17 +127,17 @@ export function TaxRatesCard() {
                     <Table.Td>{codeLabel(t, 'tax.kind', r.kind)}</Table.Td>
                     <Table.Td>
                       {r.computation === 'fixed'
-                        ? t('tax.perUnit', { amount: num(r.amount) })
+                        ? t('tax.perUnit', { amount: money(r.amount, r.currency) })
                         : `${num(r.rate)} %`}
                     </Table.Td>
                     <Table.Td>
                       {documentLevel ? '—' : t(r.includedInPrice ? 'common.yes' : 'common.no')}
                     </Table.Td>
                     <Table.Td>
-                      {documentLevel ? num(r.threshold) : '—'}
+                      {documentLevel ? money(r.threshold, r.currency) : '—'}
                       {documentLevel && r.minimumTax ? (
                         <Text size="xs" c="dimmed">
-                          {t('tax.minimumShort', { amount: num(r.minimumTax) })}
+                          {t('tax.minimumShort', { amount: money(r.minimumTax, r.currency) })}
                         </Text>
                       ) : null}
                     </Table.Td>
