@@ -121,7 +121,7 @@ describe('document kit', () => {
       version: 2,
     });
     const unknownTax = await api('POST', SAMPLES, {
-      partyId: newId(),
+      partyId: party,
       currency: 'ARS',
       documentDate: '2026-12-07',
       lines: [line({ taxIds: [newId()] })],
