@@ -29,6 +29,22 @@ export const TENANCY_MESSAGES = {
     en: "By country: in Argentina, the VAT condition picks the invoices' letter.",
   },
   'company.noTaxCondition': { es: 'Sin condición', en: 'None' },
+  'company.logo': { es: 'Logo', en: 'Logo' },
+  'company.logoHelp': {
+    es: 'Se imprime en los comprobantes. PNG o JPEG, hasta 512 KB.',
+    en: 'Printed on the documents. PNG or JPEG, up to 512 KB.',
+  },
+  'company.logoNone': { es: 'Todavía no hay logo.', en: 'No logo yet.' },
+  'company.logoAlt': { es: 'Logo de la empresa', en: "The company's logo" },
+  'company.logoUpload': { es: 'Subir logo', en: 'Upload logo' },
+  'company.logoReplace': { es: 'Cambiar logo', en: 'Replace logo' },
+  'company.logoRemove': { es: 'Quitar logo', en: 'Remove logo' },
+  'company.logoSaved': { es: 'Logo guardado', en: 'Logo saved' },
+  'company.logoRemoved': { es: 'Logo quitado', en: 'Logo removed' },
+  'company.logoTooLarge': {
+    es: 'El archivo pesa más de 512 KB.',
+    en: 'The file is larger than 512 KB.',
+  },
   'pos.title': { es: 'Puntos de venta', en: 'Points of sale' },
   'pos.help': {
     es: 'Cada punto de venta numera sus propias facturas: 00001-00000001. Un punto que ya no se usa se desactiva.',

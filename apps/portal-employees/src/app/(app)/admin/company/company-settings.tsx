@@ -5,6 +5,7 @@ import { Can } from '@nexo/session';
 import { LoadingBlock, PageHeader, ProblemAlert, useApiQuery } from '@nexo/ui';
 import { api } from '../../../../lib/api';
 import { CompanyForm } from './company-form';
+import { CompanyLogoCard } from './company-logo';
 import { ExchangeRatesCard } from './exchange-rates';
 import { NumberSeriesCard } from './number-series';
 import { PointsOfSaleCard } from './points-of-sale';
@@ -28,6 +29,15 @@ export function CompanySettings(props: { tenantId: string }) {
           <LoadingBlock />
         )}
         <Grid gap="lg">
+          <Grid.Col span={{ base: 12, xl: 6 }}>
+            {tenant.data ? (
+              <CompanyLogoCard
+                tenantId={props.tenantId}
+                hasLogo={tenant.data.hasLogo ?? false}
+                onChanged={(hasLogo) => tenant.setData((d) => d && { ...d, hasLogo })}
+              />
+            ) : null}
+          </Grid.Col>
           <Grid.Col span={{ base: 12, xl: 6 }}>
             <Can action="read" subject="tenancy.number-series">
               <NumberSeriesCard />
