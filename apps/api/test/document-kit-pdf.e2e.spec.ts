@@ -2,7 +2,7 @@ import { useTestDatabase } from '@nexo/testing';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAccount, login } from './helpers/accounts.js';
-import { caller, type Caller } from './helpers/catalog.js';
+import { caller, tinyPng, type Caller } from './helpers/catalog.js';
 import { SmtpCapture } from './helpers/smtp-capture.js';
 import { buildTestApp, type TestApp } from './helpers/test-app.js';
 import { installSampleTables, SampleDocumentModule } from './kit/sample-document.js';
@@ -29,6 +29,7 @@ describe('document kit: PDF and email', () => {
   let t: TestApp;
   let api: Caller;
   let party: string;
+  let tenantId: string;
   const tax = async (body: object) => {
     const res = await api('POST', '/api/v1/catalog/tax-rates', body);
     expect(res.status, JSON.stringify(res.body)).toBe(201);
@@ -41,6 +42,7 @@ describe('document kit: PDF and email', () => {
     });
     await installSampleTables(db.current);
     const admin = await createAccount(t.app, db.current, { roles: ['owner'] });
+    tenantId = admin.tenantId;
     api = caller(t.app, (await login(t.app, admin)).accessToken);
     const renamed = await api(
       'PATCH',
@@ -218,6 +220,26 @@ describe('document kit: PDF and email', () => {
     const spanish = await pdf(es.id);
     for (const expected of ['Factura', '109,45', '22,98', '5,69', '138,12', 'Página 1 de 1'])
       expect(spanish).toContain(expected);
+  });
+
+  it('prints the company’s logo once it has one', async () => {
+    const iva = await tax({ code: 'iva21-logo', name: 'IVA 21%', kind: 'vat', rate: '21' });
+    const body = {
+      currency: 'ARS',
+      language: 'es',
+      lines: [{ description: 'Caja', quantity: '1', unit: 'u', unitPrice: '10', taxIds: [iva] }],
+    };
+    const images = async (id: string) =>
+      (await api('GET', `${SAMPLES}/${id}/pdf`)).raw.toString('latin1').match(/\/Subtype \/Image/g)
+        ?.length ?? 0;
+    const before = await issued(body);
+    expect(await images(before.id)).toBe(0);
+    const stored = await api('PUT', `/api/v1/tenancy/tenants/${tenantId}/logo`, tinyPng(), {
+      'content-type': 'image/png',
+    });
+    expect(stored.status).toBe(204);
+    const after = await issued(body);
+    expect(await images(after.id)).toBe(1);
   });
 
   it('prints in the party’s language unless the document says otherwise', async () => {

@@ -27,6 +27,7 @@ import { z } from 'zod';
 import { CrmModule, PartyService } from '@nexo/crm';
 import { Database } from '@nexo/db';
 import { currentPrincipal } from '@nexo/platform';
+import { TenantDirectory } from '@nexo/tenancy';
 import { tenants } from '@nexo/tenancy/tables';
 import { eq } from 'drizzle-orm';
 import type { DocumentPrint, DocumentView } from '@nexo/documents';
@@ -83,6 +84,7 @@ class SampleDocumentService {
     @Inject(TaxDefinitions) private readonly taxes: TaxDefinitions,
     @Inject(PartyService) private readonly parties: PartyService,
     @Inject(Database) private readonly database: Database,
+    @Inject(TenantDirectory) private readonly tenants: TenantDirectory,
   ) {}
 
   /** The party as the document is issued: what its PDF prints ever after. */
@@ -101,6 +103,7 @@ class SampleDocumentService {
       .select()
       .from(tenants)
       .where(eq(tenants.id, currentPrincipal().tenantId));
+    const logo = await this.tenants.logoOf(currentPrincipal().tenantId);
     const party = (doc.partySnapshot ?? {}) as { name?: string; taxId?: string; email?: string };
     const letter = (doc as { letter?: string | null }).letter;
     const es = doc.language !== 'en';
@@ -120,6 +123,7 @@ class SampleDocumentService {
         taxId: company?.taxId ?? '',
         addressLines: [],
         taxCondition: es ? 'IVA Responsable Inscripto' : 'VAT registered',
+        ...(logo ? { logo: logo.data } : {}),
       },
       party: { name: party.name ?? '', taxId: party.taxId ?? '', addressLines: [] },
       totalInWords: es,
