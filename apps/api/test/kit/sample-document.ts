@@ -100,7 +100,7 @@ class SampleDocumentService {
   async print(doc: DocumentView): Promise<DocumentPrint & { contactEmail: string | null }> {
     const [company] = await this.database
       .tx()
-      .select()
+      .select({ name: tenants.name, legalName: tenants.legalName, taxId: tenants.taxId })
       .from(tenants)
       .where(eq(tenants.id, currentPrincipal().tenantId));
     const logo = await this.tenants.logoOf(currentPrincipal().tenantId);
