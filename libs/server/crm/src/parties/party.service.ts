@@ -24,7 +24,8 @@ export type { PartyRow } from './party.repository.js';
  * A party as it leaves the API: what the caller may read of it, and the currency of its
  * credit limit (the company's base currency).
  */
-export type PartyView = Masked<PartyRow> & { creditLimitCurrency: string };
+/** A party as it leaves the API; a credit limit comes with its currency (the company's). */
+export type PartyView = Masked<PartyRow> & { creditLimitCurrency?: string };
 
 const SUBJECT = 'crm.party';
 const LIST: RecordList = {
@@ -54,16 +55,18 @@ export class PartyService {
 
   /** What the caller may read of a row. */
   async view(row: PartyRow): Promise<PartyView> {
-    return (await this.viewer())(row);
+    return (await this.viewer([row]))(row);
   }
 
   async list(query: Record<string, unknown>): Promise<ListPage<PartyView>> {
-    return listRecords(
+    const page = await listRecords(
       { permissions: this.permissions, customFields: this.customFields },
       { ...LIST, records: this.parties },
       query,
-      { view: await this.viewer() },
+      { view: (row: PartyRow) => row },
     );
+    const view = await this.viewer(page.items);
+    return { ...page, items: page.items.map(view) };
   }
 
   /** The currency of credit limits: the company's base currency. */
@@ -71,19 +74,33 @@ export class PartyService {
     return this.parties.companyCurrency(currentPrincipal().tenantId);
   }
 
-  private async viewer(): Promise<(row: PartyRow) => PartyView> {
+  /**
+   * How `rows` are shown: masked by the reader's rules, a credit limit with its currency. The
+   * company's currency is looked up only when one of them has a limit to show, so reading a
+   * party without one costs no extra query.
+   */
+  private async viewer(rows: readonly PartyRow[]): Promise<(row: PartyRow) => PartyView> {
     const mask = await this.permissions.viewer<PartyRow>(SUBJECT);
-    const creditLimitCurrency = await this.creditLimitCurrency();
-    return (row) => ({ ...mask(row), creditLimitCurrency });
+    const currency = rows.some((r) => r.creditLimit != null)
+      ? await this.creditLimitCurrency()
+      : undefined;
+    return (row) => withLimitCurrency(mask(row), currency);
   }
 
   /** A credit limit keeps the decimals of the company's currency, no more (`"10.5"` in CLP). */
-  private async assertCreditLimit(creditLimit: string | null | undefined): Promise<string> {
+  private async assertCreditLimit(creditLimit: string | null | undefined): Promise<void> {
+    if (!creditLimit) return;
     const currency = await this.creditLimitCurrency();
-    const issue = creditLimit ? amountDecimalsIssue(creditLimit, currency) : null;
+    const issue = amountDecimalsIssue(creditLimit, currency);
     if (issue)
       throw DomainError.validation([{ path: 'creditLimit', code: 'custom', message: issue }]);
-    return currency;
+  }
+
+  /** The view of a written party: its credit limit with its currency. */
+  private async written<V extends Masked<PartyRow>>(view: V): Promise<V & PartyView> {
+    return view.creditLimit != null
+      ? { ...view, creditLimitCurrency: await this.creditLimitCurrency() }
+      : view;
   }
 
   /**
@@ -95,6 +112,8 @@ export class PartyService {
     taxCondition?: string | null | undefined;
     recargoEquivalencia?: boolean | undefined;
   }): Promise<void> {
+    // Nothing to check (most parties): no query for the company's country.
+    if (party.taxCondition == null && !party.recargoEquivalencia) return;
     const country =
       party.taxCountry ?? (await this.parties.companyCountry(currentPrincipal().tenantId));
     const issues = [taxConditionIssue(country, party.taxCondition)].filter((i) => i !== null);
@@ -121,7 +140,7 @@ export class PartyService {
 
   async create(input: CreatePartyInput): Promise<PartyView & { duplicates: DuplicateCandidate[] }> {
     const principal = currentPrincipal();
-    const creditLimitCurrency = await this.assertCreditLimit(input.creditLimit);
+    await this.assertCreditLimit(input.creditLimit);
     await this.assertTaxCondition(input);
     const { contacts: contactInputs = [], addresses: addressInputs = [], ...fields } = input;
     const values = {
@@ -152,12 +171,12 @@ export class PartyService {
       },
       event: (row) => PartyCreated.of(row.id, { name: row.name, kind: row.kind }),
     });
-    return { ...view, creditLimitCurrency, duplicates };
+    return { ...(await this.written(view)), duplicates };
   }
 
   async update(id: string, version: number, input: UpdatePartyInput): Promise<PartyView> {
     const before = await this.load(id, 'update');
-    const creditLimitCurrency = await this.assertCreditLimit(input.creditLimit);
+    await this.assertCreditLimit(input.creditLimit);
     // A new tax country re-checks the stored condition and flag too.
     if (
       input.taxCondition !== undefined ||
@@ -184,6 +203,11 @@ export class PartyService {
       write: () => this.parties.update(before.tenantId, id, version, changes),
       event: () => PartyUpdated.of(id, { fields: Object.keys(input) }),
     });
-    return { ...view, creditLimitCurrency };
+    return this.written(view);
   }
 }
+
+const withLimitCurrency = (view: Masked<PartyRow>, currency: string | undefined): PartyView =>
+  currency !== undefined && view.creditLimit != null
+    ? { ...view, creditLimitCurrency: currency }
+    : view;
