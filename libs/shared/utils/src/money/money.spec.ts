@@ -85,10 +85,13 @@ describe('Money', () => {
       fc.property(
         decimalString(4),
         fc.constantFrom('ARS', 'CLP', 'KWD'),
-        fc.array(decimalString(3, 1000n).map((s) => s.replace('-', '')), {
-          minLength: 1,
-          maxLength: 12,
-        }),
+        fc.array(
+          decimalString(3, 1000n).map((s) => s.replace('-', '')),
+          {
+            minLength: 1,
+            maxLength: 12,
+          },
+        ),
         fc.constantFrom('half-up' as const, 'half-even' as const),
         (amount, currency, weights, mode) => {
           fc.pre(weights.some((w) => !decimal(w).isZero()));
@@ -112,7 +115,12 @@ describe('Money', () => {
     fc.assert(
       fc.property(decimalString(6), decimalString(6), decimalString(6), (a, b, c) => {
         const [x, y, z] = [a, b, c].map((v) => Money.of(v, 'EUR')) as [Money, Money, Money];
-        expect(x.plus(y).plus(z).equals(x.plus(y.plus(z)))).toBe(true);
+        expect(
+          x
+            .plus(y)
+            .plus(z)
+            .equals(x.plus(y.plus(z))),
+        ).toBe(true);
         expect(x.plus(y).minus(y).equals(x)).toBe(true);
         expect(x.round().round().equals(x.round())).toBe(true);
         expect(x.round().minus(x).abs().amount.lessThanOrEqualTo('0.005')).toBe(true);
