@@ -1,4 +1,4 @@
-import { decimal, Decimal, decimalFixed, roundDecimal, type DecimalInput } from './decimal.js';
+import { decimal, decimalFixed, roundDecimal, type Decimal, type DecimalInput } from './decimal.js';
 
 /** Quantities are `numeric(20,6)`: six decimals at most once stored. */
 export const QUANTITY_SCALE = 6;
