@@ -8910,7 +8910,6 @@ export interface operations {
                     amount?: string | null;
                     includedInPrice?: boolean;
                     country?: string | null;
-                    accountId?: string | null;
                     threshold?: string | null;
                     minimumTax?: string | null;
                     active?: boolean;
@@ -9053,7 +9052,6 @@ export interface operations {
                     amount?: string | null;
                     includedInPrice?: boolean;
                     country?: string | null;
-                    accountId?: string | null;
                     threshold?: string | null;
                     minimumTax?: string | null;
                     active?: boolean;
