@@ -24,12 +24,30 @@ export class TaxDefinitions {
     path = 'taxIds',
     exchangeRate = '1',
   ): Promise<TaxDefinition[]> {
-    const inDocument = (value: string | null) =>
-      value === null || decimal(exchangeRate).equals(1)
-        ? value
-        : decimal(value).dividedBy(decimal(exchangeRate)).toFixed();
-    const unique = [...new Set(ids)];
-    if (unique.length === 0) return [];
+    const [taxes] = await this.resolve([{ ids, path }], exchangeRate);
+    return taxes ?? [];
+  }
+
+  /**
+   * The taxes of every line of a document (`lines[i].taxIds`), in one query however many
+   * lines it has; an unknown id is a 422 on `lines.<i>.taxIds.<j>`.
+   */
+  forLines(
+    lines: readonly { taxIds: readonly string[] }[],
+    exchangeRate = '1',
+  ): Promise<TaxDefinition[][]> {
+    return this.resolve(
+      lines.map((l, i) => ({ ids: l.taxIds, path: `lines.${i}.taxIds` })),
+      exchangeRate,
+    );
+  }
+
+  private async resolve(
+    groups: readonly { ids: readonly string[]; path: string }[],
+    exchangeRate: string,
+  ): Promise<TaxDefinition[][]> {
+    const unique = [...new Set(groups.flatMap((g) => g.ids))];
+    if (unique.length === 0) return groups.map(() => []);
     const rows = await this.database
       .tx()
       .select()
@@ -42,25 +60,33 @@ export class TaxDefinitions {
         ),
       );
     const byId = new Map(rows.map((r) => [r.id, r]));
-    const missing = ids.findIndex((id) => !byId.has(id));
-    if (missing >= 0)
-      throw DomainError.unknownReference([
-        { path: `${path}.${missing}`, code: 'not_found', message: 'No active tax with this id' },
-      ]);
-    return ids.map((id) => {
-      const r = byId.get(id) as (typeof rows)[number];
-      return {
-        id: r.id,
-        code: r.code,
-        name: r.name,
-        kind: r.kind as TaxKind,
-        computation: r.computation as TaxComputation,
-        rate: r.rate,
-        amount: inDocument(r.amount),
-        includedInPrice: r.includedInPrice,
-        threshold: inDocument(r.threshold),
-        minimumTax: inDocument(r.minimumTax),
-      };
-    });
+    const issues = groups.flatMap((g) =>
+      g.ids.flatMap((id, j) =>
+        byId.has(id)
+          ? []
+          : [{ path: `${g.path}.${j}`, code: 'not_found', message: 'No active tax with this id' }],
+      ),
+    );
+    if (issues.length > 0) throw DomainError.unknownReference(issues);
+    const rate = decimal(exchangeRate);
+    const inDocument = (value: string | null) =>
+      value === null || rate.equals(1) ? value : decimal(value).dividedBy(rate).toFixed();
+    return groups.map((g) =>
+      g.ids.map((id) => {
+        const r = byId.get(id) as (typeof rows)[number];
+        return {
+          id: r.id,
+          code: r.code,
+          name: r.name,
+          kind: r.kind as TaxKind,
+          computation: r.computation as TaxComputation,
+          rate: r.rate,
+          amount: inDocument(r.amount),
+          includedInPrice: r.includedInPrice,
+          threshold: inDocument(r.threshold),
+          minimumTax: inDocument(r.minimumTax),
+        };
+      }),
+    );
   }
 }
