@@ -120,6 +120,20 @@ describe('document kit', () => {
       total: '117.98',
       version: 2,
     });
+    const discounted = await api(
+      'PATCH',
+      `${SAMPLES}/${doc.id}`,
+      { discountPercent: '10' },
+      { 'if-match': '"2"' },
+    );
+    expect(discounted.body).toMatchObject({ net: '90.00', total: '108.90', version: 3 });
+    expect(discounted.body.lines[0]).toMatchObject({ net: '90.00', total: '108.90' });
+    const reread = await api('GET', `${SAMPLES}/${doc.id}`);
+    expect(reread.body.lines[0]).toMatchObject({
+      net: '90.00',
+      taxAmount: '18.90',
+      total: '108.90',
+    });
     const unknownTax = await api('POST', SAMPLES, {
       partyId: party,
       currency: 'ARS',

@@ -244,7 +244,8 @@ export class DocumentKit {
       write: async (before) => {
         if (before.issuedAt) throw new DomainError('document_issued', 'The document is issued');
         try {
-          const next = lines ?? (await this.store.lines(type.tables, tenantId, id)).map(inputOf);
+          const current = lines ? [] : await this.store.lines(type.tables, tenantId, id);
+          const next = lines ?? current.map(inputOf);
           const merged = { ...before, ...header } as DocumentHeaderInput;
           currency = merged.currency;
           const moved = header.currency !== undefined || header.documentDate !== undefined;
@@ -258,7 +259,11 @@ export class DocumentKit {
               type.tables,
               lineRows(tenantId, id, lines, figures.lines),
             );
-          } else stored = await this.store.lines(type.tables, tenantId, id);
+          } else {
+            // A header change (a discount, the rounding) moves the lines' figures too.
+            stored = current.map((l, i) => ({ ...l, ...figures.lines[i] }));
+            await this.store.setLineFigures(type.tables, tenantId, stored);
+          }
           return await this.store.updateHeader(type.tables, tenantId, id, version, {
             ...header,
             ...(exchangeRate ? { exchangeRate } : {}),

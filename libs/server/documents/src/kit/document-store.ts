@@ -64,6 +64,25 @@ export class DocumentStore {
       .where(and(eq(lines.tenantId, tenantId), eq(lines.documentId, documentId)));
   }
 
+  /** Writes the lines' figures (net, tax, total) where they changed, in one statement. */
+  async setLineFigures(
+    tables: DocumentTables,
+    tenantId: string,
+    rows: readonly Pick<DocumentLineRow, 'id' | 'net' | 'taxAmount' | 'total'>[],
+  ) {
+    if (rows.length === 0) return;
+    const figures = JSON.stringify(
+      rows.map((r) => ({ id: r.id, net: r.net, tax_amount: r.taxAmount, total: r.total })),
+    );
+    await this.database.tx().execute(sql`
+      update ${tables.lines} as l
+         set net = f.net, tax_amount = f.tax_amount, total = f.total, updated_at = now()
+        from jsonb_to_recordset(${figures}::jsonb)
+             as f(id uuid, net numeric, tax_amount numeric, total numeric)
+       where l.tenant_id = ${tenantId} and l.id = f.id
+         and (l.net, l.tax_amount, l.total) is distinct from (f.net, f.tax_amount, f.total)`);
+  }
+
   /** Changes the header at the version the caller read; undefined when it moved on. */
   async updateHeader(
     tables: DocumentTables,
