@@ -53,9 +53,7 @@ export class ItemRepository {
 
   /** The company's base currency (tenancy's settings): the one of every cost and list price. */
   async companyCurrency(tenantId: string): Promise<string> {
-    const company = await this.tenants.summaryOf(tenantId);
-    if (!company) throw new Error('The current company is not visible');
-    return company.currency;
+    return (await this.tenants.currentOf(tenantId)).currency;
   }
 
   page(list: ListRequest) {

@@ -17,8 +17,6 @@ export class TaxRateRepository extends VersionedRecords<typeof taxRates> {
 
   /** The company's base currency: the one of fixed amounts, thresholds and minimums. */
   async companyCurrency(tenantId: string): Promise<string> {
-    const company = await this.tenants.summaryOf(tenantId);
-    if (!company) throw new Error('The current company is not visible');
-    return company.currency;
+    return (await this.tenants.currentOf(tenantId)).currency;
   }
 }

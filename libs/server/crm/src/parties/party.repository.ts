@@ -90,16 +90,12 @@ export class PartyRepository extends VersionedRecords<typeof parties> {
 
   /** The company's base currency (tenancy's settings): the one credit limits are in. */
   async companyCurrency(tenantId: string): Promise<string> {
-    const company = await this.tenants.summaryOf(tenantId);
-    if (!company) throw new Error('The current company is not visible');
-    return company.currency;
+    return (await this.tenants.currentOf(tenantId)).currency;
   }
 
   /** The company's country (tenancy's settings): the rules of a party without a tax country. */
   async companyCountry(tenantId: string): Promise<string> {
-    const company = await this.tenants.summaryOf(tenantId);
-    if (!company) throw new Error('The current company is not visible');
-    return company.country;
+    return (await this.tenants.currentOf(tenantId)).country;
   }
 
   /** Whether the transaction's company has a party with this id (a custom field's reference). */

@@ -58,6 +58,16 @@ export class TenantDirectory {
   }
 
   /**
+   * The request's own company, which RLS always shows its principal: its base currency (the
+   * one of prices, limits and tax amounts) and country (the rules of its taxes).
+   */
+  async currentOf(tenantId: string): Promise<TenantSummary> {
+    const company = await this.summaryOf(tenantId);
+    if (!company) throw new Error('The current company is not visible');
+    return company;
+  }
+
+  /**
    * The company's logo for its documents (PNG or JPEG bytes, as `DocumentPdfCompany.logo`
    * takes them), or null when it has none or RLS hides the company. Only this read and the
    * logo's own route select the bytes.
