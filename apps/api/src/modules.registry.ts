@@ -2,6 +2,7 @@ import type { Type } from '@nestjs/common';
 import { CatalogModule } from '@nexo/catalog';
 import type { ModuleName } from '@nexo/platform';
 import { CrmModule } from '@nexo/crm';
+import { InventoryModule } from '@nexo/inventory';
 import { TenancyModule } from '@nexo/tenancy';
 
 /**
@@ -12,4 +13,5 @@ export const CONTEXT_MODULES: Record<ModuleName, Type> = {
   tenancy: TenancyModule,
   crm: CrmModule,
   catalog: CatalogModule,
+  inventory: InventoryModule,
 };

@@ -11,6 +11,7 @@ import { ItemVariantService } from './items/item-variant.service.js';
 import { ItemController } from './items/item.controller.js';
 import { ItemRepository } from './items/item.repository.js';
 import { ItemService } from './items/item.service.js';
+import { StockItemFacts } from './items/stock-item-facts.js';
 import { PriceListController } from './prices/price-list.controller.js';
 import { PriceListRepository } from './prices/price-list.repository.js';
 import { PriceListService } from './prices/price-list.service.js';
@@ -40,6 +41,7 @@ import { UnitService } from './units/unit.service.js';
     PriceListController,
   ],
   providers: [
+    StockItemFacts,
     RecordWrites,
     UnitRepository,
     UnitService,
@@ -58,7 +60,7 @@ import { UnitService } from './units/unit.service.js';
     PriceResolver,
     CatalogSearchProvider,
   ],
-  exports: [ItemService, PriceResolver, TaxDefinitions, CountryPackInstaller],
+  exports: [ItemService, PriceResolver, TaxDefinitions, CountryPackInstaller, StockItemFacts],
 })
 export class CatalogModule implements OnModuleInit {
   constructor(

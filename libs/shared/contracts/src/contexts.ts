@@ -8,6 +8,7 @@ import { JobsContext } from './jobs/jobs.context.js';
 import { PermissionsContext } from './permissions/permissions.context.js';
 import { PlatformContext } from './platform.context.js';
 import { SearchContext } from './search/search.context.js';
+import { InventoryContext } from './inventory/inventory.context.js';
 import { TenancyContext } from './tenancy/tenancy.context.js';
 
 /**
@@ -27,6 +28,7 @@ export const CONTEXTS = [
   CrmContext,
   CatalogContext,
   DocumentsContext,
+  InventoryContext,
 ] as const;
 
 type AnyContext = (typeof CONTEXTS)[number];

@@ -179,6 +179,9 @@ export type UpdateCategoryInput = z.infer<typeof UpdateCategoryInputSchema>;
 
 export const ITEM_KINDS = ['stockable', 'consumable', 'service'] as const;
 export const RECORD_STATUSES = ['active', 'archived'] as const;
+/** How stock of the item is told apart: not at all, by lot (with expiry) or by serial number. */
+export const ITEM_TRACKINGS = ['none', 'lot', 'serial'] as const;
+export type ItemTracking = (typeof ITEM_TRACKINGS)[number];
 
 export const UnitConversionSchema = z
   .object({
@@ -201,6 +204,8 @@ export const ItemSchema = z
   .object({
     id: z.uuid(),
     kind: z.enum(ITEM_KINDS),
+    /** Stock moves of a tracked item name their lot or serial. */
+    tracking: z.enum(ITEM_TRACKINGS),
     name: z.string(),
     description: z.string().nullable(),
     sku: z.string(),
@@ -238,6 +243,7 @@ export const ItemDetailSchema = ItemSchema.extend({
 
 const itemFields = {
   kind: z.enum(ITEM_KINDS),
+  tracking: z.enum(ITEM_TRACKINGS),
   name: NameSchema,
   description: z.string().max(4000).nullable(),
   sku: SkuSchema,
@@ -263,6 +269,7 @@ const itemFields = {
 };
 export const CreateItemInputSchema = z.strictObject({
   ...itemFields,
+  tracking: itemFields.tracking.optional(),
   description: itemFields.description.optional(),
   barcode: itemFields.barcode.optional(),
   categoryId: itemFields.categoryId.optional(),

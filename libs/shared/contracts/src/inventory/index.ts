@@ -1,0 +1,4 @@
+/** The inventory context's contracts: `@nexo/contracts/inventory`. */
+export * from './warehouse.contracts.js';
+export * from './inventory.routes.js';
+export * from './inventory.context.js';
