@@ -34,7 +34,8 @@ const contextArrows = {
   crm: [...BUSINESS_BASE, 'documents'],
   catalog: BUSINESS_BASE,
   // inventory ← sales, purchasing, production; inventory and accounts use none of them.
-  inventory: ['catalog', ...BUSINESS_BASE],
+  // Its own operations (adjustments, transfers, counts) take states and numbers from the kit.
+  inventory: ['documents', 'catalog', ...BUSINESS_BASE],
   accounts: BUSINESS_BASE,
   sales: ['documents', 'inventory', 'accounts', 'crm', 'catalog', ...BUSINESS_BASE],
   purchasing: ['documents', 'inventory', 'accounts', 'crm', 'catalog', ...BUSINESS_BASE],
