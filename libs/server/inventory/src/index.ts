@@ -1,2 +1,5 @@
 export * from './inventory.module.js';
 export { WarehouseService, type WarehouseView } from './warehouse/warehouse.service.js';
+export { StockLocations, type LocationFacts } from './locations/stock-locations.service.js';
+export { StockPosting } from './ledger/stock-posting.service.js';
+export type * from './ledger/stock-posting.types.js';
