@@ -1,4 +1,5 @@
 /** The inventory context's contracts: `@nexo/contracts/inventory`. */
 export * from './warehouse.contracts.js';
+export * from './report.contracts.js';
 export * from './inventory.routes.js';
 export * from './inventory.context.js';

@@ -1,0 +1,369 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { Database } from '@nexo/db';
+import { TenantDirectory } from '@nexo/tenancy';
+import { sql, type SQL } from 'drizzle-orm';
+import { NIL_UUID } from './stock-report.policy.js';
+
+/** The filters of the stock report, as SQL receives them. */
+export interface StockFilter {
+  warehouseId?: string | undefined;
+  locationId?: string | undefined;
+  itemId?: string | undefined;
+  variantId?: string | undefined;
+  lotId?: string | undefined;
+}
+
+export interface StockRow {
+  locationId: string;
+  locationPath: string;
+  warehouseId: string | null;
+  itemId: string;
+  variantId: string | null;
+  lotId: string | null;
+  quantity: string;
+  /** Now: the item's unit cost (null without a cost row); at a date: null. */
+  unitCost: string | null;
+  /** At a date: the summed value; now: null (computed from the unit cost). */
+  value: string | null;
+}
+
+export interface KardexRow {
+  moveId: string;
+  effectiveDate: string;
+  sourceType: string;
+  sourceId: string;
+  fromLocationId: string;
+  toLocationId: string;
+  variantId: string | null;
+  lotId: string | null;
+  quantity: string;
+  unitCost: string;
+  value: string;
+  balanceQuantity: string;
+  balanceValue: string;
+}
+
+export interface ItemCostRow {
+  itemId: string;
+  variantId: string | null;
+  quantity: string;
+  value: string;
+  unitCost: string;
+}
+
+export interface LevelRow {
+  itemId: string;
+  variantId: string | null;
+  warehouseId: string;
+  onHand: string;
+}
+
+export interface SlowMoverRow {
+  itemId: string;
+  variantId: string | null;
+  warehouseId: string;
+  quantity: string;
+  lastMoveOn: string | null;
+  unitCost: string | null;
+}
+
+const nil = sql.raw(`'${NIL_UUID}'::uuid`);
+const all = (parts: (SQL | undefined | false)[]): SQL =>
+  sql.join(
+    parts.filter((p): p is SQL => Boolean(p)),
+    sql` and `,
+  );
+
+/**
+ * The reports' reads, each one statement on the request's transaction, tenant first. Stock at
+ * a past date and the kardex's opening read the daily summaries, never the whole ledger
+ * (erp.md §4); stock now reads the balances.
+ */
+@Injectable()
+export class StockReportRepository {
+  private readonly tenants: TenantDirectory;
+
+  constructor(@Inject(Database) private readonly database: Database) {
+    this.tenants = new TenantDirectory(database);
+  }
+
+  private get tx() {
+    return this.database.tx();
+  }
+
+  /** The company's base currency: the one of every cost and value of its stock. */
+  async companyCurrency(tenantId: string): Promise<string> {
+    return (await this.tenants.currentOf(tenantId)).currency;
+  }
+
+  /** `location`'s id and the ids of every location under it (by path), of the company. */
+  private underLocation(tenantId: string, locationId: string): SQL {
+    return sql`(select u.id from inventory.locations u, inventory.locations p
+                 where p.tenant_id = ${tenantId} and p.id = ${locationId}
+                   and u.tenant_id = ${tenantId}
+                   and (u.id = p.id or starts_with(u.path, p.path || '/')))`;
+  }
+
+  /** Stock now: the non-zero balances, by location path, item, variant and lot. */
+  async stockNow(
+    tenantId: string,
+    filter: StockFilter,
+    after: string[] | undefined,
+    limit: number,
+  ): Promise<StockRow[]> {
+    const where = all([
+      sql`b.tenant_id = ${tenantId}`,
+      sql`b.on_hand <> 0`,
+      filter.warehouseId !== undefined && sql`b.warehouse_id = ${filter.warehouseId}`,
+      filter.itemId !== undefined && sql`b.item_id = ${filter.itemId}`,
+      filter.variantId !== undefined && sql`b.variant_id = ${filter.variantId}`,
+      filter.lotId !== undefined && sql`b.lot_id = ${filter.lotId}`,
+      filter.locationId !== undefined &&
+        sql`b.location_id in ${this.underLocation(tenantId, filter.locationId)}`,
+      after &&
+        sql`(l.path, b.item_id, coalesce(b.variant_id, ${nil}), coalesce(b.lot_id, ${nil}))
+              > (${after[0]}, ${after[1]}::uuid, ${after[2]}::uuid, ${after[3]}::uuid)`,
+    ]);
+    const { rows } = await this.tx.execute<Record<string, string | null>>(sql`
+      select b.location_id, l.path, b.warehouse_id, b.item_id, b.variant_id, b.lot_id,
+             b.on_hand::text as quantity, c.unit_cost::text as unit_cost, null as value
+        from inventory.balances b
+        join inventory.locations l on l.tenant_id = b.tenant_id and l.id = b.location_id
+        left join inventory.item_costs c
+          on c.tenant_id = b.tenant_id and c.item_id = b.item_id
+         and coalesce(c.variant_id, ${nil}) = coalesce(b.variant_id, ${nil})
+       where ${where}
+       order by l.path, b.item_id, coalesce(b.variant_id, ${nil}), coalesce(b.lot_id, ${nil})
+       limit ${limit}`);
+    return rows.map(toStock);
+  }
+
+  /**
+   * Stock at the end of `day`: the daily changes summed up to it per location, item, variant
+   * and lot (what is not zero), by location path, item, variant and lot.
+   */
+  async stockAt(
+    tenantId: string,
+    day: string,
+    filter: StockFilter,
+    after: string[] | undefined,
+    limit: number,
+  ): Promise<StockRow[]> {
+    const where = all([
+      sql`d.tenant_id = ${tenantId}`,
+      sql`d.day <= ${day}::date`,
+      filter.warehouseId !== undefined && sql`d.warehouse_id = ${filter.warehouseId}`,
+      filter.itemId !== undefined && sql`d.item_id = ${filter.itemId}`,
+      filter.variantId !== undefined && sql`d.variant_id = ${filter.variantId}`,
+      filter.lotId !== undefined && sql`d.lot_id = ${filter.lotId}`,
+      filter.locationId !== undefined &&
+        sql`d.location_id in ${this.underLocation(tenantId, filter.locationId)}`,
+    ]);
+    const { rows } = await this.tx.execute<Record<string, string | null>>(sql`
+      with summed as (
+        select d.location_id, d.warehouse_id, d.item_id, d.variant_id, d.lot_id,
+               sum(d.quantity) as quantity, sum(d.value) as value
+          from inventory.daily_changes d
+         where ${where}
+         group by d.location_id, d.warehouse_id, d.item_id, d.variant_id, d.lot_id
+        having sum(d.quantity) <> 0
+      )
+      select s.location_id, l.path, s.warehouse_id, s.item_id, s.variant_id, s.lot_id,
+             s.quantity::text as quantity, null as unit_cost, s.value::text as value
+        from summed s
+        join inventory.locations l on l.tenant_id = ${tenantId} and l.id = s.location_id
+       ${
+         after
+           ? sql`where (l.path, s.item_id, coalesce(s.variant_id, ${nil}), coalesce(s.lot_id, ${nil}))
+                  > (${after[0]}, ${after[1]}::uuid, ${after[2]}::uuid, ${after[3]}::uuid)`
+           : sql``
+       }
+       order by l.path, s.item_id, coalesce(s.variant_id, ${nil}), coalesce(s.lot_id, ${nil})
+       limit ${limit}`);
+    return rows.map(toStock);
+  }
+
+  /**
+   * An item's moves into and out of the scope (the warehouse's locations, or every internal
+   * and transit location), from `start` on, with running totals by window; the balance before
+   * `start` comes from the daily summaries, so a page costs what the moves of its days cost.
+   * `opening` is what the scope held before the first row returned (after `after`).
+   */
+  async kardex(
+    tenantId: string,
+    q: {
+      itemId: string;
+      variantId?: string | undefined;
+      warehouseId?: string | undefined;
+      start?: string | undefined;
+      to?: string | undefined;
+    },
+    after: string[] | undefined,
+    limit: number,
+  ): Promise<{ rows: KardexRow[]; openingQuantity: string; openingValue: string }> {
+    const scope =
+      q.warehouseId !== undefined
+        ? sql`select id from inventory.locations
+               where tenant_id = ${tenantId} and warehouse_id = ${q.warehouseId}`
+        : sql`select id from inventory.locations
+               where tenant_id = ${tenantId} and kind in ('internal', 'transit')`;
+    const variant = q.variantId !== undefined ? sql`and variant_id = ${q.variantId}` : sql``;
+    const opening =
+      q.start !== undefined
+        ? sql`select coalesce(sum(quantity), 0) as q, coalesce(sum(value), 0) as v
+                from inventory.daily_changes
+               where tenant_id = ${tenantId} and item_id = ${q.itemId} ${variant}
+                 and day < ${q.start}::date and location_id in (select id from scope)`
+        : sql`select 0::numeric as q, 0::numeric as v`;
+    const key = after
+      ? sql`(w.effective_date, w.id) > (${after[0]}::date, ${after[1]}::uuid)`
+      : sql`true`;
+    const before = after
+      ? sql`(w.effective_date, w.id) <= (${after[0]}::date, ${after[1]}::uuid)`
+      : sql`false`;
+    const { rows } = await this.tx.execute<Record<string, string | null>>(sql`
+      with scope as materialized (${scope}),
+      opening as (${opening}),
+      m as (
+        select m.id, m.effective_date, m.source_type, m.source_id, m.from_location_id,
+               m.to_location_id, m.variant_id, m.lot_id, m.unit_cost,
+               case when m.to_location_id in (select id from scope) then 1 else -1 end as sign,
+               m.quantity, m.value
+          from inventory.moves m
+         where m.tenant_id = ${tenantId} and m.item_id = ${q.itemId} ${variant}
+           ${q.start !== undefined ? sql`and m.effective_date >= ${q.start}::date` : sql``}
+           ${q.to !== undefined ? sql`and m.effective_date <= ${q.to}::date` : sql``}
+           and (m.to_location_id in (select id from scope))
+               <> (m.from_location_id in (select id from scope))
+      ),
+      w as (
+        select m.*, m.sign * m.quantity as dq, m.sign * m.value as dv,
+               sum(m.sign * m.quantity) over run as rq, sum(m.sign * m.value) over run as rv
+          from m
+        window run as (order by m.effective_date, m.id rows between unbounded preceding and current row)
+      ),
+      page as (
+        select w.* from w where ${key} order by w.effective_date, w.id limit ${limit}
+      )
+      select null as id, null as effective_date, null as source_type, null as source_id,
+             null as from_location_id, null as to_location_id, null as variant_id, null as lot_id,
+             null as quantity, null as unit_cost, null as value,
+             (o.q + coalesce((select sum(w.dq) from w where ${before}), 0))::text as balance_quantity,
+             (o.v + coalesce((select sum(w.dv) from w where ${before}), 0))::text as balance_value,
+             0 as head_row
+        from opening o
+      union all
+      select p.id, p.effective_date::text, p.source_type, p.source_id, p.from_location_id,
+             p.to_location_id, p.variant_id, p.lot_id, p.dq::text, p.unit_cost::text, p.dv::text,
+             (o.q + p.rq)::text, (o.v + p.rv)::text, 1
+        from page p, opening o
+       order by head_row, effective_date, id`);
+    const [head, ...moves] = rows;
+    return {
+      openingQuantity: head?.balance_quantity ?? '0',
+      openingValue: head?.balance_value ?? '0',
+      rows: moves.map((r) => ({
+        moveId: r.id as string,
+        effectiveDate: r.effective_date as string,
+        sourceType: r.source_type as string,
+        sourceId: r.source_id as string,
+        fromLocationId: r.from_location_id as string,
+        toLocationId: r.to_location_id as string,
+        variantId: r.variant_id ?? null,
+        lotId: r.lot_id ?? null,
+        quantity: r.quantity as string,
+        unitCost: r.unit_cost as string,
+        value: r.value as string,
+        balanceQuantity: r.balance_quantity as string,
+        balanceValue: r.balance_value as string,
+      })),
+    };
+  }
+
+  /** The company's valued stock per item (variant): what is not all zero, by item. */
+  async itemCosts(tenantId: string, itemId: string | undefined): Promise<ItemCostRow[]> {
+    const { rows } = await this.tx.execute<Record<string, string | null>>(sql`
+      select item_id, variant_id, quantity::text, value::text, unit_cost::text
+        from inventory.item_costs
+       where tenant_id = ${tenantId} and (quantity <> 0 or value <> 0)
+         ${itemId !== undefined ? sql`and item_id = ${itemId}` : sql``}
+       order by item_id, coalesce(variant_id, ${nil})`);
+    return rows.map((r) => ({
+      itemId: r.item_id as string,
+      variantId: r.variant_id ?? null,
+      quantity: r.quantity as string,
+      value: r.value as string,
+      unitCost: r.unit_cost as string,
+    }));
+  }
+
+  /** On hand per item (variant) and warehouse, what is not zero. */
+  async levels(tenantId: string, itemId: string | undefined): Promise<LevelRow[]> {
+    const { rows } = await this.tx.execute<Record<string, string | null>>(sql`
+      select item_id, variant_id, warehouse_id, on_hand::text
+        from inventory.stock_levels
+       where tenant_id = ${tenantId} and on_hand <> 0
+         ${itemId !== undefined ? sql`and item_id = ${itemId}` : sql``}`);
+    return rows.map((r) => ({
+      itemId: r.item_id as string,
+      variantId: r.variant_id ?? null,
+      warehouseId: r.warehouse_id as string,
+      onHand: r.on_hand as string,
+    }));
+  }
+
+  /**
+   * Stock levels with stock on hand and no move since before `before` (or none ever), oldest
+   * first, with the item's unit cost.
+   */
+  async slowMovers(
+    tenantId: string,
+    before: string,
+    warehouseId: string | undefined,
+    after: string[] | undefined,
+    limit: number,
+  ): Promise<SlowMoverRow[]> {
+    const since = sql`coalesce(s.last_move_on, '0001-01-01'::date)`;
+    const where = all([
+      sql`s.tenant_id = ${tenantId}`,
+      sql`s.on_hand > 0`,
+      sql`(s.last_move_on is null or s.last_move_on < ${before}::date)`,
+      warehouseId !== undefined && sql`s.warehouse_id = ${warehouseId}`,
+      after &&
+        sql`(${since}, s.item_id, coalesce(s.variant_id, ${nil}), s.warehouse_id)
+              > (${after[0]}::date, ${after[1]}::uuid, ${after[2]}::uuid, ${after[3]}::uuid)`,
+    ]);
+    const { rows } = await this.tx.execute<Record<string, string | null>>(sql`
+      select s.item_id, s.variant_id, s.warehouse_id, s.on_hand::text as quantity,
+             s.last_move_on::text as last_move_on, c.unit_cost::text as unit_cost
+        from inventory.stock_levels s
+        left join inventory.item_costs c
+          on c.tenant_id = s.tenant_id and c.item_id = s.item_id
+         and coalesce(c.variant_id, ${nil}) = coalesce(s.variant_id, ${nil})
+       where ${where}
+       order by ${since}, s.item_id, coalesce(s.variant_id, ${nil}), s.warehouse_id
+       limit ${limit}`);
+    return rows.map((r) => ({
+      itemId: r.item_id as string,
+      variantId: r.variant_id ?? null,
+      warehouseId: r.warehouse_id as string,
+      quantity: r.quantity as string,
+      lastMoveOn: r.last_move_on ?? null,
+      unitCost: r.unit_cost ?? null,
+    }));
+  }
+}
+
+function toStock(r: Record<string, string | null>): StockRow {
+  return {
+    locationId: r.location_id as string,
+    locationPath: r.path as string,
+    warehouseId: r.warehouse_id ?? null,
+    itemId: r.item_id as string,
+    variantId: r.variant_id ?? null,
+    lotId: r.lot_id ?? null,
+    quantity: r.quantity as string,
+    unitCost: r.unit_cost ?? null,
+    value: r.value ?? null,
+  };
+}
