@@ -130,6 +130,22 @@ export const InventoryContext = defineContext({
         en: 'That move was already reversed.',
       },
     },
+    location_not_in_warehouse: {
+      status: 422,
+      title: 'Location of another warehouse',
+      message: {
+        es: 'La ubicación no pertenece al depósito del documento (o no es una ubicación interna).',
+        en: "The location does not belong to the document's warehouse (or is not an internal location).",
+      },
+    },
+    unknown_code: {
+      status: 422,
+      title: 'Unknown code',
+      message: {
+        es: 'Ningún artículo tiene ese código de barras o SKU.',
+        en: 'No item has that barcode or SKU.',
+      },
+    },
     valuation_method_locked: {
       status: 409,
       title: 'Valuation method in use',
