@@ -1,5 +1,8 @@
 export * from './inventory.module.js';
 export { WarehouseService, type WarehouseView } from './warehouse/warehouse.service.js';
 export { StockLocations, type LocationFacts } from './locations/stock-locations.service.js';
+export { Lots, type EnsureLotInput } from './lots/lots.service.js';
+export { InventorySettings, type StockSettings } from './settings/inventory-settings.service.js';
+export { ReorderSuggested } from './inventory.events.js';
 export { StockPosting } from './ledger/stock-posting.service.js';
 export type * from './ledger/stock-posting.types.js';

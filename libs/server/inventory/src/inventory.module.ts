@@ -14,6 +14,17 @@ import { LocationController } from './locations/location.controller.js';
 import { LocationRepository } from './locations/location.repository.js';
 import { LocationService } from './locations/location.service.js';
 import { StockLocations } from './locations/stock-locations.service.js';
+import { LotController } from './lots/lot.controller.js';
+import { LotRepository } from './lots/lot.repository.js';
+import { LotService } from './lots/lot.service.js';
+import { Lots } from './lots/lots.service.js';
+import { InventorySettings } from './settings/inventory-settings.service.js';
+import { SettingsController } from './settings/settings.controller.js';
+import { SettingsService } from './settings/settings.service.js';
+import { ReorderRuleController } from './reorder/reorder-rule.controller.js';
+import { ReorderRuleRepository } from './reorder/reorder-rule.repository.js';
+import { ReorderRuleService } from './reorder/reorder-rule.service.js';
+import { ReorderSuggestionsJob } from './reorder/reorder-suggestions.job.js';
 import { CountController } from './counts/count.controller.js';
 import { CountRepository } from './counts/count.repository.js';
 import { CountService } from './counts/count.service.js';
@@ -25,7 +36,16 @@ import { StockPlaces } from './operations/stock-places.js';
 /** Inventory: warehouses (`inventory` schema). */
 @Module({
   imports: [CatalogModule],
-  controllers: [WarehouseController, LocationController, StockReportController, OperationController, CountController],
+  controllers: [
+    WarehouseController,
+    LocationController,
+    LotController,
+    SettingsController,
+    ReorderRuleController,
+    StockReportController,
+    OperationController,
+    CountController,
+  ],
   providers: [
     TenantDirectory,
     StockLedgerRepository,
@@ -36,6 +56,14 @@ import { StockPlaces } from './operations/stock-places.js';
     StockLocations,
     LocationRepository,
     LocationService,
+    LotRepository,
+    LotService,
+    Lots,
+    InventorySettings,
+    SettingsService,
+    ReorderRuleRepository,
+    ReorderRuleService,
+    ReorderSuggestionsJob,
     StockReportRepository,
     StockReportService,
     StockPlaces,
@@ -44,6 +72,6 @@ import { StockPlaces } from './operations/stock-places.js';
     CountRepository,
     CountService,
   ],
-  exports: [StockPosting, WarehouseService, StockLocations],
+  exports: [StockPosting, WarehouseService, StockLocations, Lots, InventorySettings],
 })
 export class InventoryModule {}

@@ -2528,6 +2528,146 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/inventory/moves": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The stock ledger, newest first. Filters: itemId, variantId, lotId, fromLocationId, toLocationId, sourceType, sourceId, effectiveDate
+         * @description Requires `read` on `inventory.stock`.
+         */
+        get: operations["listStockMoves"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/inventory/moves/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The stock ledger as CSV, with the list filters (costs only for who may read them)
+         * @description Requires `export` on `inventory.stock`.
+         */
+        get: operations["exportStockMoves"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/inventory/moves/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A posted stock move
+         * @description Requires `read` on `inventory.stock`.
+         */
+        get: operations["getStockMove"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/inventory/moves/{id}/reverse": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Undo a posted move with a move the other way, at the value it had (409 already_reversed the second time; insufficient_stock when what it brought in has gone)
+         * @description Requires `update` on `inventory.stock`.
+         */
+        post: operations["reverseStockMove"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/inventory/availability": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * On hand, reserved and available (on hand − reserved) of an item per warehouse, in its base unit
+         * @description Requires `read` on `inventory.stock`.
+         */
+        get: operations["stockAvailability"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/inventory/lot-suggestions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * FEFO picking: the lots of an item in a warehouse that cover a quantity, first-expiring first
+         * @description Requires `read` on `inventory.stock`.
+         */
+        get: operations["suggestLots"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/inventory/reservations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Stock held for source lines (a sales order line). Filters: itemId, warehouseId, sourceType, sourceId
+         * @description Requires `read` on `inventory.stock`.
+         */
+        get: operations["listStockReservations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/inventory/operations": {
         parameters: {
             query?: never;
@@ -3743,6 +3883,83 @@ export interface components {
             maximum: components["schemas"]["Decimal"];
             multiple: components["schemas"]["Decimal"] | null;
             quantity: components["schemas"]["Decimal"];
+        };
+        StockMove: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            itemId: string;
+            variantId: string | null;
+            lotId: string | null;
+            /** Format: uuid */
+            fromLocationId: string;
+            /** Format: uuid */
+            toLocationId: string;
+            quantity: components["schemas"]["Quantity"];
+            unitCost?: components["schemas"]["UnitPrice"];
+            value?: components["schemas"]["Amount"];
+            /** Format: date */
+            effectiveDate: string;
+            /** Format: date-time */
+            postedAt?: string;
+            postedBy?: string | null;
+            sourceType: string;
+            /** Format: uuid */
+            sourceId: string;
+            sourceLineId: string | null;
+            reversesMoveId: string | null;
+        };
+        ReverseMovesResult: {
+            moves: components["schemas"]["StockMove"][];
+        };
+        StockAvailabilityList: {
+            items: components["schemas"]["StockAvailability"][];
+        };
+        StockAvailability: {
+            /** Format: uuid */
+            itemId: string;
+            variantId: string | null;
+            /** Format: uuid */
+            warehouseId: string;
+            onHand: components["schemas"]["Quantity"];
+            reserved: components["schemas"]["Quantity"];
+            available: string;
+        };
+        LotSuggestions: {
+            items: components["schemas"]["LotSuggestion"][];
+            missing: components["schemas"]["Quantity"];
+        };
+        LotSuggestion: {
+            /** Format: uuid */
+            lotId: string;
+            code: string;
+            expiresOn: string | null;
+            /** Format: uuid */
+            locationId: string;
+            available: components["schemas"]["Quantity"];
+            take: components["schemas"]["Quantity"];
+        };
+        StockReservation: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            itemId: string;
+            variantId: string | null;
+            /** Format: uuid */
+            warehouseId: string;
+            sourceType: string;
+            /** Format: uuid */
+            sourceId: string;
+            /** Format: uuid */
+            sourceLineId: string;
+            quantity: components["schemas"]["Quantity"];
+            consumed: components["schemas"]["Quantity"];
+            released: components["schemas"]["Quantity"];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
         };
         StockOperationListItem: {
             /** Format: uuid */
@@ -12700,6 +12917,339 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ReorderSuggestions"];
+                };
+            };
+            /** @description The request cannot be served: see `code` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error: quote `errorId` */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listStockMoves: {
+        parameters: {
+            query?: {
+                /** @description `field` or `-field` (descending); indexed fields only */
+                sort?: string;
+                /** @description 1–200, default 50 */
+                limit?: string;
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+                /** @description Text search */
+                q?: string;
+                /** @description Also return a count, capped at 10,000 */
+                count?: "true" | "false";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["StockMove"][];
+                        nextCursor: string | null;
+                        count?: {
+                            value: number;
+                            capped: boolean;
+                        };
+                    };
+                };
+            };
+            /** @description The request cannot be served: see `code` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error: quote `errorId` */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    exportStockMoves: {
+        parameters: {
+            query?: {
+                /** @description `field` or `-field` (descending); indexed fields only */
+                sort?: string;
+                /** @description 1–200, default 50 */
+                limit?: string;
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+                /** @description Text search */
+                q?: string;
+                /** @description Also return a count, capped at 10,000 */
+                count?: "true" | "false";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description The request cannot be served: see `code` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error: quote `errorId` */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getStockMove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StockMove"];
+                };
+            };
+            /** @description The request cannot be served: see `code` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error: quote `errorId` */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    reverseStockMove: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Replays the first response for a repeat of the same request */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": Record<string, never>;
+            };
+        };
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReverseMovesResult"];
+                };
+            };
+            /** @description The request cannot be served: see `code` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error: quote `errorId` */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    stockAvailability: {
+        parameters: {
+            query: {
+                itemId: string;
+                variantId?: string;
+                warehouseId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StockAvailabilityList"];
+                };
+            };
+            /** @description The request cannot be served: see `code` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error: quote `errorId` */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    suggestLots: {
+        parameters: {
+            query: {
+                itemId: string;
+                variantId?: string;
+                warehouseId: string;
+                quantity: components["schemas"]["Quantity"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LotSuggestions"];
+                };
+            };
+            /** @description The request cannot be served: see `code` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error: quote `errorId` */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listStockReservations: {
+        parameters: {
+            query?: {
+                /** @description `field` or `-field` (descending); indexed fields only */
+                sort?: string;
+                /** @description 1–200, default 50 */
+                limit?: string;
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+                /** @description Text search */
+                q?: string;
+                /** @description Also return a count, capped at 10,000 */
+                count?: "true" | "false";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["StockReservation"][];
+                        nextCursor: string | null;
+                        count?: {
+                            value: number;
+                            capped: boolean;
+                        };
+                    };
                 };
             };
             /** @description The request cannot be served: see `code` */

@@ -14,17 +14,17 @@ export class WarehouseController {
 
   @Route(R.listWarehouses)
   list(@Query() q: RouteQuery<typeof R.listWarehouses>): Result<typeof R.listWarehouses> {
-    return this.service.list(q) as Result<typeof R.listWarehouses>;
+    return this.service.list(q);
   }
 
   @Route(R.createWarehouse)
   create(@Body() body: RouteBody<typeof R.createWarehouse>): Result<typeof R.createWarehouse> {
-    return this.service.create(body) as Result<typeof R.createWarehouse>;
+    return this.service.create(body);
   }
 
   @Route(R.getWarehouse)
   get(@Param() p: RouteParams<typeof R.getWarehouse>): Result<typeof R.getWarehouse> {
-    return this.service.get(p.id) as Result<typeof R.getWarehouse>;
+    return this.service.get(p.id);
   }
 
   @Route(R.updateWarehouse)
@@ -32,7 +32,7 @@ export class WarehouseController {
     @Param() p: RouteParams<typeof R.updateWarehouse>,
     @Body() body: RouteBody<typeof R.updateWarehouse>,
   ): Result<typeof R.updateWarehouse> {
-    return this.service.update(p.id, expectedVersion(), body) as Result<typeof R.updateWarehouse>;
+    return this.service.update(p.id, expectedVersion(), body);
   }
 
   @Route(R.deleteWarehouse)

@@ -154,6 +154,38 @@ export const InventoryContext = defineContext({
         en: 'The valuation method cannot change once there are stock moves.',
       },
     },
+    negative_stock_exists: {
+      status: 409,
+      title: 'Negative stock in the warehouse',
+      message: {
+        es: 'El depósito tiene stock negativo: ajústelo antes de dejar de permitirlo.',
+        en: 'The warehouse has stock below zero: adjust it before forbidding negative stock.',
+      },
+    },
+    warehouse_in_use: {
+      status: 409,
+      title: 'Warehouse with stock history',
+      message: {
+        es: 'El depósito tiene movimientos de stock: no se elimina, se desactiva.',
+        en: 'The warehouse has stock moves: it cannot be deleted, deactivate it instead.',
+      },
+    },
+    location_not_editable: {
+      status: 409,
+      title: 'Location not editable',
+      message: {
+        es: 'Las ubicaciones virtuales y la raíz de un depósito no se editan ni se eliminan aquí.',
+        en: 'Virtual locations and a warehouse’s root location are not edited or deleted here.',
+      },
+    },
+    item_not_tracked: {
+      status: 422,
+      title: 'Item not tracked',
+      message: {
+        es: 'El artículo no se sigue por lote ni por número de serie.',
+        en: 'The item is tracked neither by lot nor by serial number.',
+      },
+    },
   },
   messages: INVENTORY_MESSAGES,
   nav: {
