@@ -19,7 +19,7 @@ import {
 
 export const inventorySchema = pgSchema('inventory');
 
-const tenantFk = (name: string, column: ReturnType<typeof uuid>) =>
+const tenantFk = (name: string, column: Parameters<typeof foreignKey>[0]['columns'][0]) =>
   foreignKey({ name, columns: [column], foreignColumns: [tenants.id] });
 
 /** How a company values its stock, and the date before which no move may be dated (ADR 0018). */

@@ -104,7 +104,7 @@ describe('stock posting under concurrency', () => {
     const { accepted, refused } = await issueConcurrently(c, item.id, lot.id);
     expect(accepted).toHaveLength(30);
     expect(refused.every((r) => r.code === 'insufficient_stock')).toBe(true);
-    const issued = accepted.reduce((sum, r) => sum.plus(r.value!), decimal('0'));
+    const issued = accepted.reduce((sum, r) => sum.plus(r.value), decimal('0'));
     expect(decimalString(issued)).toBe('200.16');
     const [layers] = await c.rows<{ value: string; remaining: string; left: string }>(sql`
       select trim_scale(sum(value))::text as value, trim_scale(sum(remaining_value))::text as remaining,
