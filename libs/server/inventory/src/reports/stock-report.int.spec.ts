@@ -2,8 +2,10 @@ import { AuditLog } from '@nexo/audit';
 import { PermissionService, RoleRepository } from '@nexo/permissions';
 import { requestContext, type Principal } from '@nexo/platform';
 import { adminClient, createTenant, useTestDatabase } from '@nexo/testing';
-import { newId } from '@nexo/utils';
+import { Money, newId } from '@nexo/utils';
+import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { stockCompany } from '../testing/stock-ledger.fixture.js';
 import { StockReportRepository } from './stock-report.repository.js';
 import { StockReportService } from './stock-report.service.js';
 
@@ -377,3 +379,104 @@ async function summarize(
     [tenantId],
   );
 }
+
+/** The reports over what StockPosting itself writes: the summaries agree with its ledger. */
+describe('inventory reports over posted moves', () => {
+  const db = useTestDatabase();
+
+  it('past stock, kardex and valuation agree with the ledger StockPosting wrote', async () => {
+    const { database } = db.current;
+    const c = await stockCompany(database, { valuation: 'fifo' });
+    const service = new StockReportService(
+      new StockReportRepository(database),
+      new PermissionService(new RoleRepository(database)),
+      new AuditLog(database),
+    );
+    const item = await c.item({ cost: '1' });
+    const other = await c.item({ cost: '1' });
+    const receive = (itemId: string, to: string, quantity: string, unitCost: string, day: string) =>
+      c.post([{ itemId, fromLocationId: c.place.supplier, toLocationId: to, quantity, unitCost }], {
+        effectiveDate: day,
+      });
+    await receive(item.id, c.stock.a, '3', '10.01', '2026-03-01');
+    await receive(item.id, c.stock.b, '4', '10.02', '2026-03-02');
+    await receive(other.id, c.stock.b, '7', '3.33', '2026-03-02');
+    await c.post(
+      [
+        {
+          itemId: item.id,
+          fromLocationId: c.stock.a,
+          toLocationId: c.place.customer,
+          quantity: '2',
+        },
+        { itemId: item.id, fromLocationId: c.stock.b, toLocationId: c.stock.a, quantity: '1' },
+      ],
+      { effectiveDate: '2026-03-10' },
+    );
+    await c.post(
+      [
+        {
+          itemId: item.id,
+          fromLocationId: c.stock.b,
+          toLocationId: c.place.transit,
+          quantity: '2',
+        },
+      ],
+      { effectiveDate: '2026-03-20' },
+    );
+
+    const at = await c.request(() => service.stock({ date: '2026-03-05' }));
+    expect(at.items.map((r) => [r.locationPath, r.itemId, r.quantity, r.value])).toEqual(
+      [
+        ['CEN/A', item.id, '3', '30.03'],
+        ['CEN/B', item.id, '4', '40.08'],
+        ['CEN/B', other.id, '7', '23.31'],
+      ].sort((x, y) => `${x[0]}${x[1]}`.localeCompare(`${y[0]}${y[1]}`)),
+    );
+    const now = await c.request(() => service.stock({ itemId: item.id }));
+    expect(now.items.map((r) => [r.locationPath, r.quantity])).toEqual([
+      ['CEN/A', '2'],
+      ['CEN/B', '1'],
+      ['~transit', '2'],
+    ]);
+
+    const kardex = await c.request(() =>
+      service.kardex({ itemId: item.id, warehouseId: c.warehouseId }),
+    );
+    const moved = await c.rows<{ n: string; v: string }>(sql`
+      select count(*)::text as n, sum(value)::numeric(20, 2)::text as v from inventory.moves
+       where item_id = ${item.id} and from_location_id = ${c.place.supplier}`);
+    expect(moved[0]).toEqual({ n: '2', v: '70.11' });
+    // In 3, in 4, out 2 to the customer, out 2 to transit (the move between bins is inside).
+    expect(kardex.items.map((r) => r.balanceQuantity)).toEqual(['3', '7', '5', '3']);
+    const last = kardex.items[kardex.items.length - 1];
+    const [cost] = await c.rows<{ value: string }>(sql`
+      select value::numeric(20, 2)::text as value from inventory.item_costs where item_id = ${item.id}`);
+    const [inTransit] = await c.rows<{ value: string }>(sql`
+      select (-sum(value))::numeric(20, 2)::text as value from inventory.moves
+       where item_id = ${item.id} and to_location_id = ${c.place.transit}`);
+    // What the warehouse holds, plus what left it for transit, is the company's value.
+    expect(
+      Money.of(last?.balanceValue ?? '0', 'ARS')
+        .minus(Money.of(inTransit?.value ?? '0', 'ARS'))
+        .toString(),
+    ).toBe(cost?.value);
+
+    const valuation = await c.request(() => service.valuation({}));
+    const values = await c.rows<{ value: string }>(sql`
+      select sum(value)::numeric(20, 2)::text as value from inventory.item_costs`);
+    expect(valuation.totals.value).toBe(values[0]?.value);
+    expect(
+      Money.sum(
+        valuation.items.map((l) => Money.of(l.value, 'ARS')),
+        'ARS',
+      ).toString(),
+    ).toBe(valuation.totals.value);
+    expect(
+      valuation.items.filter((l) => l.itemId === item.id).map((l) => [l.warehouseId, l.quantity]),
+    ).toEqual([
+      [c.warehouseId, '3'],
+      [null, '2'],
+    ]);
+  });
+});
