@@ -229,3 +229,54 @@ describe('stock posting', () => {
     );
   });
 });
+
+describe('stock valuation seam', () => {
+  const db = useTestDatabase();
+
+  it('hands the books one entry per valued move, inside the posting transaction', async () => {
+    const seen: { kinds: string; value: string; inTransaction: boolean }[] = [];
+    let fail = false;
+    const c = await stockCompany(db.current.database, {
+      sink: {
+        record: async (entries) => {
+          // Inside the posting's transaction the move is already visible.
+          const { rows } = await db.current.database
+            .tx()
+            .execute(
+              sql`select count(*)::int as n from inventory.moves where id = ${entries[0]!.move.id}`,
+            );
+          for (const e of entries)
+            seen.push({
+              kinds: `${e.fromKind}→${e.toKind}`,
+              value: e.move.value,
+              inTransaction: (rows[0] as { n: number }).n === 1,
+            });
+          if (fail) throw new Error('the books refused');
+        },
+      },
+    });
+    const item = await c.item();
+    await c.post([
+      {
+        itemId: item.id,
+        fromLocationId: c.place.supplier,
+        toLocationId: c.stock.a,
+        quantity: '2',
+        unitCost: '7.5',
+      },
+      { itemId: item.id, fromLocationId: c.stock.a, toLocationId: c.stock.b, quantity: '1' },
+    ]);
+    expect(seen).toEqual([{ kinds: 'supplier→internal', value: '15', inTransaction: true }]);
+    fail = true;
+    await expect(
+      c.post([
+        { itemId: item.id, fromLocationId: c.stock.b, toLocationId: c.place.scrap, quantity: '1' },
+      ]),
+    ).rejects.toThrow('the books refused');
+    // The books refused, so the move is not there either.
+    const moves = await c.rows(
+      sql`select id from inventory.moves where to_location_id = ${c.place.scrap}`,
+    );
+    expect(moves).toEqual([]);
+  });
+});

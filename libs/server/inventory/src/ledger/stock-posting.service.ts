@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { StockItemFacts, type StockItemFact } from '@nexo/catalog';
 import { DomainError, currentPrincipal, pgConstraint } from '@nexo/platform';
 import { TenantDirectory } from '@nexo/tenancy';
@@ -13,6 +13,7 @@ import {
   type MoveRow,
 } from './stock-ledger.repository.js';
 import type { MoveInput, PostMovesInput, PostedMove } from './stock-posting.types.js';
+import { STOCK_VALUATION_SINK, type StockValuationSink } from './stock-valuation.sink.js';
 import {
   type ItemCostState,
   type LayerTake,
@@ -57,6 +58,9 @@ export class StockPosting {
     @Inject(StockLedgerRepository) private readonly ledger: StockLedgerRepository,
     @Inject(StockItemFacts) private readonly items: StockItemFacts,
     @Inject(TenantDirectory) private readonly tenants: TenantDirectory,
+    @Optional()
+    @Inject(STOCK_VALUATION_SINK)
+    private readonly valuation: StockValuationSink | null = null,
   ) {}
 
   async post(input: PostMovesInput): Promise<PostedMove[]> {
@@ -259,6 +263,25 @@ export class StockPosting {
       }),
     );
     await this.ledger.addDailyChanges(tenantId, dailyChanges(moves, prepared));
+    // The seam to the books: one valuation entry per move that changed the company's value.
+    if (this.valuation) {
+      const valued = moves.flatMap((move, i) => {
+        const p = prepared[i]!;
+        return holdsStock(p.from) === holdsStock(p.to)
+          ? []
+          : [
+              {
+                move: { ...move },
+                fromKind: p.from.kind,
+                toKind: p.to.kind,
+                fromWarehouseId: p.from.warehouseId,
+                toWarehouseId: p.to.warehouseId,
+                currency: company.currency,
+              },
+            ];
+      });
+      if (valued.length > 0) await this.valuation.record(valued);
+    }
     return moves.map((m) => ({ ...m }));
   }
 

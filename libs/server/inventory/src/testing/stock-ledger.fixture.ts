@@ -10,6 +10,7 @@ import { locations, lots, settings, warehouses } from '../db/inventory.tables.js
 import { StockLedgerRepository } from '../ledger/stock-ledger.repository.js';
 import { StockPosting } from '../ledger/stock-posting.service.js';
 import type { MoveInput } from '../ledger/stock-posting.types.js';
+import type { StockValuationSink } from '../ledger/stock-valuation.sink.js';
 
 const VIRTUAL = ['supplier', 'customer', 'production', 'scrap', 'adjustment', 'transit'] as const;
 
@@ -20,7 +21,11 @@ const VIRTUAL = ['supplier', 'customer', 'production', 'scrap', 'adjustment', 't
  */
 export async function stockCompany(
   database: Database,
-  options: { valuation?: 'average' | 'fifo'; allowNegative?: boolean } = {},
+  options: {
+    valuation?: 'average' | 'fifo';
+    allowNegative?: boolean;
+    sink?: StockValuationSink;
+  } = {},
 ) {
   const tenant = await createTenant(database);
   const tenantId = tenant.id;
@@ -85,6 +90,7 @@ export async function stockCompany(
     new StockLedgerRepository(database),
     new StockItemFacts(database),
     new TenantDirectory(database),
+    options.sink ?? null,
   );
   let skus = 0;
   const catalog = catalogFactories(database, tenantId);
