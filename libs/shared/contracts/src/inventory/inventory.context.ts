@@ -10,7 +10,11 @@ import { InventoryRoutes } from './inventory.routes.js';
  * its own, so those roles do not get it at all.
  */
 const hideCosts: Rule = read('inventory.stock', { fields: ['unit_cost', 'value'], inverted: true });
-const STOCK_READER: Rule[] = [read(['inventory.warehouse', 'inventory.lot', 'inventory.stock'])];
+// Whoever reads stock may export it too: the CSV has the same columns and masks.
+const STOCK_READER: Rule[] = [
+  read(['inventory.warehouse', 'inventory.lot']),
+  { action: ['read', 'export'], subject: 'inventory.stock' },
+];
 const MANAGE = ['read', 'create', 'update', 'delete', 'export'];
 
 /** Warehouses and locations, the stock ledger, lots and serials, reservations, valuation. */
