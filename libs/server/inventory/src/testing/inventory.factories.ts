@@ -1,4 +1,6 @@
 import type { Database } from '@nexo/db';
+import { requestContext } from '@nexo/platform';
+import { createTenant } from '@nexo/testing';
 import { newId } from '@nexo/utils';
 import { locations, warehouses } from '../db/inventory.tables.js';
 
@@ -75,8 +77,6 @@ export async function insertLocation(
  * transaction), for services built by hand in integration tests.
  */
 export async function ownerOfNewCompany(database: Database) {
-  const { createTenant } = await import('@nexo/testing');
-  const { requestContext } = await import('@nexo/platform');
   const tenant = await createTenant(database);
   const principal = {
     userId: newId(),

@@ -1,7 +1,7 @@
 import { AuditLog } from '@nexo/audit';
 import type { Database } from '@nexo/db';
 import { EventOutbox } from '@nexo/events';
-import { balances, locations, stockLevels } from '@nexo/inventory/tables';
+import { balances, locations, stockLevels } from '../db/inventory.tables.js';
 import { PermissionService, RoleRepository } from '@nexo/permissions';
 import { RecordWrites } from '@nexo/records';
 import { useTestDatabase } from '@nexo/testing';
