@@ -327,6 +327,62 @@ describe('inventory operations and counts', () => {
     expect(late.status).toBe(409);
   });
 
+  it('names lots on tracked items: by code on the way in, required on the way out', async () => {
+    const units = (await api('GET', '/api/v1/catalog/units')).body as { items: { id: string }[] };
+    const lotted = (await createItem(api, {
+      kind: 'stockable',
+      name: 'Vacuna',
+      sku: 'VAC-1',
+      unitId: units.items[0]?.id,
+      tracking: 'lot',
+      cost: '7',
+    })) as { id: string };
+    const inbound = await made(OPS, {
+      kind: 'adjustment',
+      warehouseId: w1,
+      locationId: zoneA,
+      reason: 'initial_stock',
+      lines: [{ itemId: lotted.id, lotCode: 'L-2026-01', quantity: '6' }],
+    });
+    const lotId = (inbound.lines as { lotId: string; lotCode: string }[])[0]?.lotId;
+    expect(inbound.lines).toMatchObject([{ lotCode: 'L-2026-01', quantity: '6' }]);
+    expect(lotId).toBeTruthy();
+    await acted(OPS, inbound, 'post');
+    const [balance] = await sql<{ lot_id: string; q: string }>(
+      `select lot_id, on_hand::text as q from inventory.balances
+        where tenant_id = $1 and item_id = $2 and location_id = $3`,
+      [admin.tenantId, lotted.id, zoneA],
+    );
+    expect(balance).toMatchObject({ lot_id: lotId });
+    expect(Number(balance?.q)).toBe(6);
+
+    const noLot = await made(OPS, {
+      kind: 'scrap',
+      warehouseId: w1,
+      locationId: zoneA,
+      reason: 'damage',
+      lines: [{ itemId: lotted.id, quantity: '1' }],
+    });
+    const refused = await act(OPS, noLot, 'post');
+    expect(refused.status).toBe(422);
+    expect(refused.body).toMatchObject({ code: 'lot_required' });
+
+    // A count reads the lot with the item; without it the scan is refused.
+    const count = await acted(
+      COUNTS,
+      await made(COUNTS, { warehouseId: w1, locationId: zoneA }),
+      'start',
+    );
+    const scan = (body: object) => api('POST', `${COUNTS}/${count.id}/scan`, body);
+    expect((await scan({ code: 'VAC-1' })).body).toMatchObject({ code: 'lot_required' });
+    expect((await scan({ code: 'VAC-1', lotCode: 'L-2026-01', quantity: '5' })).body).toMatchObject(
+      { lotId, expected: '6', counted: '5', difference: '-1' },
+    );
+    const posted = await acted(COUNTS, count, 'post');
+    expect(posted.number).toBe('RC-00000002');
+    expect(await onHand(lotted.id, zoneA)).toBe('5');
+  });
+
   it('does not post a count nobody counted', async () => {
     const started = await acted(
       COUNTS,

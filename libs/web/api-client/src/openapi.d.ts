@@ -13358,6 +13358,7 @@ export interface operations {
                         itemId: string;
                         variantId?: string | null;
                         lotId?: string | null;
+                        lotCode?: string;
                         quantity: components["schemas"]["SignedQuantity"];
                         unitCost?: components["schemas"]["UnitPrice"] | null;
                     }[];
@@ -13554,6 +13555,7 @@ export interface operations {
                         itemId: string;
                         variantId?: string | null;
                         lotId?: string | null;
+                        lotCode?: string;
                         quantity: components["schemas"]["SignedQuantity"];
                         unitCost?: components["schemas"]["UnitPrice"] | null;
                     }[];

@@ -17,6 +17,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Writable } from 'node:stream';
 import { counts } from '../db/inventory.tables.js';
 import { StockPosting } from '../ledger/stock-posting.service.js';
+import { Lots } from '../lots/lots.service.js';
 import { StockPlaces } from '../operations/stock-places.js';
 import { COUNT_COLUMNS, COUNT_CSV_COLUMNS, COUNT_LIST } from './count.list.js';
 import {
@@ -78,6 +79,7 @@ export class CountService {
     @Inject(StockPlaces) private readonly places: StockPlaces,
     @Inject(StockItemFacts) private readonly items: StockItemFacts,
     @Inject(StockPosting) private readonly posting: StockPosting,
+    @Inject(Lots) private readonly lots: Lots,
     @Inject(Numbering) private readonly numbering: Numbering,
     @Inject(PermissionService) private readonly permissions: PermissionService,
     @Inject(RecordWrites) private readonly writes: RecordWrites,
@@ -325,12 +327,9 @@ export class CountService {
         "The location is not the count's location nor under it",
       );
     let lotId: string | null = null;
-    if (input.lotCode) {
-      lotId = (await this.places.lotByCode(tenantId, item.id, input.lotCode)) ?? null;
-      if (!lotId)
-        throw DomainError.validation([
-          { path: 'lotCode', code: 'not_found', message: `No lot ${input.lotCode} of ${item.sku}` },
-        ]);
+    if (input.lotCode && item.tracking !== 'none') {
+      // A lot found on the shelf that the books do not know yet is made: it was counted.
+      lotId = await this.lots.ensure({ itemId: item.id, code: input.lotCode });
     } else if (item.tracking !== 'none') {
       throw new DomainError('lot_required', `${item.sku} is counted by lot or serial`);
     }

@@ -16,6 +16,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Writable } from 'node:stream';
 import { operations } from '../db/inventory.tables.js';
 import { StockPosting } from '../ledger/stock-posting.service.js';
+import { Lots } from '../lots/lots.service.js';
 import { OPERATION_COLUMNS, OPERATION_CSV_COLUMNS, OPERATION_LIST } from './operation.list.js';
 import {
   OPERATION_SERIES,
@@ -83,6 +84,7 @@ export class OperationService {
     @Inject(StockPlaces) private readonly places: StockPlaces,
     @Inject(StockItemFacts) private readonly items: StockItemFacts,
     @Inject(StockPosting) private readonly posting: StockPosting,
+    @Inject(Lots) private readonly lots: Lots,
     @Inject(Numbering) private readonly numbering: Numbering,
     @Inject(PermissionService) private readonly permissions: PermissionService,
     @Inject(RecordWrites) private readonly writes: RecordWrites,
@@ -160,7 +162,11 @@ export class OperationService {
       insert: async () => {
         await this.check(tenantId, values, lines);
         const row = await this.records.insert({ tenantId, id, ...values });
-        await this.records.replaceLines(tenantId, id, this.lineRows(tenantId, id, lines));
+        await this.records.replaceLines(
+          tenantId,
+          id,
+          this.lineRows(tenantId, id, await this.withLots(lines)),
+        );
         return row;
       },
     });
@@ -209,7 +215,11 @@ export class OperationService {
         await this.check(tenantId, merged, next);
         try {
           if (lines)
-            await this.records.replaceLines(tenantId, id, this.lineRows(tenantId, id, lines));
+            await this.records.replaceLines(
+              tenantId,
+              id,
+              this.lineRows(tenantId, id, await this.withLots(lines)),
+            );
           return await this.records.update(tenantId, id, version, changes);
         } catch (error) {
           return translateDocumentError(error);
@@ -354,6 +364,24 @@ export class OperationService {
       return [];
     });
     if (issues.length > 0) throw DomainError.validation(issues);
+  }
+
+  /** Lines naming a lot by its code get the item's lot of that code, made when missing. */
+  private withLots(lines: readonly OperationLineInput[]): Promise<OperationLineInput[]> {
+    return Promise.all(
+      lines.map(async ({ lotCode, ...line }) =>
+        lotCode && !line.lotId
+          ? {
+              ...line,
+              lotId: await this.lots.ensure({
+                itemId: line.itemId,
+                variantId: line.variantId ?? null,
+                code: lotCode,
+              }),
+            }
+          : line,
+      ),
+    );
   }
 
   private lineRows(tenantId: string, documentId: string, lines: readonly OperationLineInput[]) {

@@ -63,15 +63,6 @@ export class StockPlaces {
     return new Map(rows.map((r) => [r.id, { itemId: r.itemId, code: r.code }]));
   }
 
-  async lotByCode(tenantId: string, itemId: string, code: string) {
-    const [row] = await this.database
-      .tx()
-      .select({ id: lots.id })
-      .from(lots)
-      .where(and(eq(lots.tenantId, tenantId), eq(lots.itemId, itemId), eq(lots.code, code)));
-    return row?.id;
-  }
-
   /**
    * Checks that `locationId` (at request field `path`) is an internal location; of
    * `warehouseId` when given (422 `location_not_in_warehouse` otherwise).

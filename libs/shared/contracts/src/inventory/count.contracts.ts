@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DateOnlySchema, DecimalSchema, QuantitySchema } from '../common/values.js';
+import { LotCodeInputSchema } from './operation.contracts.js';
 
 /** draft → counting (the expected quantities frozen) → posted; drafts and counts cancelled. */
 export const COUNT_STATES = ['draft', 'counting', 'posted', 'cancelled'] as const;
@@ -38,8 +39,8 @@ export const CountScanInputSchema = z.strictObject({
   quantity: QuantitySchema.refine((v) => /[1-9]/.test(v), 'Must be greater than zero').optional(),
   /** Where it was found; the count's location when absent. */
   locationId: z.uuid().optional(),
-  /** The lot or serial read with it, for tracked items. */
-  lotCode: z.string().trim().min(1).max(64).optional(),
+  /** The lot or serial read with it, for tracked items (a lot not known yet is made). */
+  lotCode: LotCodeInputSchema.optional(),
 });
 export type CountScanInput = z.infer<typeof CountScanInputSchema>;
 

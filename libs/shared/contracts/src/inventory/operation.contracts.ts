@@ -24,11 +24,19 @@ export const SignedQuantitySchema = DecimalSchema.refine(
   'Must not be zero',
 ).meta({ id: 'SignedQuantity' });
 
+/** A lot or serial number as printed on its label. */
+export const LotCodeInputSchema = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._/#-]{0,63}$/, 'Letters, digits and . _ / # -; up to 64');
+
 export const OperationLineInputSchema = z.strictObject({
   itemId: z.uuid(),
   variantId: z.uuid().nullish(),
   /** The lot or serial, for items tracked by lot or serial number. */
   lotId: z.uuid().nullish(),
+  /** Or the lot's code: the item's lot of that code, made when it has none (initial stock). */
+  lotCode: LotCodeInputSchema.optional(),
   /** Signed on adjustments (+ found, − lost); greater than zero on transfers and scrap. */
   quantity: SignedQuantitySchema,
   /** On + adjustment lines only: the unit cost the stock enters at (initial stock). */
