@@ -8,6 +8,7 @@ import type { Tx } from '@nexo/db';
 import { createCompany } from '../companies/create-company.js';
 import { seedDemoCatalog } from './demo-catalog.js';
 import { seedDemoCrm } from './demo-crm.js';
+import { seedDemoInventory } from './demo-inventory.js';
 
 /** Fixed, so that every start can tell whether the demo company is already there. */
 export const DEMO_TENANT_ID = '01936b2c-5a00-7000-8000-00000000de30';
@@ -32,8 +33,9 @@ export const DEMO_LOGINS = [
 /**
  * The demo company, in one transaction: it is there whole or not at all, and a second run
  * changes nothing. Each context's sample data has its own file (`demo-crm.ts`, …). The
- * catalog is seeded whenever the company has none, so a demo company made before the
- * catalog existed gains it on the next start.
+ * catalog is seeded whenever the company has none, and its stock (warehouses, lots, opening
+ * stock) whenever it has no warehouse, so a demo company made before them gains them on the
+ * next start.
  */
 export async function seedDemo(app: INestApplicationContext): Promise<{ seeded: boolean }> {
   const database = app.get(Database);
@@ -45,7 +47,8 @@ export async function seedDemo(app: INestApplicationContext): Promise<{ seeded: 
     const company = !(await tenants.findById(DEMO_TENANT_ID));
     if (company) await createDemoCompany(app, tx, users);
     const catalog = await seedDemoCatalog(tx, DEMO_TENANT_ID, installTaxes);
-    return { seeded: company || catalog };
+    const stock = await seedDemoInventory(app, tx, DEMO_TENANT_ID, DEMO_LOGINS[0].email);
+    return { seeded: company || catalog || stock };
   });
 }
 

@@ -4,6 +4,10 @@ import { RecordWrites } from '@nexo/records';
 import { TenantDirectory } from '@nexo/tenancy';
 import { StockLedgerRepository } from './ledger/stock-ledger.repository.js';
 import { StockPosting } from './ledger/stock-posting.service.js';
+import { StockMoveController } from './moves/stock-move.controller.js';
+import { StockMoveRepository } from './moves/stock-move.repository.js';
+import { StockMoveService } from './moves/stock-move.service.js';
+import { StockReservations } from './reservations/stock-reservations.service.js';
 import { StockReportController } from './reports/stock-report.controller.js';
 import { StockReportRepository } from './reports/stock-report.repository.js';
 import { StockReportService } from './reports/stock-report.service.js';
@@ -37,6 +41,7 @@ import { StockPlaces } from './operations/stock-places.js';
 @Module({
   imports: [CatalogModule],
   controllers: [
+    StockMoveController,
     WarehouseController,
     LocationController,
     LotController,
@@ -50,6 +55,9 @@ import { StockPlaces } from './operations/stock-places.js';
     TenantDirectory,
     StockLedgerRepository,
     StockPosting,
+    StockMoveRepository,
+    StockMoveService,
+    StockReservations,
     RecordWrites,
     WarehouseRepository,
     WarehouseService,
@@ -72,6 +80,13 @@ import { StockPlaces } from './operations/stock-places.js';
     CountRepository,
     CountService,
   ],
-  exports: [StockPosting, WarehouseService, StockLocations, Lots, InventorySettings],
+  exports: [
+    StockPosting,
+    StockReservations,
+    WarehouseService,
+    StockLocations,
+    Lots,
+    InventorySettings,
+  ],
 })
 export class InventoryModule {}

@@ -7,5 +7,6 @@ export * from './reorder.contracts.js';
 export * from './report.contracts.js';
 export * from './operation.contracts.js';
 export * from './count.contracts.js';
+export * from './stock.contracts.js';
 export * from './inventory.routes.js';
 export * from './inventory.context.js';
