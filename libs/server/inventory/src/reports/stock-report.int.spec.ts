@@ -425,6 +425,23 @@ describe('inventory reports over posted moves', () => {
       { effectiveDate: '2026-03-20' },
     );
 
+    // Two deliveries on one day: a page may end between them.
+    for (const quantity of ['1', '1'])
+      await c.post(
+        [{ itemId: other.id, fromLocationId: c.stock.b, toLocationId: c.place.customer, quantity }],
+        { effectiveDate: '2026-03-12' },
+      );
+    const whole = await c.request(() => service.kardex({ itemId: other.id }));
+    expect(whole.items.map((r) => r.balanceQuantity)).toEqual(['7', '6', '5']);
+    const paged: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await c.request(() => service.kardex({ itemId: other.id, limit: '1', cursor }));
+      paged.push(`${page.openingQuantity}→${page.items.map((r) => r.balanceQuantity).join()}`);
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    expect(paged).toEqual(['0→7', '7→6', '6→5']);
+
     const at = await c.request(() => service.stock({ date: '2026-03-05' }));
     expect(at.items.map((r) => [r.locationPath, r.itemId, r.quantity, r.value])).toEqual(
       [

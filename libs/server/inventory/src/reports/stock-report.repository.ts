@@ -185,9 +185,10 @@ export class StockReportRepository {
 
   /**
    * An item's moves into and out of the scope (the warehouse's locations, or every internal
-   * and transit location), from `start` on, with running totals by window; the balance before
-   * `start` comes from the daily summaries, so a page costs what the moves of its days cost.
-   * `opening` is what the scope held before the first row returned (after `after`).
+   * and transit location), from `start` on, with running totals by window. What the scope held
+   * before the page (`opening`) is the daily summaries before `start` (the cursor's day) plus
+   * that day's moves up to the cursor, so a page reads its own moves, one day's and the
+   * item's summaries: never the moves before it, nor all those after it.
    */
   async kardex(
     tenantId: string,
@@ -207,56 +208,66 @@ export class StockReportRepository {
                where tenant_id = ${tenantId} and warehouse_id = ${q.warehouseId}`
         : sql`select id from inventory.locations
                where tenant_id = ${tenantId} and kind in ('internal', 'transit')`;
-    const variant = q.variantId !== undefined ? sql`and variant_id = ${q.variantId}` : sql``;
-    const opening =
+    const variant = (alias: string) =>
+      q.variantId !== undefined ? sql`and ${sql.raw(alias)}.variant_id = ${q.variantId}` : sql``;
+    /** The item's moves into or out of the scope (a move inside it changes nothing), signed. */
+    const crossing = (where: SQL) => sql`
+      select m.id, m.effective_date, m.source_type, m.source_id, m.from_location_id,
+             m.to_location_id, m.variant_id, m.lot_id, m.unit_cost, m.quantity, m.value,
+             case when m.to_location_id in (select id from scope) then 1 else -1 end as sign
+        from inventory.moves m
+       where m.tenant_id = ${tenantId} and m.item_id = ${q.itemId} ${variant('m')}
+         and (m.to_location_id in (select id from scope))
+             <> (m.from_location_id in (select id from scope))
+         and ${where}`;
+    // Before the first day asked for: the daily summaries. On a cursor's day, up to it: that
+    // day's moves. The page: the next moves by (effective date, id), through the item's index,
+    // with the running totals of the page added to that opening.
+    const summed =
       q.start !== undefined
-        ? sql`select coalesce(sum(quantity), 0) as q, coalesce(sum(value), 0) as v
-                from inventory.daily_changes
-               where tenant_id = ${tenantId} and item_id = ${q.itemId} ${variant}
-                 and day < ${q.start}::date and location_id in (select id from scope)`
+        ? sql`select coalesce(sum(d.quantity), 0) as q, coalesce(sum(d.value), 0) as v
+                from inventory.daily_changes d
+               where d.tenant_id = ${tenantId} and d.item_id = ${q.itemId} ${variant('d')}
+                 and d.day < ${q.start}::date and d.location_id in (select id from scope)`
         : sql`select 0::numeric as q, 0::numeric as v`;
-    const key = after
-      ? sql`(w.effective_date, w.id) > (${after[0]}::date, ${after[1]}::uuid)`
-      : sql`true`;
-    const before = after
-      ? sql`(w.effective_date, w.id) <= (${after[0]}::date, ${after[1]}::uuid)`
-      : sql`false`;
+    const sameDay = after
+      ? sql`select coalesce(sum(c.sign * c.quantity), 0) as q, coalesce(sum(c.sign * c.value), 0) as v
+              from (${crossing(
+                sql`m.effective_date = ${after[0]}::date and m.id <= ${after[1]}::uuid`,
+              )}) c`
+      : sql`select 0::numeric as q, 0::numeric as v`;
+    const next = after
+      ? sql`(m.effective_date, m.id) > (${after[0]}::date, ${after[1]}::uuid)`
+      : q.start !== undefined
+        ? sql`m.effective_date >= ${q.start}::date`
+        : sql`true`;
+    const until = q.to !== undefined ? sql`and m.effective_date <= ${q.to}::date` : sql``;
     const { rows } = await this.tx.execute<Record<string, string | null>>(sql`
       with scope as materialized (${scope}),
-      opening as (${opening}),
-      m as (
-        select m.id, m.effective_date, m.source_type, m.source_id, m.from_location_id,
-               m.to_location_id, m.variant_id, m.lot_id, m.unit_cost,
-               case when m.to_location_id in (select id from scope) then 1 else -1 end as sign,
-               m.quantity, m.value
-          from inventory.moves m
-         where m.tenant_id = ${tenantId} and m.item_id = ${q.itemId} ${variant}
-           ${q.start !== undefined ? sql`and m.effective_date >= ${q.start}::date` : sql``}
-           ${q.to !== undefined ? sql`and m.effective_date <= ${q.to}::date` : sql``}
-           and (m.to_location_id in (select id from scope))
-               <> (m.from_location_id in (select id from scope))
-      ),
-      w as (
-        select m.*, m.sign * m.quantity as dq, m.sign * m.value as dv,
-               sum(m.sign * m.quantity) over run as rq, sum(m.sign * m.value) over run as rv
-          from m
-        window run as (order by m.effective_date, m.id rows between unbounded preceding and current row)
+      opening as (
+        select s.q + d.q as q, s.v + d.v as v from (${summed}) s, (${sameDay}) d
       ),
       page as (
-        select w.* from w where ${key} order by w.effective_date, w.id limit ${limit}
+        ${crossing(sql`${next} ${until}`)}
+        order by m.effective_date, m.id
+        limit ${limit}
+      ),
+      run as (
+        select p.*, p.sign * p.quantity as dq, p.sign * p.value as dv,
+               sum(p.sign * p.quantity) over w as rq, sum(p.sign * p.value) over w as rv
+          from page p
+        window w as (order by p.effective_date, p.id rows between unbounded preceding and current row)
       )
       select null as id, null as effective_date, null as source_type, null as source_id,
              null as from_location_id, null as to_location_id, null as variant_id, null as lot_id,
              null as quantity, null as unit_cost, null as value,
-             (o.q + coalesce((select sum(w.dq) from w where ${before}), 0))::text as balance_quantity,
-             (o.v + coalesce((select sum(w.dv) from w where ${before}), 0))::text as balance_value,
-             0 as head_row
+             o.q::text as balance_quantity, o.v::text as balance_value, 0 as head_row
         from opening o
       union all
-      select p.id, p.effective_date::text, p.source_type, p.source_id, p.from_location_id,
-             p.to_location_id, p.variant_id, p.lot_id, p.dq::text, p.unit_cost::text, p.dv::text,
-             (o.q + p.rq)::text, (o.v + p.rv)::text, 1
-        from page p, opening o
+      select r.id, r.effective_date::text, r.source_type, r.source_id, r.from_location_id,
+             r.to_location_id, r.variant_id, r.lot_id, r.dq::text, r.unit_cost::text, r.dv::text,
+             (o.q + r.rq)::text, (o.v + r.rv)::text, 1
+        from run r, opening o
        order by head_row, effective_date, id`);
     const [head, ...moves] = rows;
     return {
