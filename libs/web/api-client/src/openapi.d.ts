@@ -3878,11 +3878,11 @@ export interface components {
             warehouseId: string;
             onHand: components["schemas"]["Decimal"];
             reserved: components["schemas"]["Decimal"];
-            projected: components["schemas"]["Decimal"];
+            projected: string;
             minimum: components["schemas"]["Decimal"];
             maximum: components["schemas"]["Decimal"];
             multiple: components["schemas"]["Decimal"] | null;
-            quantity: components["schemas"]["Decimal"];
+            quantity: string;
         };
         StockMove: {
             /** Format: uuid */

@@ -38,6 +38,12 @@ export const UpdateReorderRuleInputSchema = z.strictObject({
 });
 export type UpdateReorderRuleInput = z.infer<typeof UpdateReorderRuleInputSchema>;
 
+/**
+ * A computed figure (on hand less reserved, a rounded-up order): a decimal string that may
+ * exceed a column's 14 integer digits.
+ */
+const FigureSchema = z.string().regex(/^-?\d+(\.\d+)?$/);
+
 /** What a rule says to order now: `maximum − projected`, rounded up to its multiple. */
 export const ReorderSuggestionSchema = z
   .object({
@@ -48,11 +54,11 @@ export const ReorderSuggestionSchema = z
     onHand: DecimalSchema,
     reserved: DecimalSchema,
     /** On hand less reserved. */
-    projected: DecimalSchema,
+    projected: FigureSchema,
     minimum: DecimalSchema,
     maximum: DecimalSchema,
     multiple: DecimalSchema.nullable(),
-    quantity: DecimalSchema,
+    quantity: FigureSchema,
   })
   .meta({ id: 'ReorderSuggestion' });
 export type ReorderSuggestion = z.infer<typeof ReorderSuggestionSchema>;
