@@ -180,6 +180,49 @@ describe('inventory operations and counts', () => {
     expect(await acted(OPS, next, 'post')).toMatchObject({ number: 'BA-00000002' });
   });
 
+  it('numbers operations posted at once without gaps, and posts one only once', async () => {
+    const draft = (quantity: string) =>
+      made(OPS, {
+        kind: 'adjustment',
+        warehouseId: w1,
+        locationId: root1,
+        reason: 'found',
+        lines: [{ itemId: item.washer, quantity }],
+      });
+    const drafts = await Promise.all(['1', '1', '-500', '1', '1', '1'].map((q) => draft(q)));
+    const answers = await Promise.all(drafts.map((d) => act(OPS, d, 'post')));
+    expect(answers.map((a) => a.status).sort()).toEqual([200, 200, 200, 200, 200, 409]);
+    const numbers = answers.flatMap((a) => (a.status === 200 ? [a.body.number as string] : []));
+    const [last] = await sql<{ n: string }>(
+      `select max(number) as n from inventory.operations
+        where tenant_id = $1 and kind = 'adjustment'`,
+      [admin.tenantId],
+    );
+    const top = Number(last?.n.slice(3));
+    expect(numbers.map((n) => Number(n.slice(3))).sort((a, b) => a - b)).toEqual(
+      [4, 3, 2, 1, 0].map((back) => top - back),
+    );
+    // The same draft posted twice at once moves its stock once.
+    const once = await draft('2');
+    const twice = await Promise.all([act(OPS, once, 'post'), act(OPS, once, 'post')]);
+    expect(twice.map((a) => a.status).sort()).toEqual([200, 412]);
+    const [moved] = await sql<{ n: string }>(
+      `select count(*)::text as n from inventory.moves where tenant_id = $1 and source_id = $2`,
+      [admin.tenantId, once.id],
+    );
+    expect(moved?.n).toBe('1');
+    // Put the washers back as they were for the count below.
+    const back = await made(OPS, {
+      kind: 'adjustment',
+      warehouseId: w1,
+      locationId: root1,
+      reason: 'other',
+      lines: [{ itemId: item.washer, quantity: '-7' }],
+    });
+    await acted(OPS, back, 'post');
+    expect(await onHand(item.washer, root1)).toBe('0');
+  });
+
   it('refuses a location of another warehouse, an empty post and a wrong step', async () => {
     const foreign = await api('POST', OPS, {
       kind: 'adjustment',
