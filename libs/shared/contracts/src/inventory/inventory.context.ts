@@ -201,6 +201,36 @@ export const InventoryContext = defineContext({
         can: ['read', 'inventory.stock'],
         icon: 'items',
       },
+      {
+        href: '/inventory/moves',
+        label: 'nav.stockMoves',
+        can: ['read', 'inventory.stock'],
+        icon: 'audit',
+      },
+      {
+        href: '/inventory/operations',
+        label: 'nav.stockOperations',
+        can: ['read', 'inventory.operation'],
+        icon: 'fields',
+      },
+      {
+        href: '/inventory/counts',
+        label: 'nav.stockCounts',
+        can: ['read', 'inventory.count'],
+        icon: 'tasks',
+      },
+      {
+        href: '/inventory/reorder',
+        label: 'nav.reorder',
+        can: ['read', 'inventory.reorder-rule'],
+        icon: 'prices',
+      },
+      {
+        href: '/inventory/warehouses',
+        label: 'nav.warehouses',
+        can: ['read', 'inventory.warehouse'],
+        icon: 'company',
+      },
     ],
   },
 });

@@ -5,12 +5,14 @@ import { useCan } from '@nexo/session';
 import { EmptyBlock, Field, LoadingBlock, PageHeader, ProblemAlert, useApiQuery } from '@nexo/ui';
 import { api, listQuery } from '../../../../../lib/api';
 import { useMoney } from '../../../../../lib/company';
+import { ItemStock } from './item-stock';
 
 /** An item with its prices, units and variants; cost only for roles that may read it. */
 export function ItemDetail(props: { id: string }) {
   const { t, f } = useI18n();
   const money = useMoney();
   const canCost = useCan('read', 'catalog.item', 'cost');
+  const canStock = useCan('read', 'inventory.stock');
   const path = { params: { path: { id: props.id } } };
   const item = useApiQuery(`item:${props.id}`, () => api.GET('/api/v1/catalog/items/{id}', path));
   const variants = useApiQuery(`variants:${props.id}`, () =>
@@ -117,6 +119,7 @@ export function ItemDetail(props: { id: string }) {
               </Table>
             ) : null}
           </Card>
+          {canStock && i.kind === 'stockable' ? <ItemStock itemId={i.id} /> : null}
         </Grid.Col>
       </Grid>
     </>
