@@ -1,4 +1,5 @@
 import { defineTestKit, type KitCall } from '@nexo/contracts';
+import { stockRecordsOfB } from '../moves/stock.kit-records.js';
 import { operationRecordsOfB } from '../operations/operation.kit-records.js';
 
 /** Operations and counts, as each role's rules in inventory.context.ts give them. */
@@ -12,7 +13,12 @@ const OPERATIONS_AND_COUNTS = [
 ].flatMap((action) => [`${action} inventory.operation`, `${action} inventory.count`]);
 
 /** What every role that reads stock reads: warehouses and locations, lots, stock. */
-const STOCK_READER = ['read inventory.warehouse', 'read inventory.lot', 'read inventory.stock'];
+const STOCK_READER = [
+  'read inventory.warehouse',
+  'read inventory.lot',
+  'read inventory.stock',
+  'export inventory.stock',
+];
 const MANAGE = ['read', 'create', 'update', 'delete', 'export'];
 
 /** Company B's warehouse, location, tracked item's lot and reorder rule, through B's API. */
@@ -116,10 +122,11 @@ export const inventoryTestKit = defineTestKit({
   recordsOfB: async (call: KitCall) => {
     const operations = await operationRecordsOfB(call);
     const master = await masterDataOfB(call);
+    const stock = await stockRecordsOfB(call);
     return {
-      ids: { ...master.ids, ...operations.ids },
-      bodies: { ...master.bodies, ...operations.bodies },
-      lists: [...master.lists, ...operations.lists],
+      ids: { ...master.ids, ...operations.ids, ...stock.ids },
+      bodies: { ...master.bodies, ...operations.bodies, ...stock.bodies },
+      lists: [...master.lists, ...operations.lists, ...stock.lists],
       unchanged: {
         url: `/api/v1/inventory/warehouses/${master.warehouse}`,
         matches: { name: 'Warehouse de B', version: 1 },

@@ -62,7 +62,6 @@ export const STOCK_ROUTES = {
     tag,
     access: permission('update', STOCK),
     params: z.object({ id: z.uuid() }),
-    body: z.strictObject({}).optional(),
     status: 201,
     response: ReverseMovesResultSchema,
   }),
