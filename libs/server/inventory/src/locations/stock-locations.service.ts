@@ -74,32 +74,47 @@ export class StockLocations {
     return row.id;
   }
 
-  /** The facts of these locations; ids the company does not have are absent from the map. */
+  /**
+   * The facts of these locations; ids the company does not have are absent from the map.
+   * Their warehouses' rows are locked FOR SHARE until the transaction ends, so a posting that
+   * copies `allowNegative` onto new stock rows and a change of the setting (which updates the
+   * warehouse, then its stock rows) never interleave: one waits for the other's commit.
+   */
   async describe(ids: readonly string[]): Promise<Map<string, LocationFacts>> {
     const unique = [...new Set(ids)];
     const facts = new Map<string, LocationFacts>();
     if (!unique.length) return facts;
     const tenantId = currentPrincipal().tenantId;
-    const rows = await this.database
-      .tx()
+    const tx = this.database.tx();
+    const rows = await tx
       .select({
         id: locations.id,
         kind: locations.kind,
         warehouseId: locations.warehouseId,
         path: locations.path,
         name: locations.name,
-        warehouseAllowsNegative: warehouses.allowNegative,
       })
       .from(locations)
-      .leftJoin(
-        warehouses,
-        and(eq(warehouses.tenantId, locations.tenantId), eq(warehouses.id, locations.warehouseId)),
-      )
       .where(and(eq(locations.tenantId, tenantId), inArray(locations.id, unique)));
-    for (const { warehouseAllowsNegative, ...row } of rows)
+    const warehouseIds = [
+      ...new Set(rows.flatMap((r) => (r.warehouseId ? [r.warehouseId] : []))),
+    ].sort();
+    const allows = new Map<string, boolean>();
+    if (warehouseIds.length)
+      for (const w of await tx
+        .select({ id: warehouses.id, allowNegative: warehouses.allowNegative })
+        .from(warehouses)
+        .where(and(eq(warehouses.tenantId, tenantId), inArray(warehouses.id, warehouseIds)))
+        .orderBy(warehouses.id)
+        .for('share'))
+        allows.set(w.id, w.allowNegative);
+    for (const row of rows)
       facts.set(row.id, {
         ...row,
-        allowNegative: row.kind === 'internal' && warehouseAllowsNegative === true,
+        allowNegative:
+          row.kind === 'internal' &&
+          row.warehouseId !== null &&
+          allows.get(row.warehouseId) === true,
       });
     return facts;
   }

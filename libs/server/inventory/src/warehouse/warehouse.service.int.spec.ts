@@ -158,6 +158,42 @@ describe('warehouses', () => {
     ).rejects.toThrow();
   });
 
+  it('waits for a posting that read the setting before changing it (describe locks it)', async () => {
+    const c = await ownerOfNewCompany(database);
+    const w = await c.request(() =>
+      service.create({ code: 'LCK', name: 'Bloqueo', allowNegative: true }),
+    );
+    const root = await c.request(() => stockLocations.rootOf(w.id));
+    const events: string[] = [];
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let described!: () => void;
+    const hasDescribed = new Promise<void>((resolve) => (described = resolve));
+    const posting = c.request(async () => {
+      const facts = await stockLocations.describe([root]);
+      events.push(`posting read ${String(facts.get(root)?.allowNegative)}`);
+      described();
+      await held;
+      events.push('posting committed');
+    });
+    await hasDescribed;
+    const change = c
+      .request(() => service.update(w.id, 1, { allowNegative: false }))
+      .then(() => events.push('setting changed'));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    events.push('released');
+    release();
+    await Promise.all([posting, change]);
+    expect(events).toEqual([
+      'posting read true',
+      'released',
+      'posting committed',
+      'setting changed',
+    ]);
+    const after = await c.request(() => stockLocations.describe([root]));
+    expect(after.get(root)?.allowNegative).toBe(false);
+  });
+
   it('moves every path with a new code, and its root’s name with its name', async () => {
     const c = await ownerOfNewCompany(database);
     const w = await c.request(() => service.create({ code: 'OLD', name: 'Viejo' }));
