@@ -4,6 +4,7 @@ import { requestContext, type Principal } from '@nexo/platform';
 import { adminClient, createTenant, useTestDatabase } from '@nexo/testing';
 import { Money, newId } from '@nexo/utils';
 import { sql } from 'drizzle-orm';
+import { PassThrough } from 'node:stream';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { stockCompany } from '../testing/stock-ledger.fixture.js';
 import { StockReportRepository } from './stock-report.repository.js';
@@ -323,6 +324,33 @@ describe('inventory reports', () => {
     expect(slow.items.every((l) => !('value' in l) && !('unitCost' in l))).toBe(true);
     const accountant = await as(['accountant'], () => service.stock({}));
     expect(accountant.items[0]).toHaveProperty('value');
+  });
+
+  it('exports the stock as CSV without the columns the reader may not read', async () => {
+    const csv = async (roles: string[]) => {
+      const chunks: Buffer[] = [];
+      const out = new PassThrough();
+      out.on('data', (chunk: Buffer) => chunks.push(chunk));
+      const rows = await as(roles, () =>
+        service.exportStockCsv({ warehouseId: w1, date: '2026-02-15' }, () => out),
+      );
+      return {
+        rows,
+        lines: Buffer.concat(chunks)
+          .toString('utf8')
+          .replace(/^\uFEFF/, '')
+          .trim()
+          .split('\n'),
+      };
+    };
+    const warehouse = await csv(['warehouse']);
+    expect(warehouse.rows).toBe(2);
+    expect(warehouse.lines[0]).toBe(
+      'locationPath,locationId,warehouseId,itemId,variantId,lotId,quantity',
+    );
+    const owned = await csv(['owner']);
+    expect(owned.lines[0]).toMatch(/,quantity,unitCost,value$/);
+    expect(owned.lines[1]).toMatch(/^W1\/A,.*,3,,12\.50$/);
   });
 
   it('refuses a cursor it did not make', async () => {
