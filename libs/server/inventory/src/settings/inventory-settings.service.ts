@@ -28,9 +28,13 @@ export const DEFAULT_STOCK_SETTINGS: StockSettings = {
 export class InventorySettings {
   constructor(@Inject(Database) private readonly database: Database) {}
 
-  /** The principal's company's settings; the defaults (average, no lock) when never saved. */
+  /**
+   * The principal's company's settings; the defaults (average, no lock) when never saved. The
+   * row is held FOR SHARE until the transaction ends: a posting that valued its moves with the
+   * method is committed before a change of the method looks for moves (which then finds them).
+   */
   async current(): Promise<StockSettings> {
-    const row = await this.row(currentPrincipal().tenantId);
+    const row = await this.row(currentPrincipal().tenantId, 'share');
     return row
       ? {
           valuationMethod: row.valuationMethod as ValuationMethod,
@@ -39,10 +43,13 @@ export class InventorySettings {
       : { ...DEFAULT_STOCK_SETTINGS };
   }
 
-  /** The stored row, locked until the transaction ends when `forUpdate`. */
-  async row(tenantId: string, forUpdate = false): Promise<InventorySettingsRow | undefined> {
+  /** The stored row, locked until the transaction ends when `lock` says so. */
+  async row(
+    tenantId: string,
+    lock?: 'share' | 'update',
+  ): Promise<InventorySettingsRow | undefined> {
     const query = this.database.tx().select().from(settings).where(eq(settings.tenantId, tenantId));
-    const [row] = forUpdate ? await query.for('update') : await query;
+    const [row] = lock ? await query.for(lock) : await query;
     return row;
   }
 

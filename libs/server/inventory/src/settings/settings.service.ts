@@ -49,7 +49,7 @@ export class SettingsService {
   async update(input: UpdateInventorySettingsInput): Promise<SettingsView> {
     const { tenantId } = currentPrincipal();
     // Locked until commit: two changes of the method cannot both pass the check below.
-    const row = await this.settings.row(tenantId, true);
+    const row = await this.settings.row(tenantId, 'update');
     const before = viewOf(row);
     await this.permissions.assertWritable('update', SUBJECT, { ...before, tenantId }, input);
     const next: StockSettings = {
