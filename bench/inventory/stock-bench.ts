@@ -21,7 +21,7 @@ import 'reflect-metadata';
 import { AuditLog } from '@nexo/audit';
 import { StockItemFacts } from '@nexo/catalog';
 import { Database, appRoleUrl, migrate, startEmbeddedPostgres } from '@nexo/db';
-import { InventoryModule, StockPosting } from '@nexo/inventory';
+import { InventoryModule, StockLocations, StockPosting } from '@nexo/inventory';
 import { PermissionService, RoleRepository } from '@nexo/permissions';
 import { requestContext, type Principal } from '@nexo/platform';
 import { TenantDirectory } from '@nexo/tenancy';
@@ -251,6 +251,7 @@ try {
     new LedgerQueries(db),
     new StockItemFacts(db),
     new TenantDirectory(db),
+    new StockLocations(db),
   );
   const company = companies[0]!;
   const principal: Principal = {

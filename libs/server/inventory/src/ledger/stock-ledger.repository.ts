@@ -5,13 +5,6 @@ import { sql } from 'drizzle-orm';
 /** One row per key for the statements below; sent as one JSON parameter. */
 const rows = (values: readonly object[]) => sql`${JSON.stringify(values)}::jsonb`;
 
-export interface LocationFact {
-  id: string;
-  kind: string;
-  warehouseId: string | null;
-  allowNegative: boolean;
-}
-
 export interface CostRow {
   itemId: string;
   variantId: string | null;
@@ -95,29 +88,6 @@ export class StockLedgerRepository {
       valuationMethod: found[0]?.valuation_method ?? 'average',
       stockLockDate: found[0]?.stock_lock_date ?? null,
     };
-  }
-
-  async locations(tenantId: string, ids: readonly string[]): Promise<Map<string, LocationFact>> {
-    const { rows: found } = await this.tx.execute<{
-      id: string;
-      kind: string;
-      warehouse_id: string | null;
-      allow_negative: boolean | null;
-    }>(sql`select l.id, l.kind, l.warehouse_id, w.allow_negative
-             from inventory.locations l
-             left join inventory.warehouses w on w.tenant_id = l.tenant_id and w.id = l.warehouse_id
-            where l.tenant_id = ${tenantId} and l.id = any(${`{${ids.join(',')}}`}::uuid[])`);
-    return new Map(
-      found.map((r) => [
-        r.id,
-        {
-          id: r.id,
-          kind: r.kind,
-          warehouseId: r.warehouse_id,
-          allowNegative: r.allow_negative ?? false,
-        },
-      ]),
-    );
   }
 
   async lots(tenantId: string, ids: readonly string[]) {

@@ -2,6 +2,7 @@ import { Inject, Injectable, Optional } from '@nestjs/common';
 import { StockItemFacts, type StockItemFact } from '@nexo/catalog';
 import { DomainError, currentPrincipal, pgConstraint } from '@nexo/platform';
 import { TenantDirectory } from '@nexo/tenancy';
+import { StockLocations, type LocationFacts } from '../locations/stock-locations.service.js';
 import { type Decimal, decimal, decimalString, isUuid, minorUnits, newId } from '@nexo/utils';
 import {
   StockLedgerRepository,
@@ -9,7 +10,6 @@ import {
   type BalanceDelta,
   type CostRow,
   type LevelDelta,
-  type LocationFact,
   type MoveRow,
 } from './stock-ledger.repository.js';
 import type { MoveInput, PostMovesInput, PostedMove } from './stock-posting.types.js';
@@ -27,7 +27,7 @@ import {
 } from './valuation.policy.js';
 
 /** Locations whose stock the company holds and values: its own, and goods in transit. */
-const holdsStock = (l: LocationFact) => l.kind === 'internal' || l.kind === 'transit';
+const holdsStock = (l: LocationFacts) => l.kind === 'internal' || l.kind === 'transit';
 const QUANTITY = /^\d{1,14}(\.\d{1,6})?$/;
 const UNIT_COST = /^\d{1,14}(\.\d{1,6})?$/;
 
@@ -35,8 +35,8 @@ interface Prepared {
   input: MoveInput;
   index: number;
   fact: StockItemFact;
-  from: LocationFact;
-  to: LocationFact;
+  from: LocationFacts;
+  to: LocationFacts;
   quantity: Decimal;
   serial: boolean;
 }
@@ -58,6 +58,7 @@ export class StockPosting {
     @Inject(StockLedgerRepository) private readonly ledger: StockLedgerRepository,
     @Inject(StockItemFacts) private readonly items: StockItemFacts,
     @Inject(TenantDirectory) private readonly tenants: TenantDirectory,
+    @Inject(StockLocations) private readonly places: StockLocations,
     @Optional()
     @Inject(STOCK_VALUATION_SINK)
     private readonly valuation: StockValuationSink | null = null,
@@ -308,7 +309,7 @@ export class StockPosting {
     });
     const [facts, places, lots] = await Promise.all([
       this.items.forIds(inputs.map((m) => m.itemId)),
-      this.ledger.locations(tenantId, [...ids]),
+      this.places.describe([...ids]),
       this.ledger.lots(tenantId, [
         ...new Set(inputs.map((m) => m.lotId).filter((l): l is string => !!l)),
       ]),
@@ -387,7 +388,7 @@ export class StockPosting {
     day: string,
   ) {
     const levels = new Map<string, LevelDelta & { sum: Decimal }>();
-    const add = (p: Prepared, place: LocationFact, sign: 1 | -1) => {
+    const add = (p: Prepared, place: LocationFacts, sign: 1 | -1) => {
       if (place.kind !== 'internal' || !place.warehouseId) return;
       const key = `${itemKey(p.input)}:${place.warehouseId}`;
       const row = levels.get(key) ?? {
@@ -422,7 +423,7 @@ export class StockPosting {
 
   private async applyBalances(tenantId: string, prepared: readonly Prepared[]) {
     const balances = new Map<string, BalanceDelta & { sum: Decimal; index: number }>();
-    const add = (p: Prepared, place: LocationFact, sign: 1 | -1) => {
+    const add = (p: Prepared, place: LocationFacts, sign: 1 | -1) => {
       if (!holdsStock(place)) return;
       const key = `${itemKey(p.input)}:${place.id}:${p.input.lotId ?? ''}`;
       const row = balances.get(key) ?? {

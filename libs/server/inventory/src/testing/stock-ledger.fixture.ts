@@ -9,6 +9,7 @@ import type { sql } from 'drizzle-orm';
 import { locations, lots, settings, warehouses } from '../db/inventory.tables.js';
 import { StockLedgerRepository } from '../ledger/stock-ledger.repository.js';
 import { StockPosting } from '../ledger/stock-posting.service.js';
+import { StockLocations } from '../locations/stock-locations.service.js';
 import type { MoveInput } from '../ledger/stock-posting.types.js';
 import type { StockValuationSink } from '../ledger/stock-valuation.sink.js';
 
@@ -90,6 +91,7 @@ export async function stockCompany(
     new StockLedgerRepository(database),
     new StockItemFacts(database),
     new TenantDirectory(database),
+    new StockLocations(database),
     options.sink ?? null,
   );
   let skus = 0;
