@@ -47,9 +47,19 @@ type PageOf<Operation> = Operation extends {
   ? Body
   : never;
 
-/** The list routes: the GET paths that answer a page. */
+/**
+ * The list routes: the GET paths that answer a page and take the list query (ADR 0008:
+ * `count` among its parameters). A report that answers a page of its own query (inventory's
+ * stock, kardex) is not one: it would widen every list's query to its own.
+ */
 export type ListPath = {
-  [P in keyof paths]: PageOf<paths[P]['get']> extends never ? never : P;
+  [P in keyof paths]: PageOf<paths[P]['get']> extends never
+    ? never
+    : paths[P]['get'] extends { parameters: { query?: infer Query } }
+      ? 'count' extends keyof NonNullable<Query>
+        ? P
+        : never
+      : never;
 }[keyof paths];
 
 /**
