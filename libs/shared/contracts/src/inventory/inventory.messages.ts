@@ -70,6 +70,7 @@ export const INVENTORY_MESSAGES = {
     en: 'Changing the code or the parent changes the path of this location and of those under it.',
   },
   'inventory.lot.expires': { es: 'vence {date}', en: 'expires {date}' },
+  'inventory.lot.newCode': { es: 'Lote / serie nuevo', en: 'New lot / serial' },
   'inventory.item': { es: 'Artículo', en: 'Item' },
   'inventory.item.stock': { es: 'Stock', en: 'Stock' },
   'inventory.byLocation': { es: 'Por ubicación', en: 'By location' },

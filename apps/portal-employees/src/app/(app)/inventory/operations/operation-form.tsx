@@ -21,6 +21,7 @@ import {
 import { useI18n } from '@nexo/i18n';
 import { contractValues, notify, ProblemAlert, useContractForm, useSubmit } from '@nexo/ui';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
+import { useState } from 'react';
 import { api } from '../../../../lib/api';
 import {
   ItemPicker,
@@ -33,10 +34,17 @@ import {
 interface LineValues {
   itemId: string;
   lotId: string | null;
+  lotCode: string;
   quantity: string;
   unitCost: string;
 }
-const newLine = (): LineValues => ({ itemId: '', lotId: null, quantity: '', unitCost: '' });
+const newLine = (): LineValues => ({
+  itemId: '',
+  lotId: null,
+  lotCode: '',
+  quantity: '',
+  unitCost: '',
+});
 
 /**
  * Drafts an adjustment (signed lines in one location, with a reason), a transfer (from a
@@ -64,6 +72,8 @@ export function OperationForm(props: {
     lines: [newLine()],
   });
   const submit = useSubmit(form);
+  // Lines of items tracked by lot or serial: a lot in stock, or a new one's code.
+  const [tracked, setTracked] = useState<boolean[]>([false]);
   const values = form.getValues();
   const warehouseId = typeof values.warehouseId === 'string' ? values.warehouseId : '';
   const here = useLocations(warehouseId || null);
@@ -162,9 +172,15 @@ export function OperationForm(props: {
               <ItemPicker
                 label={t('inventory.item')}
                 value={line.itemId || null}
-                onChange={(id) => {
+                onChange={(id, item) => {
                   form.setFieldValue(`lines.${i}.itemId`, id ?? '');
                   form.setFieldValue(`lines.${i}.lotId`, null);
+                  form.setFieldValue(`lines.${i}.lotCode`, '');
+                  setTracked((all) => {
+                    const next = [...all];
+                    next[i] = Boolean(item?.tracking && item.tracking !== 'none');
+                    return next;
+                  });
                 }}
                 error={form.errors[`lines.${i}.itemId`] as string | undefined}
                 required
@@ -177,6 +193,13 @@ export function OperationForm(props: {
                 onChange={(id) => form.setFieldValue(`lines.${i}.lotId`, id)}
                 error={form.errors[`lines.${i}.lotId`] as string | undefined}
               />
+              {tracked[i] && kind === 'adjustment' && !line.lotId ? (
+                <TextInput
+                  label={t('inventory.lot.newCode')}
+                  w={160}
+                  {...form.getInputProps(`lines.${i}.lotCode`)}
+                />
+              ) : null}
               <TextInput
                 label={t('inventory.quantity')}
                 inputMode="decimal"
@@ -199,7 +222,10 @@ export function OperationForm(props: {
                 mt={28}
                 disabled={lines.length === 1}
                 aria-label={`${t('common.remove')}: ${i + 1}`}
-                onClick={() => form.removeListItem('lines', i)}
+                onClick={() => {
+                  form.removeListItem('lines', i);
+                  setTracked((all) => all.filter((_, at) => at !== i));
+                }}
               >
                 <IconTrash size={16} aria-hidden />
               </ActionIcon>
@@ -210,7 +236,10 @@ export function OperationForm(props: {
               variant="subtle"
               size="xs"
               leftSection={<IconPlus size={14} aria-hidden />}
-              onClick={() => form.insertListItem('lines', newLine())}
+              onClick={() => {
+                form.insertListItem('lines', newLine());
+                setTracked((all) => [...all, false]);
+              }}
             >
               {t('inventory.addLine')}
             </Button>

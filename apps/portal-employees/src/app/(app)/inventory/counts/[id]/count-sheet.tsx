@@ -284,6 +284,7 @@ function Scanner(props: {
   const input = useRef<HTMLInputElement>(null);
   const [code, setCode] = useState('');
   const [quantity, setQuantity] = useState('1');
+  const [lotCode, setLotCode] = useState('');
   const [locationId, setLocationId] = useState<string | null>(props.defaultLocationId);
   const [busy, setBusy] = useState(false);
   const [last, setLast] = useState<{ ok: boolean; text: string } | null>(null);
@@ -302,6 +303,7 @@ function Scanner(props: {
         code: read,
         ...(quantity.trim() !== '1' ? { quantity: quantity.trim() } : {}),
         ...(locationId && locationId !== props.defaultLocationId ? { locationId } : {}),
+        ...(lotCode.trim() ? { lotCode: lotCode.trim() } : {}),
       },
     });
     setBusy(false);
@@ -310,6 +312,7 @@ function Scanner(props: {
       props.onScanned(data);
       setLast({ ok: true, text: `${read}: ${props.describe(data)}` });
       setQuantity('1');
+      setLotCode('');
     } else setLast({ ok: false, text: `${read}: ${problemMessage(asProblem(error), t)}` });
     input.current?.focus();
   };
@@ -348,6 +351,15 @@ function Scanner(props: {
           value={quantity}
           onChange={(e) => setQuantity(e.currentTarget.value)}
           w={140}
+        />
+        <TextInput
+          size="xl"
+          label={t('inventory.scan.lotCode')}
+          description={t('common.optional')}
+          value={lotCode}
+          onChange={(e) => setLotCode(e.currentTarget.value)}
+          autoComplete="off"
+          w={200}
         />
         <Select
           size="xl"
