@@ -5,7 +5,7 @@ describe('loadConfig', () => {
   it('gives sensible defaults with an empty environment', () => {
     const config = loadConfig({});
     expect(config.PORT).toBe(3000);
-    expect(config.NEXO_MODULES).toEqual(['tenancy', 'crm', 'catalog']);
+    expect(config.NEXO_MODULES).toEqual(['tenancy', 'crm', 'catalog', 'inventory']);
     expect(config.DATABASE_URL).toBeUndefined();
     expect(config.NEXO_SEED_DEMO).toBe(true);
   });
@@ -30,7 +30,12 @@ describe('loadConfig', () => {
 
   it('accepts a subset of modules', () => {
     expect(loadConfig({ NEXO_MODULES: 'tenancy' }).NEXO_MODULES).toEqual(['tenancy']);
-    expect(loadConfig({ NEXO_MODULES: 'all' }).NEXO_MODULES).toEqual(['tenancy', 'crm', 'catalog']);
+    expect(loadConfig({ NEXO_MODULES: 'all' }).NEXO_MODULES).toEqual([
+      'tenancy',
+      'crm',
+      'catalog',
+      'inventory',
+    ]);
   });
 
   it('reads the trusted proxies as a list and refuses what is no address', () => {
