@@ -107,8 +107,10 @@ export class ReorderRuleService {
       input,
       constraints: CONSTRAINTS,
       load: () => this.records.byId(tenantId, id),
-      write: (before) => {
+      write: async (before) => {
         assertRange(input.minimum ?? before.minimum, input.maximum ?? before.maximum);
+        // A run that stopped (its author lost access) starts again with the next change.
+        await scheduleReorders(this.jobs);
         return this.records.update(tenantId, id, version, input);
       },
     });
