@@ -357,6 +357,9 @@ describe('inventory reports', () => {
     await expect(owner(() => service.stock({ cursor: 'bm90IGEgY3Vyc29y' }))).rejects.toMatchObject({
       code: 'validation_failed',
     });
+    await expect(owner(() => service.stock({ date: '0000-01-01' }))).rejects.toMatchObject({
+      code: 'validation_failed',
+    });
     await expect(owner(() => service.kardex({ itemId: itemX, limit: '0' }))).rejects.toMatchObject({
       code: 'validation_failed',
     });

@@ -12,6 +12,13 @@ export const NIL_UUID = '00000000-0000-0000-0000-000000000000';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
+/** A calendar day PostgreSQL takes: `YYYY-MM-DD`, from year 1, and no 30 February. */
+const isDay = (value: string): boolean => {
+  if (!DAY.test(value) || value.startsWith('0000')) return false;
+  const at = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(at.getTime()) && at.toISOString().slice(0, 10) === value;
+};
+
 /** What each position of a report's cursor holds. */
 export type CursorPart = 'uuid' | 'day' | 'text';
 
@@ -24,6 +31,16 @@ export function reportLimit(raw: string | undefined): number {
   if (!Number.isInteger(limit) || limit < 1 || limit > REPORT_LIMIT_MAX)
     throw invalid([{ path: 'limit', code: 'invalid_limit', message: `1 to ${REPORT_LIMIT_MAX}` }]);
   return limit;
+}
+
+/**
+ * A day of the query as PostgreSQL takes it: the schema's ISO date also lets year 0000 through,
+ * which is no date there (it would answer 500 instead of 400).
+ */
+export function reportDay<T extends string | undefined>(day: T, path: string): T {
+  if (day !== undefined && !isDay(day))
+    throw invalid([{ path, code: 'invalid_date', message: 'A day from year 1 on' }]);
+  return day;
 }
 
 /** The keyset of the last row of a page, for the next one. */
@@ -49,7 +66,7 @@ export function decodeCursor(cursor: string | undefined, parts: readonly CursorP
       if (typeof value !== 'string') return false;
       const part = parts[i];
       if (part === 'uuid') return UUID.test(value);
-      if (part === 'day') return DAY.test(value) && !Number.isNaN(Date.parse(value));
+      if (part === 'day') return isDay(value);
       return value.length <= 1000 && !/[\u0000\uD800-\uDFFF]/.test(value);
     });
   if (!fits)

@@ -19,6 +19,7 @@ import {
   decodeCursor,
   pageOf,
   plain,
+  reportDay,
   reportLimit,
   valueAt,
 } from './stock-report.policy.js';
@@ -106,7 +107,7 @@ export class StockReportService {
     };
     const [rows, currency, costs] = await Promise.all([
       query.date !== undefined
-        ? this.reports.stockAt(tenantId, query.date, filter, after, limit + 1)
+        ? this.reports.stockAt(tenantId, reportDay(query.date, 'date'), filter, after, limit + 1)
         : this.reports.stockNow(tenantId, filter, after, limit + 1),
       this.reports.companyCurrency(tenantId),
       this.costs(),
@@ -172,7 +173,8 @@ export class StockReportService {
     const { tenantId } = currentPrincipal();
     const limit = reportLimit(query.limit);
     const after = decodeCursor(query.cursor, ['day', 'uuid']);
-    const start = after?.[0] ?? query.from;
+    const start = after?.[0] ?? reportDay(query.from, 'from');
+    reportDay(query.to, 'to');
     const [found, currency, costs] = await Promise.all([
       this.reports.kardex(
         tenantId,
