@@ -105,13 +105,15 @@ export class StockReportService {
       variantId: query.variantId,
       lotId: query.lotId,
     };
-    const [rows, currency, costs] = await Promise.all([
-      query.date !== undefined
-        ? this.reports.stockAt(tenantId, reportDay(query.date, 'date'), filter, after, limit + 1)
-        : this.reports.stockNow(tenantId, filter, after, limit + 1),
-      this.reports.companyCurrency(tenantId),
-      this.costs(),
-    ]);
+    const day = reportDay(query.date, 'date');
+    // One statement at a time: the request's connection runs them in turn anyway, and two sent
+    // at once may both prepare the same named statement.
+    const currency = await this.reports.companyCurrency(tenantId);
+    const costs = await this.costs();
+    const rows =
+      day !== undefined
+        ? await this.reports.stockAt(tenantId, day, filter, after, limit + 1)
+        : await this.reports.stockNow(tenantId, filter, after, limit + 1);
     const page = pageOf(rows, limit, (r) => [
       r.locationPath,
       r.itemId,
@@ -175,22 +177,20 @@ export class StockReportService {
     const after = decodeCursor(query.cursor, ['day', 'uuid']);
     const start = after?.[0] ?? reportDay(query.from, 'from');
     reportDay(query.to, 'to');
-    const [found, currency, costs] = await Promise.all([
-      this.reports.kardex(
-        tenantId,
-        {
-          itemId: query.itemId,
-          variantId: query.variantId,
-          warehouseId: query.warehouseId,
-          start,
-          to: query.to,
-        },
-        after,
-        limit + 1,
-      ),
-      this.reports.companyCurrency(tenantId),
-      this.costs(),
-    ]);
+    const currency = await this.reports.companyCurrency(tenantId);
+    const costs = await this.costs();
+    const found = await this.reports.kardex(
+      tenantId,
+      {
+        itemId: query.itemId,
+        variantId: query.variantId,
+        warehouseId: query.warehouseId,
+        start,
+        to: query.to,
+      },
+      after,
+      limit + 1,
+    );
     const page = pageOf(found.rows, limit, (r) => [r.effectiveDate, r.moveId]);
     const money = (amount: string) => Money.of(amount, currency).toString();
     return {
@@ -227,11 +227,9 @@ export class StockReportService {
     const { tenantId } = currentPrincipal();
     const limit = reportLimit(query.limit);
     const after = decodeCursor(query.cursor, ['uuid', 'uuid', 'uuid']);
-    const [costRows, levelRows, currency] = await Promise.all([
-      this.reports.itemCosts(tenantId, query.itemId),
-      this.reports.levels(tenantId, query.itemId),
-      this.reports.companyCurrency(tenantId),
-    ]);
+    const currency = await this.reports.companyCurrency(tenantId);
+    const costRows = await this.reports.itemCosts(tenantId, query.itemId);
+    const levelRows = await this.reports.levels(tenantId, query.itemId);
     const levels = new Map<string, LevelRow[]>();
     for (const level of levelRows) {
       const k = key(level.itemId, level.variantId);
@@ -325,11 +323,15 @@ export class StockReportService {
     const limit = reportLimit(query.limit);
     const after = decodeCursor(query.cursor, ['day', 'uuid', 'uuid', 'uuid']);
     const before = daysBefore(today, query.days === undefined ? 90 : Number(query.days));
-    const [rows, currency, costs] = await Promise.all([
-      this.reports.slowMovers(tenantId, before, query.warehouseId, after, limit + 1),
-      this.reports.companyCurrency(tenantId),
-      this.costs(),
-    ]);
+    const currency = await this.reports.companyCurrency(tenantId);
+    const costs = await this.costs();
+    const rows = await this.reports.slowMovers(
+      tenantId,
+      before,
+      query.warehouseId,
+      after,
+      limit + 1,
+    );
     const page = pageOf(rows, limit, (r) => [
       r.lastMoveOn ?? '0001-01-01',
       r.itemId,
