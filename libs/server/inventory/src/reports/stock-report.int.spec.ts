@@ -72,6 +72,23 @@ describe('inventory reports', () => {
     tenantId = (await createTenant(database, 'Empresa A')).id;
     other = (await createTenant(database, 'Empresa B')).id;
     const t = tenantId;
+    // The items, in catalog (the ledger's rows name them), in both companies.
+    for (const [tenant, ids] of [
+      [t, [itemX, itemY]],
+      [other, [itemX]],
+    ] as const) {
+      const unit = newId();
+      await admin(
+        `insert into catalog.units (tenant_id, id, code, name) values ($1, $2, 'u', 'Unidad')`,
+        [tenant, unit],
+      );
+      for (const [n, id] of ids.entries())
+        await admin(
+          `insert into catalog.items (tenant_id, id, kind, name, sku, unit_id)
+           values ($1, $2, 'stockable', $3, $3, $4)`,
+          [tenant, id, `IT-${n}`, unit],
+        );
+    }
     await admin(
       `insert into inventory.warehouses (tenant_id, id, code, name) values
          ($1, $2, 'W1', 'Uno'), ($1, $3, 'W2', 'Dos'), ($1, $4, 'W3', 'Tres')`,
