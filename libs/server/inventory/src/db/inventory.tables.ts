@@ -1,4 +1,5 @@
 import { decimalColumns, recordColumns } from '@nexo/db/columns';
+import { itemVariants, items } from '@nexo/catalog/tables';
 import { tenants } from '@nexo/tenancy/tables';
 import { sql } from 'drizzle-orm';
 import {
@@ -19,8 +20,26 @@ import {
 
 export const inventorySchema = pgSchema('inventory');
 
-const tenantFk = (name: string, column: Parameters<typeof foreignKey>[0]['columns'][0]) =>
+type Column = Parameters<typeof foreignKey>[0]['columns'][0];
+const tenantFk = (name: string, column: Column) =>
   foreignKey({ name, columns: [column], foreignColumns: [tenants.id] });
+/** Every reference leads with the tenant, so it never points into another company. */
+const itemFk = (table: string, t: { tenantId: Column; itemId: Column; variantId?: Column }) => [
+  foreignKey({
+    name: `${table}_item_fk`,
+    columns: [t.tenantId, t.itemId],
+    foreignColumns: [items.tenantId, items.id],
+  }),
+  ...(t.variantId
+    ? [
+        foreignKey({
+          name: `${table}_variant_fk`,
+          columns: [t.tenantId, t.variantId],
+          foreignColumns: [itemVariants.tenantId, itemVariants.id],
+        }),
+      ]
+    : []),
+];
 
 /** How a company values its stock, and the date before which no move may be dated (ADR 0018). */
 export const settings = inventorySchema.table(
@@ -142,9 +161,29 @@ export const lots = inventorySchema.table(
     uniqueIndex('lots_tenant_item_code_key').on(t.tenantId, t.itemId, t.code),
     index('lots_tenant_expiry_idx').on(t.tenantId, t.itemId, t.expiresOn),
     tenantFk('lots_tenant_fk', t.tenantId),
+    ...itemFk('lots', t),
     check('lots_tracking_check', sql`${t.tracking} in ('lot', 'serial')`),
   ],
 );
+
+const lotFk = (table: string, tenantId: Column, lotId: Column) =>
+  foreignKey({
+    name: `${table}_lot_fk`,
+    columns: [tenantId, lotId],
+    foreignColumns: [lots.tenantId, lots.id],
+  });
+const warehouseFk = (name: string, tenantId: Column, warehouseId: Column) =>
+  foreignKey({
+    name,
+    columns: [tenantId, warehouseId],
+    foreignColumns: [warehouses.tenantId, warehouses.id],
+  });
+const locationFk = (name: string, tenantId: Column, locationId: Column) =>
+  foreignKey({
+    name,
+    columns: [tenantId, locationId],
+    foreignColumns: [locations.tenantId, locations.id],
+  });
 
 /**
  * The stock ledger: append-only. The app role may only SELECT and INSERT, and a trigger
@@ -185,6 +224,12 @@ export const moves = inventorySchema.table(
       .where(sql`${t.reversesMoveId} is not null`),
     tenantFk('moves_tenant_fk', t.tenantId),
     foreignKey({
+      name: 'moves_reverses_fk',
+      columns: [t.tenantId, t.reversesMoveId],
+      foreignColumns: [t.tenantId, t.id],
+    }),
+    ...itemFk('moves', t),
+    foreignKey({
       name: 'moves_from_location_fk',
       columns: [t.tenantId, t.fromLocationId],
       foreignColumns: [locations.tenantId, locations.id],
@@ -213,6 +258,10 @@ export const balances = inventorySchema.table(
   'balances',
   {
     tenantId: uuid('tenant_id').notNull(),
+    /** A surrogate key: the natural one has nullable parts (variant, lot). */
+    id: uuid('id')
+      .notNull()
+      .default(sql`gen_random_uuid()`),
     itemId: uuid('item_id').notNull(),
     variantId: uuid('variant_id'),
     locationId: uuid('location_id').notNull(),
@@ -224,6 +273,7 @@ export const balances = inventorySchema.table(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    primaryKey({ name: 'balances_pkey', columns: [t.tenantId, t.id] }),
     unique('balances_key')
       .on(t.tenantId, t.itemId, t.variantId, t.locationId, t.lotId)
       .nullsNotDistinct(),
@@ -233,6 +283,9 @@ export const balances = inventorySchema.table(
       .on(t.tenantId, t.lotId)
       .where(sql`${t.serial} and ${t.onHand} <> 0`),
     tenantFk('balances_tenant_fk', t.tenantId),
+    lotFk('balances', t.tenantId, t.lotId),
+    warehouseFk('balances_warehouse_fk', t.tenantId, t.warehouseId),
+    ...itemFk('balances', t),
     foreignKey({
       name: 'balances_location_fk',
       columns: [t.tenantId, t.locationId],
@@ -252,6 +305,10 @@ export const stockLevels = inventorySchema.table(
   'stock_levels',
   {
     tenantId: uuid('tenant_id').notNull(),
+    /** A surrogate key: the natural one has nullable parts (variant, lot). */
+    id: uuid('id')
+      .notNull()
+      .default(sql`gen_random_uuid()`),
     itemId: uuid('item_id').notNull(),
     variantId: uuid('variant_id'),
     warehouseId: uuid('warehouse_id').notNull(),
@@ -262,11 +319,13 @@ export const stockLevels = inventorySchema.table(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    primaryKey({ name: 'stock_levels_pkey', columns: [t.tenantId, t.id] }),
     unique('stock_levels_key')
       .on(t.tenantId, t.itemId, t.variantId, t.warehouseId)
       .nullsNotDistinct(),
     index('stock_levels_tenant_warehouse_idx').on(t.tenantId, t.warehouseId),
     tenantFk('stock_levels_tenant_fk', t.tenantId),
+    ...itemFk('stock_levels', t),
     foreignKey({
       name: 'stock_levels_warehouse_fk',
       columns: [t.tenantId, t.warehouseId],
@@ -285,6 +344,10 @@ export const itemCosts = inventorySchema.table(
   'item_costs',
   {
     tenantId: uuid('tenant_id').notNull(),
+    /** A surrogate key: the natural one has nullable parts (variant, lot). */
+    id: uuid('id')
+      .notNull()
+      .default(sql`gen_random_uuid()`),
     itemId: uuid('item_id').notNull(),
     variantId: uuid('variant_id'),
     quantity: decimalColumns.quantity('quantity').notNull().default('0'),
@@ -293,8 +356,10 @@ export const itemCosts = inventorySchema.table(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    primaryKey({ name: 'item_costs_pkey', columns: [t.tenantId, t.id] }),
     unique('item_costs_key').on(t.tenantId, t.itemId, t.variantId).nullsNotDistinct(),
     tenantFk('item_costs_tenant_fk', t.tenantId),
+    ...itemFk('item_costs', t),
   ],
 );
 
@@ -319,6 +384,7 @@ export const costLayers = inventorySchema.table(
       .on(t.tenantId, t.itemId, t.variantId, t.id)
       .where(sql`${t.remainingQuantity} > 0`),
     tenantFk('cost_layers_tenant_fk', t.tenantId),
+    ...itemFk('cost_layers', t),
     foreignKey({
       name: 'cost_layers_move_fk',
       columns: [t.tenantId, t.moveId],
@@ -386,6 +452,7 @@ export const reservations = inventorySchema.table(
     ),
     index('reservations_tenant_item_idx').on(t.tenantId, t.itemId, t.warehouseId),
     tenantFk('reservations_tenant_fk', t.tenantId),
+    ...itemFk('reservations', t),
     foreignKey({
       name: 'reservations_warehouse_fk',
       columns: [t.tenantId, t.warehouseId],
@@ -403,6 +470,10 @@ export const dailyChanges = inventorySchema.table(
   'daily_changes',
   {
     tenantId: uuid('tenant_id').notNull(),
+    /** A surrogate key: the natural one has nullable parts (variant, lot). */
+    id: uuid('id')
+      .notNull()
+      .default(sql`gen_random_uuid()`),
     locationId: uuid('location_id').notNull(),
     warehouseId: uuid('warehouse_id'),
     itemId: uuid('item_id').notNull(),
@@ -413,11 +484,16 @@ export const dailyChanges = inventorySchema.table(
     value: decimalColumns.amount('value').notNull(),
   },
   (t) => [
+    primaryKey({ name: 'daily_changes_pkey', columns: [t.tenantId, t.id] }),
     unique('daily_changes_key')
       .on(t.tenantId, t.locationId, t.itemId, t.variantId, t.lotId, t.day)
       .nullsNotDistinct(),
     index('daily_changes_warehouse_day_idx').on(t.tenantId, t.warehouseId, t.day),
     tenantFk('daily_changes_tenant_fk', t.tenantId),
+    lotFk('daily_changes', t.tenantId, t.lotId),
+    warehouseFk('daily_changes_warehouse_fk', t.tenantId, t.warehouseId),
+    locationFk('daily_changes_location_fk', t.tenantId, t.locationId),
+    ...itemFk('daily_changes', t),
   ],
 );
 
@@ -441,6 +517,7 @@ export const reorderRules = inventorySchema.table(
       .on(t.tenantId, t.itemId, t.variantId, t.warehouseId)
       .nullsNotDistinct(),
     tenantFk('reorder_rules_tenant_fk', t.tenantId),
+    ...itemFk('reorder_rules', t),
     foreignKey({
       name: 'reorder_rules_warehouse_fk',
       columns: [t.tenantId, t.warehouseId],
@@ -485,6 +562,8 @@ export const operations = inventorySchema.table(
       .where(sql`${t.number} is not null`),
     index('operations_tenant_created_idx').on(t.tenantId, t.createdAt),
     tenantFk('operations_tenant_fk', t.tenantId),
+    locationFk('operations_from_location_fk', t.tenantId, t.fromLocationId),
+    locationFk('operations_to_location_fk', t.tenantId, t.toLocationId),
     foreignKey({
       name: 'operations_warehouse_fk',
       columns: [t.tenantId, t.warehouseId],
@@ -511,6 +590,8 @@ export const operationLines = inventorySchema.table(
   },
   (t) => [
     primaryKey({ name: 'operation_lines_pkey', columns: [t.tenantId, t.id] }),
+    ...itemFk('operation_lines', t),
+    lotFk('operation_lines', t.tenantId, t.lotId),
     index('operation_lines_document_idx').on(t.tenantId, t.documentId, t.position),
     foreignKey({
       name: 'operation_lines_document_fk',
@@ -577,6 +658,9 @@ export const countLines = inventorySchema.table(
   },
   (t) => [
     primaryKey({ name: 'count_lines_pkey', columns: [t.tenantId, t.id] }),
+    ...itemFk('count_lines', t),
+    lotFk('count_lines', t.tenantId, t.lotId),
+    locationFk('count_lines_location_fk', t.tenantId, t.locationId),
     unique('count_lines_key')
       .on(t.tenantId, t.documentId, t.locationId, t.itemId, t.variantId, t.lotId)
       .nullsNotDistinct(),

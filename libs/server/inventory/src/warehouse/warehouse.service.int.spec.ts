@@ -4,6 +4,7 @@ import { EventOutbox } from '@nexo/events';
 import { balances, locations, stockLevels } from '../db/inventory.tables.js';
 import { PermissionService, RoleRepository } from '@nexo/permissions';
 import { RecordWrites } from '@nexo/records';
+import { catalogFactories } from '@nexo/catalog/testing';
 import { useTestDatabase } from '@nexo/testing';
 import { newId } from '@nexo/utils';
 import { and, eq } from 'drizzle-orm';
@@ -31,6 +32,12 @@ describe('warehouses', () => {
       stockLocations,
     );
   });
+  /** A stockable item of the company: stock rows name a real item (balances_item_fk). */
+  const stockItem = async (tenantId: string) => {
+    const catalog = catalogFactories(database, tenantId);
+    const unit = await catalog.unit();
+    return catalog.item({ sku: `W-${newId()}`, unitId: unit.id });
+  };
   const locationsOf = (tenantId: string) =>
     database.withContext({ tenantId }, (tx) =>
       tx
@@ -108,7 +115,7 @@ describe('warehouses', () => {
       service.create({ code: 'W', name: 'Con negativos', allowNegative: true }),
     );
     const root = await c.request(() => stockLocations.rootOf(w.id));
-    const itemId = newId();
+    const itemId = (await stockItem(c.tenantId)).id;
     await database.withContext({ tenantId: c.tenantId }, async (tx) => {
       await tx.insert(balances).values({
         tenantId: c.tenantId,
@@ -227,10 +234,11 @@ describe('warehouses', () => {
 
     const used = await c.request(() => service.create({ code: 'U', name: 'Usado' }));
     const root = await c.request(() => stockLocations.rootOf(used.id));
+    const item = await stockItem(c.tenantId);
     await database.withContext({ tenantId: c.tenantId }, (tx) =>
       tx.insert(balances).values({
         tenantId: c.tenantId,
-        itemId: newId(),
+        itemId: item.id,
         locationId: root,
         warehouseId: used.id,
         onHand: '0',

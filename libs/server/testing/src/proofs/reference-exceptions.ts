@@ -19,6 +19,17 @@ export const REFERENCE_EXCEPTIONS: ReferenceExceptions = {
   'auth.invitations.invited_by':
     'the principal who invited (user or API client), set by the server',
   'jobs.runs.request_id': 'the request correlation id (text), no record',
+  'inventory.moves.posted_by':
+    'the principal who posted it (user or API client), set by the server',
+  'inventory.operations.issued_by':
+    'the principal who posted it (user or API client), set by the server',
+  'inventory.counts.issued_by':
+    'the principal who posted it (user or API client), set by the server',
+  // The stock ledger knows its callers only as a type name and an id (erp.md §4).
+  'inventory.moves.source_id': 'polymorphic: the document that moved the stock (source_type)',
+  'inventory.moves.source_line_id': "polymorphic: that document's line",
+  'inventory.reservations.source_id': 'polymorphic: the document the stock is held for',
+  'inventory.reservations.source_line_id': "polymorphic: that document's line",
   // Events: ids of messages, not of rows; delivered outbox rows are pruned (retention).
   'events.outbox.aggregate_id': 'polymorphic: the id of the record the event is about',
   'events.outbox.request_id': 'the request correlation id (text), no record',
