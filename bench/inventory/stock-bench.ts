@@ -301,6 +301,23 @@ try {
   ).rows;
   if (valuationAnswer.totals.value !== companyValue?.value)
     throw new Error(`valuation ${valuationAnswer.totals.value} ≠ ${companyValue?.value}`);
+  // The kardex of one item in one warehouse: its second page of 20 (the opening from the
+  // daily summaries before the cursor's day, the running totals over the page).
+  const kardexItem = (
+    await admin.query<{ item_id: string }>(
+      `select item_id from inventory.stock_levels where tenant_id = $1 and warehouse_id = $2
+        order by item_id limit 1`,
+      [company.id, company.warehouses[0]],
+    )
+  ).rows[0]!.item_id;
+  const kardexQuery = { itemId: kardexItem, warehouseId: company.warehouses[0], limit: '20' };
+  const firstKardex = await request(() => reports.kardex(kardexQuery), true);
+  const kardexCursor = firstKardex.nextCursor ?? undefined;
+  const kardex = await measure(RUNS, () =>
+    request(() => reports.kardex({ ...kardexQuery, cursor: kardexCursor }), true),
+  );
+  Object.assign(report, { kardexSecondPage: kardex });
+
   /** The plan of the report's aggregate (its statement without the page's join and sort). */
   const stockPlan = (day: string) =>
     explain(
@@ -462,6 +479,12 @@ try {
       'median ms': valuation.medianMs,
       'p95 ms': valuation.p95Ms,
       runs: valuation.runs,
+    },
+    {
+      what: 'kardex of an item in a warehouse, second page of 20',
+      'median ms': kardex.medianMs,
+      'p95 ms': kardex.p95Ms,
+      runs: kardex.runs,
     },
     {
       what: `delivery, ${LINES} lines, FIFO (${(report.delivery as { deliveriesPerSecond: number }).deliveriesPerSecond}/s)`,
