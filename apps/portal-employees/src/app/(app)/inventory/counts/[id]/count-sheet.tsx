@@ -288,7 +288,10 @@ function Scanner(props: {
   const [locationId, setLocationId] = useState<string | null>(props.defaultLocationId);
   const [busy, setBusy] = useState(false);
   const [last, setLast] = useState<{ ok: boolean; text: string } | null>(null);
-  useEffect(() => input.current?.focus(), []);
+  // Focused when the sheet opens and again after each read (a scanner types into it).
+  useEffect(() => {
+    if (!busy) input.current?.focus();
+  }, [busy]);
   const scan = async () => {
     const read = code.trim();
     if (!read || busy) return;
@@ -314,7 +317,6 @@ function Scanner(props: {
       setQuantity('1');
       setLotCode('');
     } else setLast({ ok: false, text: `${read}: ${problemMessage(asProblem(error), t)}` });
-    input.current?.focus();
   };
   return (
     <Card mb="lg" withBorder>
@@ -342,7 +344,7 @@ function Scanner(props: {
           spellCheck={false}
           enterKeyHint="send"
           style={{ flex: '1 1 280px' }}
-          disabled={busy}
+          readOnly={busy}
         />
         <TextInput
           size="xl"
