@@ -1,10 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AuditLog } from '@nexo/audit';
 import type { CreateItemInput, FieldIssue, UpdateItemInput } from '@nexo/contracts';
-import { parseListQuery, writeListCsv, type ConstraintMeaning, type ListPage } from '@nexo/db';
+import { parseListQuery, type ConstraintMeaning, type ListPage } from '@nexo/db';
 import { PermissionService } from '@nexo/permissions';
 import { DomainError, currentPrincipal } from '@nexo/platform';
-import { RecordWrites, type Masked } from '@nexo/records';
+import { RecordWrites, type Masked, exportListCsv } from '@nexo/records';
 import { newId } from '@nexo/utils';
 import { and, eq } from 'drizzle-orm';
 import type { Writable } from 'node:stream';
@@ -94,23 +94,13 @@ export class ItemService {
   }
 
   /** The filtered list as CSV: columns the reader may read, every page, audited. */
-  async exportCsv(query: Record<string, unknown>, open: () => Writable): Promise<number> {
-    const columns = await this.permissions.readableFields(ITEM_SUBJECT, ITEM_CSV_COLUMNS);
-    const rows = await writeListCsv(
-      {
-        columns,
-        page: (q) => this.list(q) as Promise<ListPage<Record<string, unknown>>>,
-      },
+  exportCsv(query: Record<string, unknown>, open: () => Writable): Promise<number> {
+    return exportListCsv(
+      { permissions: this.permissions, audit: this.audit },
+      { subject: ITEM_SUBJECT, columns: ITEM_CSV_COLUMNS, page: (q) => this.list(q) },
       query,
       open,
     );
-    await this.audit.record({
-      action: 'export',
-      resource: ITEM_SUBJECT,
-      resourceId: 'csv',
-      after: { rows, query },
-    });
-    return rows;
   }
 
   async get(id: string): Promise<ItemDetailView> {

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AuditLog } from '@nexo/audit';
-import { Database, Numbering, VersionedRecords, writeListCsv, type ListPage } from '@nexo/db';
+import { Database, Numbering, VersionedRecords, type ListPage } from '@nexo/db';
 import type { Writable } from 'node:stream';
 import { EventOutbox } from '@nexo/events';
 import { PermissionService } from '@nexo/permissions';
@@ -8,7 +8,13 @@ import type { BinaryFile } from '@nexo/contracts';
 import { DomainError, Mailer, currentPrincipal, stale } from '@nexo/platform';
 import { ExchangeRates } from '@nexo/tenancy';
 import { dueDates, PaymentTermsSchema } from '@nexo/commerce';
-import { RecordWrites, auditSnapshot, listRecords, type Masked } from '@nexo/records';
+import {
+  RecordWrites,
+  auditSnapshot,
+  exportListCsv,
+  listRecords,
+  type Masked,
+} from '@nexo/records';
 import { decimal, Money, newId } from '@nexo/utils';
 import { renderDocumentPdf } from '../pdf/document-pdf.renderer.js';
 import { DocumentSent, documentPayload } from './document-events.js';
@@ -159,19 +165,16 @@ export class DocumentKit {
     query: Record<string, unknown>,
     open: () => Writable,
   ): Promise<number> {
-    const columns = await this.permissions.readableFields(type.subject, [...DOCUMENT_CSV_COLUMNS]);
-    const rows = await writeListCsv(
-      { columns, page: (q) => this.list(type, q) as Promise<ListPage<Record<string, unknown>>> },
+    return exportListCsv(
+      { permissions: this.permissions, audit: this.audit },
+      {
+        subject: type.subject,
+        columns: DOCUMENT_CSV_COLUMNS,
+        page: (q) => this.list(type, q) as Promise<ListPage<object>>,
+      },
       query,
       open,
     );
-    await this.audit.record({
-      action: 'export',
-      resource: type.subject,
-      resourceId: 'csv',
-      after: { rows, query },
-    });
-    return rows;
   }
 
   async get(type: DocumentType, id: string): Promise<DocumentView> {

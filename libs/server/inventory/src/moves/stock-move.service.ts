@@ -1,10 +1,10 @@
 import type { Writable } from 'node:stream';
 import { Inject, Injectable } from '@nestjs/common';
 import { AuditLog } from '@nexo/audit';
-import { parseListQuery, writeListCsv, type ListPage } from '@nexo/db';
+import { parseListQuery, type ListPage } from '@nexo/db';
 import { PermissionService } from '@nexo/permissions';
 import { DomainError, currentPrincipal } from '@nexo/platform';
-import type { Masked } from '@nexo/records';
+import { exportListCsv, type Masked } from '@nexo/records';
 import { and, eq } from 'drizzle-orm';
 import { moves, reservations } from '../db/inventory.tables.js';
 import { StockPosting } from '../ledger/stock-posting.service.js';
@@ -49,20 +49,13 @@ export class StockMoveService {
     return { ...page, items: page.items.map(view) };
   }
 
-  async exportCsv(query: Record<string, unknown>, open: () => Writable): Promise<number> {
-    const columns = await this.permissions.readableFields(SUBJECT, MOVE_CSV_COLUMNS);
-    const rows = await writeListCsv(
-      { columns, page: (q) => this.list(q) as Promise<ListPage<Record<string, unknown>>> },
+  exportCsv(query: Record<string, unknown>, open: () => Writable): Promise<number> {
+    return exportListCsv(
+      { permissions: this.permissions, audit: this.audit },
+      { subject: SUBJECT, columns: MOVE_CSV_COLUMNS, page: (q) => this.list(q) },
       query,
       open,
     );
-    await this.audit.record({
-      action: 'export',
-      resource: SUBJECT,
-      resourceId: 'csv',
-      after: { rows, query },
-    });
-    return rows;
   }
 
   async get(id: string): Promise<StockMoveView> {

@@ -6,11 +6,17 @@ import type {
   OperationLineInput,
   UpdateOperationInput,
 } from '@nexo/contracts/inventory';
-import { Numbering, parseListQuery, unknownReference, writeListCsv, type ListPage } from '@nexo/db';
+import { Numbering, parseListQuery, unknownReference, type ListPage } from '@nexo/db';
 import { translateDocumentError } from '@nexo/documents';
 import { PermissionService } from '@nexo/permissions';
 import { DomainError, currentPrincipal, stale } from '@nexo/platform';
-import { RecordWrites, auditSnapshot, type Constraints, type Masked } from '@nexo/records';
+import {
+  RecordWrites,
+  auditSnapshot,
+  type Constraints,
+  type Masked,
+  exportListCsv,
+} from '@nexo/records';
 import { newId } from '@nexo/utils';
 import { and, eq } from 'drizzle-orm';
 import type { Writable } from 'node:stream';
@@ -106,23 +112,13 @@ export class OperationService {
   }
 
   /** The list's rows as CSV (all pages), audited as an export. */
-  async exportCsv(query: Record<string, unknown>, open: () => Writable): Promise<number> {
-    const columns = await this.permissions.readableFields(SUBJECT, [...OPERATION_CSV_COLUMNS]);
-    const rows = await writeListCsv(
-      {
-        columns,
-        page: (q) => this.list(q) as unknown as Promise<ListPage<Record<string, unknown>>>,
-      },
+  exportCsv(query: Record<string, unknown>, open: () => Writable): Promise<number> {
+    return exportListCsv(
+      { permissions: this.permissions, audit: this.audit },
+      { subject: SUBJECT, columns: OPERATION_CSV_COLUMNS, page: (q) => this.list(q) },
       query,
       open,
     );
-    await this.audit.record({
-      action: 'export',
-      resource: SUBJECT,
-      resourceId: 'csv',
-      after: { rows, query },
-    });
-    return rows;
   }
 
   async get(id: string): Promise<OperationView> {
