@@ -145,4 +145,33 @@ test('the admin receives stock by adjustment, transfers it, counts it and reads 
   // Date, source, from, to, lot, quantity, unit cost, value, balance: the admin sees costs.
   await expect(kardex.getByRole('row').last().getByRole('cell').nth(8)).toHaveText('9');
   await screenshot(page, 'inventory-kardex');
+
+  // Stock by location: what the count left on each shelf.
+  await page.getByRole('link', { name: 'Stock', exact: true }).click();
+  await choose(page, page.getByRole('combobox', { name: 'Depósito' }), WAREHOUSE);
+  const stock = page.getByRole('table', { name: 'Stock por ubicación' });
+  await expect(stock.getByRole('row', { name: /E2E\/A/ })).toContainText('Yerba mate con palo');
+  await expect(
+    stock
+      .getByRole('row', { name: /E2E\/A/ })
+      .getByRole('cell')
+      .nth(3),
+  ).toHaveText('6');
+  await expect(
+    stock
+      .getByRole('row', { name: /E2E\/B/ })
+      .getByRole('cell')
+      .nth(3),
+  ).toHaveText('3');
+
+  // The item's page: its stock per warehouse, and the way to its kardex.
+  await page.getByRole('link', { name: 'Artículos', exact: true }).click();
+  await page.getByRole('textbox', { name: 'Buscar' }).fill('Yerba mate con palo');
+  await page.getByRole('link', { name: 'Yerba mate con palo 1 kg' }).click();
+  const panel = page.getByRole('table', { name: 'Stock' });
+  await expect(panel.getByRole('row', { name: /Depósito E2E/ })).toContainText('9');
+  await expect(page.getByRole('link', { name: 'Kardex', exact: true })).toHaveAttribute(
+    'href',
+    /\/inventory\/kardex\?itemId=/,
+  );
 });

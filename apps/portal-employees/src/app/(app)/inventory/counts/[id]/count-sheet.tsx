@@ -313,7 +313,7 @@ function Scanner(props: {
     setCode('');
     if (data) {
       props.onScanned(data);
-      setLast({ ok: true, text: `${read}: ${props.describe(data)}` });
+      setLast({ ok: true, text: props.describe(data) });
       setQuantity('1');
       setLotCode('');
     } else setLast({ ok: false, text: `${read}: ${problemMessage(asProblem(error), t)}` });
