@@ -245,4 +245,10 @@ export const INVENTORY_MESSAGES = {
     en: 'Nothing to reorder: no item is at its minimum.',
   },
   'inventory.reorder.toOrder': { es: 'A pedir', en: 'To order' },
+  'inventory.reorder.new': { es: 'Nueva regla', en: 'New rule' },
+  'inventory.reorder.edit': { es: 'Cambiar la regla', en: 'Change the rule' },
+  'inventory.reorder.deleteConfirm': {
+    es: '¿Eliminar esta regla de reposición?',
+    en: 'Delete this reorder rule?',
+  },
 } satisfies Record<string, Bilingual>;

@@ -10,6 +10,7 @@ import {
   useQuantity,
   useWarehouses,
 } from '../../../../components/inventory/stock-lookups';
+import { ReorderRules } from './reorder-rules';
 
 /**
  * What each min/max rule says to order now: where on hand less reserved is at or below the
@@ -90,6 +91,7 @@ export function ReorderSuggestions() {
           </Table.ScrollContainer>
         </Card>
       ) : null}
+      <ReorderRules onChanged={suggestions.reload} />
     </>
   );
 }
