@@ -106,6 +106,10 @@ export class RequestConnection {
       return { statements: [inlineParameters(text, values)] };
     const execute = `execute nexo_q${number}(${parameterList(values)})`;
     if (state) return { statements: [execute] };
+    // Marked before the message goes: node-postgres sends a connection's messages one after
+    // another, so a message rendered now (a query awaited together with this one) runs after
+    // this PREPARE and only EXECUTEs. Should this message fail, `send` marks the text false.
+    this.prepared.set(number, true);
     return { statements: [`prepare nexo_q${number} as ${text}`, execute], preparing: number };
   }
 }
