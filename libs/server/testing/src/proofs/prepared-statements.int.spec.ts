@@ -1,4 +1,5 @@
-import { createTenant, useTestDatabase } from '@nexo/testing';
+import { createTenant } from '../tenants.factory.js';
+import { useTestDatabase } from '../test-database.js';
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 
