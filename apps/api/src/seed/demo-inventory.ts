@@ -106,31 +106,31 @@ export async function seedDemoInventory(
 
     const lots = app.get(Lots);
     const operations = app.get(OperationService);
+    const lines = [];
+    for (const [i, item] of goods.entries()) {
+      const lotId =
+        item.tracking === 'lot'
+          ? await lots.ensure({
+              itemId: item.id,
+              code: `L${inDays(0).replaceAll('-', '').slice(2)}-${String(i + 1).padStart(3, '0')}`,
+              expiresOn: inDays(20 + (i % 4) * 7),
+            })
+          : null;
+      // 24 to 144 units, by the item's place in the list (seed data, not arithmetic).
+      lines.push({
+        itemId: item.id,
+        lotId,
+        quantity: String(24 * (1 + (i % 6))),
+        unitCost: item.cost ?? '0',
+      });
+    }
     const opening = await operations.create({
       kind: 'adjustment',
       warehouseId: central.id,
       locationId: centralRoot,
       reason: 'initial_stock',
       notes: 'Stock inicial del depósito',
-      lines: await Promise.all(
-        goods.map(async (item, i) => {
-          const perishable = item.tracking === 'lot';
-          const lotId = perishable
-            ? await lots.ensure({
-                itemId: item.id,
-                code: `L${inDays(0).replaceAll('-', '').slice(2)}-${String(i + 1).padStart(3, '0')}`,
-                expiresOn: inDays(20 + (i % 4) * 7),
-              })
-            : null;
-          return {
-            itemId: item.id,
-            lotId,
-            // 24 to 144 units, by the item's place in the list (seed data, not arithmetic).
-            quantity: String(24 * (1 + (i % 6))),
-            unitCost: item.cost ?? '0',
-          };
-        }),
-      ),
+      lines,
     });
     await operations.transition(opening.id, opening.version ?? 1, 'post');
     const stocked = goods.filter((g) => g.tracking === 'none').slice(0, 8);

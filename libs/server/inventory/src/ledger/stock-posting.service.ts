@@ -110,10 +110,8 @@ export class StockPosting {
     const day = input.effectiveDate ?? today;
     if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || day > today)
       throw invalid('effectiveDate', 'The day stock moved: today or earlier');
-    const [settings, company] = await Promise.all([
-      this.ledger.settings(tenantId),
-      this.tenants.currentOf(tenantId),
-    ]);
+    const settings = await this.ledger.settings(tenantId);
+    const company = await this.tenants.currentOf(tenantId);
     if (settings.stockLockDate && day <= settings.stockLockDate)
       throw new DomainError(
         'stock_locked',
@@ -307,12 +305,10 @@ export class StockPosting {
         throw invalid(`moves.${i}.unitCost`, 'A unit cost of zero or more, up to 6 decimals');
       ids.add(m.fromLocationId).add(m.toLocationId);
     });
-    const [facts, places, lots] = await Promise.all([
-      this.items.forIds(inputs.map((m) => m.itemId)),
-      this.places.describe([...ids]),
-      this.ledger.lots(tenantId, [
-        ...new Set(inputs.map((m) => m.lotId).filter((l): l is string => !!l)),
-      ]),
+    const facts = await this.items.forIds(inputs.map((m) => m.itemId));
+    const places = await this.places.describe([...ids]);
+    const lots = await this.ledger.lots(tenantId, [
+      ...new Set(inputs.map((m) => m.lotId).filter((l): l is string => !!l)),
     ]);
     return inputs.map((m, index) => {
       const at = `moves.${index}`;

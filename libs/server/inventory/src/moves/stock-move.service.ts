@@ -79,8 +79,12 @@ export class StockMoveService {
     });
     const view = await this.permissions.viewer<StockMoveRow>(SUBJECT);
     const { tenantId } = currentPrincipal();
-    const stored = await Promise.all(posted.map((m) => this.records.byId(tenantId, m.id)));
-    return { moves: stored.filter((m): m is StockMoveRow => !!m).map(view) };
+    const stored: StockMoveRow[] = [];
+    for (const m of posted) {
+      const row = await this.records.byId(tenantId, m.id);
+      if (row) stored.push(row);
+    }
+    return { moves: stored.map(view) };
   }
 
   async reservations(query: Record<string, unknown>): Promise<ListPage<Masked<ReservationRow>>> {

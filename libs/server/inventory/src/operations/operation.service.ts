@@ -363,9 +363,10 @@ export class OperationService {
   }
 
   /** Lines naming a lot by its code get the item's lot of that code, made when missing. */
-  private withLots(lines: readonly OperationLineInput[]): Promise<OperationLineInput[]> {
-    return Promise.all(
-      lines.map(async ({ lotCode, ...line }) =>
+  private async withLots(lines: readonly OperationLineInput[]): Promise<OperationLineInput[]> {
+    const resolved: OperationLineInput[] = [];
+    for (const { lotCode, ...line } of lines)
+      resolved.push(
         lotCode && !line.lotId
           ? {
               ...line,
@@ -376,8 +377,8 @@ export class OperationService {
               }),
             }
           : line,
-      ),
-    );
+      );
+    return resolved;
   }
 
   private lineRows(tenantId: string, documentId: string, lines: readonly OperationLineInput[]) {
