@@ -6,8 +6,8 @@ import type {
   StockReportQuery,
   ValuationQuery,
 } from '@nexo/contracts/inventory';
-import { writeListCsv } from '@nexo/db';
 import { PermissionService } from '@nexo/permissions';
+import { exportListCsv } from '@nexo/records';
 import { currentPrincipal } from '@nexo/platform';
 import { Money, decimal, decimalString } from '@nexo/utils';
 import type { Writable } from 'node:stream';
@@ -143,11 +143,12 @@ export class StockReportService {
   }
 
   /** The stock report as CSV: the columns the reader may read, every page, audited. */
-  async exportStockCsv(query: StockReportQuery, open: () => Writable): Promise<number> {
-    const columns = await this.permissions.readableFields(STOCK_SUBJECT, STOCK_CSV_COLUMNS);
-    const rows = await writeListCsv(
+  exportStockCsv(query: StockReportQuery, open: () => Writable): Promise<number> {
+    return exportListCsv(
+      { permissions: this.permissions, audit: this.audit },
       {
-        columns,
+        subject: STOCK_SUBJECT,
+        columns: STOCK_CSV_COLUMNS,
         page: (q) =>
           this.stock({
             ...query,
@@ -155,16 +156,9 @@ export class StockReportService {
             cursor: q.cursor as string | undefined,
           }),
       },
-      {},
+      query,
       open,
     );
-    await this.audit.record({
-      action: 'export',
-      resource: STOCK_SUBJECT,
-      resourceId: 'csv',
-      after: { rows, query },
-    });
-    return rows;
   }
 
   /**
@@ -294,9 +288,11 @@ export class StockReportService {
   }
 
   /** The valuation lines as CSV, every page, audited. */
-  async exportValuationCsv(query: ValuationQuery, open: () => Writable): Promise<number> {
-    const rows = await writeListCsv(
+  exportValuationCsv(query: ValuationQuery, open: () => Writable): Promise<number> {
+    return exportListCsv(
+      { permissions: this.permissions, audit: this.audit },
       {
+        subject: VALUATION_SUBJECT,
         columns: VALUATION_CSV_COLUMNS,
         page: (q) =>
           this.valuation({
@@ -305,16 +301,9 @@ export class StockReportService {
             cursor: q.cursor as string | undefined,
           }),
       },
-      {},
+      query,
       open,
     );
-    await this.audit.record({
-      action: 'export',
-      resource: VALUATION_SUBJECT,
-      resourceId: 'csv',
-      after: { rows, query },
-    });
-    return rows;
   }
 
   /** Stock per item and warehouse with nothing moved for `days` days (90), oldest first. */
