@@ -164,6 +164,27 @@ test('the admin receives stock by adjustment, transfers it, counts it and reads 
       .nth(3),
   ).toHaveText('3');
 
+  // A min/max rule for the warehouse: 9 is below the minimum of 12, so it suggests buying.
+  await page.getByRole('link', { name: 'Reposición' }).click();
+  await page.getByRole('button', { name: 'Nueva regla' }).click();
+  dialog = page.getByRole('dialog', { name: 'Nueva regla' });
+  await pickItem(page, dialog.getByRole('combobox', { name: /^Artículo/ }));
+  await choose(page, dialog.getByRole('combobox', { name: /^Depósito/ }), WAREHOUSE);
+  await dialog.getByRole('textbox', { name: /^Mínimo/ }).fill('12');
+  await dialog.getByRole('textbox', { name: /^Máximo/ }).fill('30');
+  await dialog.getByRole('button', { name: 'Guardar' }).click();
+  await expect(dialog).toBeHidden();
+  const suggestions = page.getByRole('table', { name: 'Sugerencias de compra' });
+  await expect(suggestions.getByRole('row', { name: /Depósito E2E/ })).toContainText(
+    'Yerba mate con palo',
+  );
+  await expect(
+    suggestions
+      .getByRole('row', { name: /Depósito E2E/ })
+      .getByRole('cell')
+      .last(),
+  ).toHaveText('21');
+
   // The item's page: its stock per warehouse, and the way to its kardex.
   await page.getByRole('link', { name: 'Artículos', exact: true }).click();
   await page.getByRole('textbox', { name: 'Buscar' }).fill('Yerba mate con palo');
