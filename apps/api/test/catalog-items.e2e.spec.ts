@@ -140,6 +140,24 @@ describe('catalog items', () => {
     expect(rows[1]?.payload.changed?.sort()).toEqual(['listPrice', 'margin', 'status']);
   });
 
+  it('reads several items by id in one request, and none of another company', async () => {
+    const make = async (company: Caller, units: Masters) =>
+      (
+        await createItem(company, {
+          kind: 'stockable',
+          name: 'Por id',
+          sku: sku('ID'),
+          unitId: units.u,
+        })
+      ).id as string;
+    const [a, b] = [await make(api, m), await make(api, m)];
+    const theirsId = await make(other, theirs);
+    const res = await api('GET', `${ITEMS}?id.in=${a},${b},${theirsId}&sort=sku`);
+    expect(res.status).toBe(200);
+    expect((res.body.items as { id: string }[]).map((i) => i.id).sort()).toEqual([a, b].sort());
+    expect((await api('GET', `${ITEMS}?id.in=${a},nope`)).status).toBe(400);
+  });
+
   it('answers invalid input with problem details naming each field', async () => {
     const empty = await api('POST', ITEMS, {});
     expect(empty.status).toBe(400);

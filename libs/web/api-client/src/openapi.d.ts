@@ -1996,7 +1996,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Items of the company. Filters: kind, status, categoryId, sku, barcode, unitId, salesTaxId, purchaseTaxId, listPrice and cost (for roles that may read them). q searches name, SKU and barcode. Sort: name, sku
+         * Items of the company. Filters: id (id.in=a,b for several), kind, status, categoryId, sku, barcode, unitId, salesTaxId, purchaseTaxId, listPrice and cost (for roles that may read them). q searches name, SKU and barcode. Sort: name, sku
          * @description Requires `read` on `catalog.item`.
          */
         get: operations["listItems"];
@@ -2372,7 +2372,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Lots and serial numbers. Filters: itemId, variantId, tracking, expiresOn (lt, lte: expiring before). q searches the code. Sort: code, expiresOn
+         * Lots and serial numbers. Filters: id (id.in=a,b for several), itemId, variantId, tracking, expiresOn (lt, lte: expiring before). q searches the code. Sort: code, expiresOn
          * @description Requires `read` on `inventory.lot`.
          */
         get: operations["listLots"];

@@ -61,19 +61,52 @@ export function useLocations(warehouseId?: string | null) {
   return { items, internal, options, label, reload: query.reload, problem: query.problem };
 }
 
-/** Items read once per page and kept: the stock screens name items by id only. */
-const itemCache = new Map<string, Promise<Item | undefined>>();
-
-function loadItem(id: string): Promise<Item | undefined> {
-  let found = itemCache.get(id);
-  if (!found) {
-    found = api
-      .GET('/api/v1/catalog/items/{id}', { params: { path: { id } } })
-      .then(({ data }) => data);
-    itemCache.set(id, found);
-  }
-  return found;
+/**
+ * Records a screen names by id only, read in batches: the ids asked for in one render go in
+ * one list request (`id.in`, up to 100 a request), and each is kept for the page's life.
+ */
+function batchedLoader<T extends { id: string }>(
+  fetchPage: (ids: string[]) => Promise<readonly T[] | undefined>,
+) {
+  const cache = new Map<string, Promise<T | undefined>>();
+  let waiting = new Map<string, (found: T | undefined) => void>();
+  const flush = () => {
+    const batch = waiting;
+    waiting = new Map();
+    const ids = [...batch.keys()];
+    for (let at = 0; at < ids.length; at += 100) {
+      const chunk = ids.slice(at, at + 100);
+      void fetchPage(chunk).then(
+        (rows) => {
+          const byId = new Map((rows ?? []).map((r) => [r.id, r]));
+          for (const id of chunk) batch.get(id)?.(byId.get(id));
+        },
+        () => {
+          for (const id of chunk) batch.get(id)?.(undefined);
+        },
+      );
+    }
+  };
+  return (id: string): Promise<T | undefined> => {
+    let found = cache.get(id);
+    if (!found) {
+      found = new Promise<T | undefined>((resolve) => {
+        if (waiting.size === 0) queueMicrotask(flush);
+        waiting.set(id, resolve);
+      });
+      cache.set(id, found);
+    }
+    return found;
+  };
 }
+
+const loadItem = batchedLoader<Item>((ids) =>
+  api
+    .GET('/api/v1/catalog/items', {
+      params: { query: listQuery({ 'id.in': ids.join(','), limit: '100' }) },
+    })
+    .then(({ data }) => data?.items),
+);
 
 /** `sku · name` of the items these ids name, as they arrive. */
 export function useItemNames(ids: readonly (string | null | undefined)[]) {
@@ -98,7 +131,13 @@ export function useItemNames(ids: readonly (string | null | undefined)[]) {
 }
 
 type Lot = components['schemas']['Lot'];
-const lotCache = new Map<string, Promise<Lot | undefined>>();
+const loadLot = batchedLoader<Lot>((ids) =>
+  api
+    .GET('/api/v1/inventory/lots', {
+      params: { query: listQuery({ 'id.in': ids.join(','), limit: '100' }) },
+    })
+    .then(({ data }) => data?.items),
+);
 
 /** The lots these ids name (code, expiry), as they arrive. */
 export function useLots(ids: readonly (string | null | undefined)[]) {
@@ -106,18 +145,10 @@ export function useLots(ids: readonly (string | null | undefined)[]) {
   const key = [...new Set(ids.filter((id): id is string => Boolean(id)))].sort().join(',');
   useEffect(() => {
     let live = true;
-    for (const id of key ? key.split(',') : []) {
-      let found = lotCache.get(id);
-      if (!found) {
-        found = api
-          .GET('/api/v1/inventory/lots/{id}', { params: { path: { id } } })
-          .then(({ data }) => data);
-        lotCache.set(id, found);
-      }
-      void found.then((lot) => {
+    for (const id of key ? key.split(',') : [])
+      void loadLot(id).then((lot) => {
         if (live && lot) setLots((current) => ({ ...current, [id]: lot }));
       });
-    }
     return () => {
       live = false;
     };

@@ -25,6 +25,8 @@ export const ITEM_COLUMNS = {
  */
 export const ITEM_LIST: ListDefinition = {
   fields: {
+    // `id.in=a,b,…`: the items a screen names by id, in one request.
+    id: { column: items.id, type: 'uuid' },
     name: { column: items.name, type: 'text', sortable: true, searchable: true },
     sku: { column: items.sku, type: 'text', sortable: true, searchable: true },
     barcode: { column: items.barcode, type: 'text', searchable: true },

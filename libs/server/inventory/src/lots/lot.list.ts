@@ -4,6 +4,7 @@ import { lots } from '../db/inventory.tables.js';
 /** The fields a list of lots filters, sorts and searches by (`expiresOn.lt`: expiring before). */
 export const LOT_LIST: ListDefinition = {
   fields: {
+    id: { column: lots.id, type: 'uuid' },
     code: { column: lots.code, type: 'text', sortable: true, searchable: true },
     expiresOn: { column: lots.expiresOn, type: 'date', sortable: true },
     itemId: { column: lots.itemId, type: 'uuid' },

@@ -118,7 +118,7 @@ const items = routeGroup({
   list: {
     item: ItemSchema,
     summary:
-      'Items of the company. Filters: kind, status, categoryId, sku, barcode, unitId, salesTaxId, purchaseTaxId, listPrice and cost (for roles that may read them). q searches name, SKU and barcode. Sort: name, sku',
+      'Items of the company. Filters: id (id.in=a,b for several), kind, status, categoryId, sku, barcode, unitId, salesTaxId, purchaseTaxId, listPrice and cost (for roles that may read them). q searches name, SKU and barcode. Sort: name, sku',
   },
   create: {
     body: CreateItemInputSchema,

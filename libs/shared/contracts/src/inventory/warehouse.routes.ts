@@ -89,7 +89,7 @@ const lots = routeGroup({
   schema: LotSchema,
   list: {
     summary:
-      'Lots and serial numbers. Filters: itemId, variantId, tracking, expiresOn (lt, lte: expiring before). q searches the code. Sort: code, expiresOn',
+      'Lots and serial numbers. Filters: id (id.in=a,b for several), itemId, variantId, tracking, expiresOn (lt, lte: expiring before). q searches the code. Sort: code, expiresOn',
   },
   create: {
     body: CreateLotInputSchema,
