@@ -148,8 +148,10 @@ test('the admin receives stock by adjustment, transfers it, counts it and reads 
 
   // Stock by location: what the count left on each shelf.
   await page.getByRole('link', { name: 'Stock', exact: true }).click();
-  await choose(page, page.getByRole('combobox', { name: 'Depósito' }), WAREHOUSE);
+  // The kardex has a warehouse picker too: wait for the stock page before using its own.
   const stock = page.getByRole('table', { name: 'Stock por ubicación' });
+  await expect(stock).toBeVisible();
+  await choose(page, page.getByRole('combobox', { name: 'Depósito' }), WAREHOUSE);
   await expect(stock.getByRole('row', { name: /E2E\/A/ })).toContainText('Yerba mate con palo');
   await expect(
     stock

@@ -208,6 +208,12 @@ export const InventoryContext = defineContext({
         icon: 'audit',
       },
       {
+        href: '/inventory/lots',
+        label: 'nav.stockLots',
+        can: ['read', 'inventory.lot'],
+        icon: 'tags',
+      },
+      {
         href: '/inventory/operations',
         label: 'nav.stockOperations',
         can: ['read', 'inventory.operation'],

@@ -1,11 +1,12 @@
 'use client';
-import { Anchor, Button, Group } from '@mantine/core';
+import { Anchor, Button, Group, Text } from '@mantine/core';
 import type { components } from '@nexo/api-client';
 import { codeLabel, useI18n } from '@nexo/i18n';
 import { useCan } from '@nexo/session';
 import { DataTable, PageHeader, type DataColumn } from '@nexo/ui';
 import Link from 'next/link';
 import { useState } from 'react';
+import { ConfirmDialog } from '../../../../components/inventory/confirm-dialog';
 import { api, listQuery } from '../../../../lib/api';
 import { useMoney } from '../../../../lib/company';
 import {
@@ -24,6 +25,9 @@ export function MoveList() {
   const qty = useQuantity();
   const money = useMoney();
   const canCost = useCan('read', 'inventory.stock', 'value');
+  const canReverse = useCan('update', 'inventory.stock');
+  const [reversing, setReversing] = useState<Move | null>(null);
+  const [reloadKey, setReloadKey] = useState(0);
   const locations = useLocations();
   const [itemId, setItemId] = useState<string | null>(null);
   const filters: Record<string, string> = itemId ? { itemId } : {};
@@ -68,9 +72,45 @@ export function MoveList() {
         />
       ),
     },
+    ...(canReverse
+      ? [
+          {
+            key: 'reverse',
+            header: '',
+            render: (m: Move) =>
+              m.reversesMoveId ? (
+                <Text size="sm" c="dimmed">
+                  {t('inventory.move.reversal')}
+                </Text>
+              ) : (
+                <Button size="compact-sm" variant="subtle" onClick={() => setReversing(m)}>
+                  {t('inventory.move.reverse')}
+                </Button>
+              ),
+          },
+        ]
+      : []),
   ];
   return (
     <>
+      {reversing && (
+        <ConfirmDialog
+          title={t('inventory.move.reverse')}
+          message={t('inventory.move.reverseConfirm', { quantity: qty(reversing.quantity) })}
+          confirm={t('inventory.move.reverse')}
+          color="red"
+          run={() =>
+            api.POST('/api/v1/inventory/moves/{id}/reverse', {
+              params: { path: { id: reversing.id } },
+            })
+          }
+          onClose={() => setReversing(null)}
+          onDone={() => {
+            setReversing(null);
+            setReloadKey((k) => k + 1);
+          }}
+        />
+      )}
       <PageHeader
         title={t('inventory.moves')}
         actions={
@@ -93,6 +133,7 @@ export function MoveList() {
         label={t('inventory.moves')}
         rowKey={(m) => m.id}
         searchable={false}
+        reloadKey={reloadKey}
         exportHref={(query) =>
           `/api/v1/inventory/moves/export.csv?${new URLSearchParams({
             ...(query as Record<string, string>),
