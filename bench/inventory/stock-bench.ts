@@ -21,7 +21,7 @@ import 'reflect-metadata';
 import { AuditLog } from '@nexo/audit';
 import { StockItemFacts } from '@nexo/catalog';
 import { Database, appRoleUrl, migrate, startEmbeddedPostgres } from '@nexo/db';
-import { InventoryModule, StockLocations, StockPosting } from '@nexo/inventory';
+import { InventoryModule, InventorySettings, StockLocations, StockPosting } from '@nexo/inventory';
 import { PermissionService, RoleRepository } from '@nexo/permissions';
 import { requestContext, type Principal } from '@nexo/platform';
 import { TenantDirectory } from '@nexo/tenancy';
@@ -252,6 +252,7 @@ try {
     new StockItemFacts(db),
     new TenantDirectory(db),
     new StockLocations(db),
+    new InventorySettings(db),
   );
   const company = companies[0]!;
   const principal: Principal = {

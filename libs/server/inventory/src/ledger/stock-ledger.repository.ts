@@ -78,18 +78,6 @@ export class StockLedgerRepository {
     return this.database.tx();
   }
 
-  async settings(tenantId: string) {
-    const { rows: found } = await this.tx.execute<{
-      valuation_method: 'average' | 'fifo';
-      stock_lock_date: string | null;
-    }>(sql`select valuation_method, stock_lock_date::text from inventory.settings
-            where tenant_id = ${tenantId}`);
-    return {
-      valuationMethod: found[0]?.valuation_method ?? 'average',
-      stockLockDate: found[0]?.stock_lock_date ?? null,
-    };
-  }
-
   async lots(tenantId: string, ids: readonly string[]) {
     if (ids.length === 0) return new Map<string, { itemId: string; tracking: string }>();
     const { rows: found } = await this.tx.execute<{

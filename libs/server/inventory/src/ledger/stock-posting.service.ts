@@ -3,6 +3,7 @@ import { StockItemFacts, type StockItemFact } from '@nexo/catalog';
 import { DomainError, currentPrincipal, pgConstraint } from '@nexo/platform';
 import { TenantDirectory } from '@nexo/tenancy';
 import { StockLocations, type LocationFacts } from '../locations/stock-locations.service.js';
+import { InventorySettings } from '../settings/inventory-settings.service.js';
 import { type Decimal, decimal, decimalString, isUuid, minorUnits, newId } from '@nexo/utils';
 import {
   StockLedgerRepository,
@@ -59,6 +60,7 @@ export class StockPosting {
     @Inject(StockItemFacts) private readonly items: StockItemFacts,
     @Inject(TenantDirectory) private readonly tenants: TenantDirectory,
     @Inject(StockLocations) private readonly places: StockLocations,
+    @Inject(InventorySettings) private readonly settings: InventorySettings,
     @Optional()
     @Inject(STOCK_VALUATION_SINK)
     private readonly valuation: StockValuationSink | null = null,
@@ -110,7 +112,7 @@ export class StockPosting {
     const day = input.effectiveDate ?? today;
     if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || day > today)
       throw invalid('effectiveDate', 'The day stock moved: today or earlier');
-    const settings = await this.ledger.settings(tenantId);
+    const settings = await this.settings.current();
     const company = await this.tenants.currentOf(tenantId);
     if (settings.stockLockDate && day <= settings.stockLockDate)
       throw new DomainError(

@@ -4,7 +4,7 @@ import { Database } from '@nexo/db';
 import { DomainError, currentPrincipal } from '@nexo/platform';
 import { newId } from '@nexo/utils';
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
-import { locations, warehouses } from '../db/inventory.tables.js';
+import { locations, settings, warehouses } from '../db/inventory.tables.js';
 
 /** What the posting service needs to know of a location to move stock through it. */
 export interface LocationFacts {
@@ -119,8 +119,15 @@ export class StockLocations {
     return facts;
   }
 
-  /** Makes the company's six virtual locations, those it lacks (idempotent, race-safe). */
+  /**
+   * Makes the company's six virtual locations, those it lacks (idempotent, race-safe), and its
+   * settings row with the defaults: from the first warehouse on, every posting holds that row
+   * FOR SHARE, so a change of valuation method always has a row to lock and waits for them.
+   */
   async ensureVirtual(tenantId: string): Promise<void> {
+    await this.database.tx().execute(sql`
+      insert into ${settings} (tenant_id) values (${tenantId}::uuid)
+      on conflict (tenant_id) do nothing`);
     const rows = VIRTUAL_LOCATION_KINDS.map(
       (kind) =>
         sql`(${tenantId}::uuid, ${newId()}::uuid, ${kind}, ${kind}, ${VIRTUAL_NAMES[kind]}, ${virtualPath(kind)})`,

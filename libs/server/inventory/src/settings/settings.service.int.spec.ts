@@ -74,4 +74,42 @@ describe('inventory settings', () => {
       ),
     ).toMatchObject({ valuationMethod: 'average', stockLockDate: '2026-01-31' });
   });
+
+  it('makes a change of method wait for a posting in flight, then refuse it', async () => {
+    const c = await stockCompany(database, { valuation: 'average' });
+    const item = await c.item({ cost: '5' });
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let posted!: () => void;
+    const inFlight = new Promise<void>((resolve) => (posted = resolve));
+    // A posting that has valued its move with the average and has not committed yet.
+    const posting = c.request(async () => {
+      await c.posting.post({
+        sourceType: 'test.document',
+        sourceId: item.id,
+        moves: [
+          {
+            itemId: item.id,
+            fromLocationId: c.place.supplier,
+            toLocationId: c.stock.a,
+            quantity: '1',
+          },
+        ],
+      });
+      posted();
+      await held;
+    });
+    await inFlight;
+    const change = c
+      .request(() => service.update({ valuationMethod: 'fifo' }))
+      .then(
+        () => 'changed',
+        (e: { code?: string }) => e.code,
+      );
+    // The change waits on the settings row the posting holds; once it commits, the move is there.
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    release();
+    await posting;
+    expect(await change).toBe('valuation_method_locked');
+  });
 });

@@ -10,6 +10,7 @@ import { locations, lots, settings, warehouses } from '../db/inventory.tables.js
 import { StockLedgerRepository } from '../ledger/stock-ledger.repository.js';
 import { StockPosting } from '../ledger/stock-posting.service.js';
 import { StockLocations } from '../locations/stock-locations.service.js';
+import { InventorySettings } from '../settings/inventory-settings.service.js';
 import type { MoveInput } from '../ledger/stock-posting.types.js';
 import type { StockValuationSink } from '../ledger/stock-valuation.sink.js';
 
@@ -92,6 +93,7 @@ export async function stockCompany(
     new StockItemFacts(database),
     new TenantDirectory(database),
     new StockLocations(database),
+    new InventorySettings(database),
     options.sink ?? null,
   );
   let skus = 0;
