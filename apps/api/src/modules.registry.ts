@@ -3,6 +3,7 @@ import { CatalogModule } from '@nexo/catalog';
 import type { ModuleName } from '@nexo/platform';
 import { CrmModule } from '@nexo/crm';
 import { InventoryModule } from '@nexo/inventory';
+import { AccountsModule } from '@nexo/accounts';
 import { TenancyModule } from '@nexo/tenancy';
 
 /**
@@ -14,4 +15,5 @@ export const CONTEXT_MODULES: Record<ModuleName, Type> = {
   crm: CrmModule,
   catalog: CatalogModule,
   inventory: InventoryModule,
+  accounts: AccountsModule,
 };

@@ -9,6 +9,7 @@ import { PermissionsContext } from './permissions/permissions.context.js';
 import { PlatformContext } from './platform.context.js';
 import { SearchContext } from './search/search.context.js';
 import { InventoryContext } from './inventory/inventory.context.js';
+import { AccountsContext } from './accounts/accounts.context.js';
 import { TenancyContext } from './tenancy/tenancy.context.js';
 
 /**
@@ -29,6 +30,7 @@ export const CONTEXTS = [
   CatalogContext,
   DocumentsContext,
   InventoryContext,
+  AccountsContext,
 ] as const;
 
 type AnyContext = (typeof CONTEXTS)[number];

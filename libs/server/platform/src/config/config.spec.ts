@@ -5,7 +5,7 @@ describe('loadConfig', () => {
   it('gives sensible defaults with an empty environment', () => {
     const config = loadConfig({});
     expect(config.PORT).toBe(3000);
-    expect(config.NEXO_MODULES).toEqual(['tenancy', 'crm', 'catalog', 'inventory']);
+    expect(config.NEXO_MODULES).toEqual(['tenancy', 'crm', 'catalog', 'inventory', 'accounts']);
     expect(config.DATABASE_URL).toBeUndefined();
     expect(config.NEXO_SEED_DEMO).toBe(true);
   });
@@ -35,6 +35,7 @@ describe('loadConfig', () => {
       'crm',
       'catalog',
       'inventory',
+      'accounts',
     ]);
   });
 

@@ -1,0 +1,2 @@
+export * from './accounts.module.js';
+export { AccountService, type AccountView } from './account/account.service.js';

@@ -1,0 +1,4 @@
+/** The accounts context's contracts: `@nexo/contracts/accounts`. */
+export * from './accounts.contracts.js';
+export * from './accounts.routes.js';
+export * from './accounts.context.js';
