@@ -23,6 +23,9 @@ export const REFERENCE_EXCEPTIONS: ReferenceExceptions = {
     'the principal who posted it (user or API client), set by the server',
   'inventory.operations.issued_by':
     'the principal who posted it (user or API client), set by the server',
+  'accounts.entries.posted_by':
+    'the principal who posted it (user or API client), set by the server',
+  'accounts.entries.source_id': 'polymorphic: the document the entry books (source_type)',
   'inventory.counts.issued_by':
     'the principal who posted it (user or API client), set by the server',
   // The stock ledger knows its callers only as a type name and an id (erp.md §4).
