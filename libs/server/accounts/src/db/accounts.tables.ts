@@ -1,6 +1,6 @@
 import { decimalColumns, recordColumns } from '@nexo/db/columns';
 import { parties } from '@nexo/crm/tables';
-import { tenants } from '@nexo/tenancy/tables';
+import { tenantFk } from '@nexo/tenancy/tables';
 import { sql } from 'drizzle-orm';
 import {
   boolean,
@@ -18,10 +18,6 @@ import {
 } from 'drizzle-orm/pg-core';
 
 export const accountsSchema = pgSchema('accounts');
-
-type Column = Parameters<typeof foreignKey>[0]['columns'][0];
-const tenantFk = (name: string, column: Column) =>
-  foreignKey({ name, columns: [column], foreignColumns: [tenants.id] });
 
 export const ACCOUNT_TYPES = [
   'asset',

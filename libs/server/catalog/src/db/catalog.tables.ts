@@ -1,6 +1,6 @@
 import { parties } from '@nexo/crm/tables';
 import { decimalColumns, recordColumns } from '@nexo/db/columns';
-import { tenants } from '@nexo/tenancy/tables';
+import { tenantFk } from '@nexo/tenancy/tables';
 import { sql } from 'drizzle-orm';
 import {
   boolean,
@@ -24,9 +24,6 @@ export const catalogSchema = pgSchema('catalog');
 
 /** Raw bytes (drizzle-orm 0.45 has no `bytea` builder); node-postgres reads them as a Buffer. */
 const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => 'bytea' });
-
-const tenantFk = (name: string, column: Parameters<typeof foreignKey>[0]['columns'][0]) =>
-  foreignKey({ name, columns: [column], foreignColumns: [tenants.id] });
 
 /** Units of measure of a company: `u`, `caja12`, `kg`. */
 export const units = catalogSchema.table(

@@ -1,6 +1,6 @@
 import { memberships } from '@nexo/auth/tables';
 import { decimalColumns, recordColumns } from '@nexo/db/columns';
-import { tenants } from '@nexo/tenancy/tables';
+import { tenantFk } from '@nexo/tenancy/tables';
 import { sql, type SQL } from 'drizzle-orm';
 import {
   boolean,
@@ -21,8 +21,6 @@ import {
 
 export const crmSchema = pgSchema('crm');
 
-const tenantFk = (name: string, tenantId: Parameters<typeof foreignKey>[0]['columns'][0]) =>
-  foreignKey({ name, columns: [tenantId], foreignColumns: [tenants.id] });
 /**
  * A user named on a record (owner, assignee) must be a member of the record's company: the
  * key leads with the tenant and points at the membership (memberships are never deleted, only

@@ -1,6 +1,6 @@
 import { decimalColumns, recordColumns } from '@nexo/db/columns';
 import { itemVariants, items } from '@nexo/catalog/tables';
-import { tenants } from '@nexo/tenancy/tables';
+import { tenantFk, tenants } from '@nexo/tenancy/tables';
 import { sql } from 'drizzle-orm';
 import {
   boolean,
@@ -21,8 +21,6 @@ import {
 export const inventorySchema = pgSchema('inventory');
 
 type Column = Parameters<typeof foreignKey>[0]['columns'][0];
-const tenantFk = (name: string, column: Column) =>
-  foreignKey({ name, columns: [column], foreignColumns: [tenants.id] });
 /** Every reference leads with the tenant, so it never points into another company. */
 const itemFk = (table: string, t: { tenantId: Column; itemId: Column; variantId?: Column }) => [
   foreignKey({

@@ -70,6 +70,10 @@ export const tenants = tenancySchema.table(
   ],
 );
 
+/** A tenant table's key to its company: every context's tables name it the same way. */
+export const tenantFk = (name: string, column: Parameters<typeof foreignKey>[0]['columns'][0]) =>
+  foreignKey({ name, columns: [column], foreignColumns: [tenants.id] });
+
 /**
  * The company's exchange rates: on `rate_date`, 1 unit of `currency` is worth `rate` units of
  * the company's base currency (`tenants.currency`, which never has a row here: the service
