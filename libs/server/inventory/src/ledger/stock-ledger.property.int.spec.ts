@@ -23,7 +23,7 @@ const step: fc.Arbitrary<Step> = fc.oneof(
     kind: fc.constant('receive' as const),
     at: fc.constantFrom('a' as const, 'b' as const),
     quantity: fc.integer({ min: 1, max: 20 }),
-    cost: fc.integer({ min: 1, max: 99_999 }).map((c) => (c / 1000).toFixed(3)),
+    cost: fc.integer({ min: 1, max: 99_999 }).map((c) => decimal(String(c)).div(1000).toFixed(3)),
   }),
   fc.record({
     kind: fc.constant('issue' as const),
