@@ -2,7 +2,7 @@ import { Inject, Injectable, Module, type OnModuleInit } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Database, DatabaseModule, relayRoleUrl } from '@nexo/db';
 import { Mailer, MetricsService, PlatformModule, SecretBox, loadConfig } from '@nexo/platform';
-import { createTenant, useTestDatabase } from '@nexo/testing';
+import { adminClient, createTenant, useTestDatabase } from '@nexo/testing';
 import { newId } from '@nexo/utils';
 import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
@@ -80,22 +80,47 @@ describe('EventsModule', () => {
 
   it('subscribes declared consumers and relays in a worker, and stops cleanly', async () => {
     const { app, metrics, database } = await boot('worker');
-    const tenantId = (await createTenant(database)).id;
-    const outbox = app.get(EventOutbox);
-    const { id } = await database.withContext({ tenantId }, () =>
-      outbox.publish(PartyCreated.of(newId(), { name: 'Acme' })),
-    );
-    for (let i = 0; i < 300 && !received.some((e) => e.id === id); i++) await sleep(10);
-    expect(received.find((e) => e.id === id)).toMatchObject({
-      tenantId,
-      type: 'test.party.created',
-      payload: { name: 'Acme' },
-    });
-    const text = await metrics.registry.metrics();
-    expect(metricValue(text, 'nexo_outbox_backlog')).toBe(0);
-    expect(metricValue(text, 'nexo_outbox_relay_lag_seconds')).toBe(0);
+    let closed = false;
+    try {
+      const tenantId = (await createTenant(database)).id;
+      const outbox = app.get(EventOutbox);
+      const { id } = await database.withContext({ tenantId }, () =>
+        outbox.publish(PartyCreated.of(newId(), { name: 'Acme' })),
+      );
+      for (let i = 0; i < 300 && !received.some((e) => e.id === id); i++) await sleep(10);
+      expect(received.find((e) => e.id === id)).toMatchObject({
+        tenantId,
+        type: 'test.party.created',
+        payload: { name: 'Acme' },
+      });
+      // The in-process bus hands the event over inside the relay's batch, before the batch
+      // commits `published_at`: wait for the mark before reading the gauges.
+      const admin = await adminClient(db.current);
+      try {
+        for (let i = 0; i < 300; i++) {
+          const { rows } = await admin.query<{ n: number }>(
+            'select count(*)::int as n from events.outbox where published_at is null',
+          );
+          if (rows[0]?.n === 0) break;
+          await sleep(10);
+        }
+      } finally {
+        await admin.end();
+      }
+      const text = await metrics.registry.metrics();
+      expect(metricValue(text, 'nexo_outbox_backlog')).toBe(0);
+      expect(metricValue(text, 'nexo_outbox_relay_lag_seconds')).toBe(0);
 
-    await app.close();
+      await app.close();
+      closed = true;
+      await continueAfterStop(tenantId, database);
+    } finally {
+      // A failed assertion must not leave this worker relaying the next test's events.
+      if (!closed) await app.close();
+    }
+  });
+
+  async function continueAfterStop(tenantId: string, database: Database): Promise<void> {
     expect(database.pool.ended).toBe(true);
     // Stopped: an event written now stays in the outbox.
     const after = new Database(db.current.appUrl, { max: 1 });
@@ -108,7 +133,7 @@ describe('EventsModule', () => {
     } finally {
       await after.close();
     }
-  });
+  }
 
   it('neither relays nor consumes in an API process', async () => {
     const { app, metrics } = await boot('api');
