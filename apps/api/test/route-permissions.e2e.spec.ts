@@ -37,6 +37,8 @@ const BASE: Record<string, string[] | 'all'> = {
   warehouse: EMPLOYEE,
   production: EMPLOYEE,
   accountant: EMPLOYEE,
+  cashier: EMPLOYEE,
+  auditor: EMPLOYEE,
   'client-portal': ['read tenancy.tenant'],
   'supplier-portal': ['read tenancy.tenant'],
   'professional-accountant': EMPLOYEE,

@@ -45,6 +45,8 @@ export const crmTestKit = defineTestKit({
     'client-portal': PARTY_READ,
     'supplier-portal': PARTY_READ,
     'professional-accountant': [...EMPLOYEE, ...PARTY_READ],
+    cashier: [...EMPLOYEE, ...PARTY_READ],
+    auditor: [...EMPLOYEE, ...PARTY_READ],
   },
   recordsOfB: async (call: KitCall) => {
     const ok = async (url: string, body: object): Promise<string> => {

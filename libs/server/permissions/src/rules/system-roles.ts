@@ -22,6 +22,8 @@ const BASE: Record<SystemRoleKey, { name: string; rules: Rule[] }> = {
   warehouse: { name: 'Depósito', rules: [] },
   production: { name: 'Producción', rules: [] },
   accountant: { name: 'Contable', rules: [] },
+  cashier: { name: 'Cajero', rules: [] },
+  auditor: { name: 'Auditor (solo lectura)', rules: [] },
   'client-portal': { name: 'Portal de clientes', rules: [] },
   'supplier-portal': { name: 'Portal de proveedores', rules: [] },
   'professional-accountant': { name: 'Contador externo', rules: [] },

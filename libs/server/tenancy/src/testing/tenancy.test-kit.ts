@@ -17,6 +17,8 @@ export const tenancyTestKit = defineTestKit({
     warehouse: READ,
     production: READ,
     'professional-accountant': READ,
+    cashier: READ,
+    auditor: READ,
     // Keeps the books in the base currency: enters and imports the rates; registers the
     // points of sale.
     accountant: [

@@ -1,16 +1,111 @@
+import type { Rule } from '../permissions/permission.contracts.js';
 import { defineContext } from '../context/context-contract.js';
+import { read } from '../context/employee-roles.js';
 import { ACCOUNTS_MESSAGES } from './accounts.messages.js';
 import { AccountsRoutes } from './accounts.routes.js';
 
-/** Accounts: what it keeps and for whom (one line; the README says more). */
+const SUBJECTS = [
+  'accounts.account',
+  'accounts.entry',
+  'accounts.settings',
+  'accounts.current-account',
+  'accounts.report',
+];
+const READ_ALL: Rule = { action: ['read', 'export'], subject: SUBJECTS };
+
+/** The chart, the ledger, current accounts and their reports. */
 export const AccountsContext = defineContext({
   name: 'accounts',
   module: true,
   subjects: {
-    'accounts.account': { es: 'Accounts', en: 'Accounts' },
+    'accounts.account': { es: 'Plan de cuentas', en: 'Chart of accounts' },
+    'accounts.entry': { es: 'Asientos', en: 'Journal entries' },
+    'accounts.settings': {
+      es: 'Ejercicios, cierres y reglas contables',
+      en: 'Fiscal years, locks and posting rules',
+    },
+    'accounts.current-account': {
+      es: 'Cuentas corrientes e imputaciones',
+      en: 'Current accounts and allocations',
+    },
+    'accounts.report': { es: 'Informes contables', en: 'Accounting reports' },
   },
   routes: Object.values(AccountsRoutes),
-  // What each system role may do here; owners and admins manage everything already.
-  roleRules: {},
+  roleRules: {
+    /** Keeps the books: everything here, including posting before the staff lock date. */
+    accountant: [
+      { action: ['read', 'create', 'update', 'delete', 'transition', 'export'], subject: SUBJECTS },
+    ],
+    /** Takes and makes payments: allocates them; reads the chart and the current accounts. */
+    cashier: [
+      read('accounts.account'),
+      { action: ['read', 'create', 'update', 'export'], subject: 'accounts.current-account' },
+    ],
+    /** Reads the whole ledger and exports it; changes nothing. */
+    auditor: [READ_ALL],
+    /** The outside accountant reads the whole ledger of each company it serves. */
+    'professional-accountant': [READ_ALL],
+    /** Sells on credit: sees what customers owe. */
+    sales: [read('accounts.current-account')],
+    purchasing: [read('accounts.current-account')],
+  },
+  errors: {
+    period_locked: {
+      status: 409,
+      title: 'Period locked',
+      message: {
+        es: 'La fecha cae en un período cerrado: use una fecha posterior al cierre.',
+        en: 'The date falls in a locked period: use a date after the lock.',
+      },
+    },
+    entry_unbalanced: {
+      status: 422,
+      title: 'Entry does not balance',
+      message: {
+        es: 'El asiento no balancea: el debe y el haber deben sumar lo mismo.',
+        en: 'The entry does not balance: debits and credits must add up to the same amount.',
+      },
+    },
+    entry_posted: {
+      status: 409,
+      title: 'Entry posted',
+      message: {
+        es: 'El asiento está registrado y no cambia: se corrige con un contraasiento.',
+        en: 'The entry is posted and never changes: correct it with a reversal.',
+      },
+    },
+    entry_not_posted: {
+      status: 409,
+      title: 'Entry not posted',
+      message: {
+        es: 'Solo se revierte un asiento registrado; un borrador se elimina.',
+        en: 'Only a posted entry is reversed; a draft is deleted.',
+      },
+    },
+    already_reversed: {
+      status: 409,
+      title: 'Already reversed',
+      message: {
+        es: 'Ese asiento ya tiene su contraasiento.',
+        en: 'That entry has been reversed already.',
+      },
+    },
+    over_allocated: {
+      status: 409,
+      title: 'Over-allocated',
+      message: {
+        es: 'La imputación supera el saldo pendiente del comprobante o del pago.',
+        en: 'The allocation exceeds what is open on the document or the payment.',
+      },
+    },
+    already_undone: {
+      status: 409,
+      title: 'Already undone',
+      message: {
+        es: 'Esa imputación ya fue deshecha.',
+        en: 'That allocation has been undone already.',
+      },
+    },
+  },
   messages: ACCOUNTS_MESSAGES,
 });

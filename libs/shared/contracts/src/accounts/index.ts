@@ -2,3 +2,4 @@
 export * from './accounts.contracts.js';
 export * from './accounts.routes.js';
 export * from './accounts.context.js';
+export * from './posting.contracts.js';

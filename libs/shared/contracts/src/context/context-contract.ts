@@ -13,6 +13,8 @@ export const SYSTEM_ROLE_KEYS = [
   'warehouse',
   'production',
   'accountant',
+  'cashier',
+  'auditor',
   'client-portal',
   'supplier-portal',
   'professional-accountant',

@@ -8,6 +8,8 @@ export const EMPLOYEE_ROLES = [
   'warehouse',
   'production',
   'accountant',
+  'cashier',
+  'auditor',
   'professional-accountant',
 ] as const satisfies readonly SystemRoleKey[];
 

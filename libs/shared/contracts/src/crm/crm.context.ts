@@ -93,6 +93,9 @@ export const CrmContext = defineContext({
       { action: 'export', subject: 'crm.party' },
     ],
     'professional-accountant': [...employees['professional-accountant'], read(PARTY_RECORDS)],
+    /** Takes payments from customers and pays suppliers: reads who they are. */
+    cashier: [...employees.cashier, read(PARTY_RECORDS)],
+    auditor: [...employees.auditor, read(PARTY_RECORDS)],
     'client-portal': OWN_PARTY,
     'supplier-portal': OWN_PARTY,
   },
