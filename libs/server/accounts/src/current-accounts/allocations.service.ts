@@ -75,6 +75,15 @@ export class Allocations {
             message: 'A debit item with a credit item of one currency',
           },
         ]);
+      // Aging at a past date counts an allocation from its day: both items exist by then.
+      if (date < debit.documentDate || date < credit.documentDate)
+        throw DomainError.validation([
+          {
+            path: 'date',
+            code: 'before_document',
+            message: 'An allocation is dated on or after both documents',
+          },
+        ]);
       const open = decimal(debit.residualCurrency).lessThan(credit.residualCurrency)
         ? decimal(debit.residualCurrency)
         : decimal(credit.residualCurrency);
@@ -118,15 +127,20 @@ export class Allocations {
     await this.items.lock(tenantId, [original.debitItemId, original.creditItemId].sort());
     if (await this.items.undoneBy(tenantId, allocationId))
       throw new DomainError('already_undone', 'The allocation was undone already');
+    const day = date ?? new Date().toISOString().slice(0, 10);
+    if (!isDay(day) || day < original.allocatedOn)
+      throw DomainError.validation([
+        { path: 'date', code: 'before_allocation', message: 'On or after the allocation' },
+      ]);
     if (original.exchangeEntryId)
-      await this.ledger.reverse(original.exchangeEntryId, date ? { date } : {});
+      await this.ledger.reverse(original.exchangeEntryId, { date: day });
     const row: AllocationRow = {
       ...original,
       id: newId(),
       amountCurrency: negate(original.amountCurrency),
       amountDebit: negate(original.amountDebit),
       amountCredit: negate(original.amountCredit),
-      allocatedOn: date ?? new Date().toISOString().slice(0, 10),
+      allocatedOn: day,
       undoesId: original.id,
       exchangeEntryId: null,
     };

@@ -32,8 +32,8 @@ export interface AllocationRow {
 }
 
 const ITEM_COLUMNS = sql`id, entry_id as "entryId", party_id as "partyId",
-  account_id as "accountId", side, currency, amount::text, amount_currency::text as "amountCurrency",
-  residual::text, residual_currency::text as "residualCurrency",
+  account_id as "accountId", side, currency, trim_scale(amount)::text as amount, trim_scale(amount_currency)::text as "amountCurrency",
+  trim_scale(residual)::text as residual, trim_scale(residual_currency)::text as "residualCurrency",
   document_date::text as "documentDate", due_date::text as "dueDate"`;
 
 /** Open items and the allocation ledger, in the caller's transaction. */
@@ -78,8 +78,8 @@ export class OpenItemsRepository {
   async allocation(tenantId: string, id: string): Promise<AllocationRow | null> {
     const { rows } = await this.tx.execute<AllocationRow & Record<string, unknown>>(sql`
       select id, party_id as "partyId", debit_item_id as "debitItemId",
-             credit_item_id as "creditItemId", currency, amount_currency::text as "amountCurrency",
-             amount_debit::text as "amountDebit", amount_credit::text as "amountCredit",
+             credit_item_id as "creditItemId", currency, trim_scale(amount_currency)::text as "amountCurrency",
+             trim_scale(amount_debit)::text as "amountDebit", trim_scale(amount_credit)::text as "amountCredit",
              allocated_on::text as "allocatedOn", undoes_id as "undoesId",
              exchange_entry_id as "exchangeEntryId"
         from accounts.allocations where tenant_id = ${tenantId} and id = ${id}`);

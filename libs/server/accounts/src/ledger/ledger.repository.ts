@@ -152,8 +152,8 @@ export class LedgerRepository {
 
   async lines(tenantId: string, entryId: string): Promise<LineRow[]> {
     const { rows } = await this.tx.execute<LineRow & Record<string, unknown>>(sql`
-      select id, account_id as "accountId", party_id as "partyId", debit::text, credit::text,
-             currency, amount_currency::text as "amountCurrency", rate::text,
+      select id, account_id as "accountId", party_id as "partyId", trim_scale(debit)::text as debit, trim_scale(credit)::text as credit,
+             currency, trim_scale(amount_currency)::text as "amountCurrency", trim_scale(rate)::text as rate,
              due_date::text as "dueDate", description
         from accounts.entry_lines where tenant_id = ${tenantId} and entry_id = ${entryId}
        order by position, id`);

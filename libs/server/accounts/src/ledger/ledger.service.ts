@@ -149,7 +149,8 @@ export class Ledger {
     if (await this.repository.reversalOf(tenantId, id))
       throw new DomainError('already_reversed', 'The entry was reversed already');
     const date = options.date ?? original.entryDate;
-    if (!isDay(date)) throw invalidDate();
+    // Reports at a past date must never see a reversal before what it reverses.
+    if (!isDay(date) || date < original.entryDate) throw invalidDate('On or after the original');
     const lines = (await this.repository.lines(tenantId, id)).map((l) => mirror(l));
     const reversalId = newId();
     try {
@@ -292,8 +293,6 @@ function reversalDescription(entry: EntryFact): string {
   return `Reversal of ${entry.number ?? entry.id}`;
 }
 
-function invalidDate(): DomainError {
-  return DomainError.validation([
-    { path: 'date', code: 'invalid_date', message: 'A date (YYYY-MM-DD)' },
-  ]);
+function invalidDate(message = 'A date (YYYY-MM-DD)'): DomainError {
+  return DomainError.validation([{ path: 'date', code: 'invalid_date', message }]);
 }

@@ -87,8 +87,9 @@ export class LedgerReportsRepository {
           from accounts.account_balances b
          where b.tenant_id = ${tenantId} and b.day <= ${to}
          group by b.account_id)
-      select a.id as "accountId", a.code, a.name, a.type, s.opening::text,
-             s.debit::text, s.credit::text, (s.opening + s.debit - s.credit)::text as closing
+      select a.id as "accountId", a.code, a.name, a.type, trim_scale(s.opening)::text as opening,
+             trim_scale(s.debit)::text as debit, trim_scale(s.credit)::text as credit,
+             trim_scale(s.opening + s.debit - s.credit)::text as closing
         from sums s
         join accounts.accounts a on a.tenant_id = ${tenantId} and a.id = s.account_id
        order by a.code`);
@@ -103,12 +104,12 @@ export class LedgerReportsRepository {
   ): Promise<string> {
     if (filter.accountId && !filter.partyId) {
       const { rows } = await this.tx.execute<{ v: string }>(sql`
-        select coalesce(sum(debit - credit), 0)::text as v from accounts.account_balances
+        select trim_scale(coalesce(sum(debit - credit), 0))::text as v from accounts.account_balances
          where tenant_id = ${tenantId} and account_id = ${filter.accountId} and day < ${before}`);
       return rows[0]?.v ?? '0';
     }
     const { rows } = await this.tx.execute<{ v: string }>(sql`
-      select coalesce(sum(l.debit - l.credit), 0)::text as v
+      select trim_scale(coalesce(sum(l.debit - l.credit), 0))::text as v
         from accounts.entry_lines l
         join accounts.entries e on e.tenant_id = l.tenant_id and e.id = l.entry_id
        where l.tenant_id = ${tenantId} and e.state = 'posted' and e.entry_date < ${before}
@@ -133,9 +134,9 @@ export class LedgerReportsRepository {
     const { rows } = await this.tx.execute<LedgerLine & Record<string, unknown>>(sql`
       select e.id as "entryId", l.id as "lineId", e.number, e.entry_date::text as date,
              coalesce(l.description, e.description) as description, l.account_id as "accountId",
-             l.party_id as "partyId", l.debit::text, l.credit::text, l.currency,
-             l.amount_currency::text as "amountCurrency",
-             (${opening}::numeric + sum(l.debit - l.credit) over (
+             l.party_id as "partyId", trim_scale(l.debit)::text as debit, trim_scale(l.credit)::text as credit, l.currency,
+             trim_scale(l.amount_currency)::text as "amountCurrency",
+             trim_scale(${opening}::numeric + sum(l.debit - l.credit) over (
                 order by e.entry_date, e.chain_seq, l.position
                 rows between unbounded preceding and current row))::text as balance,
              e.source_type as "sourceType", e.source_id as "sourceId"
@@ -165,7 +166,7 @@ export class LedgerReportsRepository {
     const { rows } = await this.tx.execute<OpenItemView & Record<string, unknown>>(sql`
       select * from (
         select i.id, i.entry_id as "entryId", e.number, i.side, i.currency,
-               i.amount_currency::text as "amountCurrency", (${openOn(asOf)})::text as open,
+               trim_scale(i.amount_currency)::text as "amountCurrency", trim_scale(${openOn(asOf)})::text as open,
                i.document_date::text as "documentDate", i.due_date::text as "dueDate",
                i.source_type as "sourceType", i.source_id as "sourceId", i.description
           from accounts.open_items i
@@ -202,7 +203,7 @@ export class LedgerReportsRepository {
       bucket: number;
       amount: string;
     }>(sql`
-      select x.party_id, x.currency, ${bucketOf} as bucket, sum(x.signed)::text as amount
+      select x.party_id, x.currency, ${bucketOf} as bucket, trim_scale(sum(x.signed))::text as amount
         from (
           select i.party_id, i.currency, i.due_date, ${asOf}::date as as_of,
                  case when i.side = 'debit' then 1 else -1 end * (${openOn(asOf)}) as signed
