@@ -86,6 +86,20 @@ export class OpenItemsRepository {
     return rows[0] ?? null;
   }
 
+  async allocationsOf(tenantId: string, partyId: string): Promise<AllocationRow[]> {
+    const { rows } = await this.tx.execute<AllocationRow & Record<string, unknown>>(sql`
+      select id, party_id as "partyId", debit_item_id as "debitItemId",
+             credit_item_id as "creditItemId", currency,
+             trim_scale(amount_currency)::text as "amountCurrency",
+             trim_scale(amount_debit)::text as "amountDebit",
+             trim_scale(amount_credit)::text as "amountCredit",
+             allocated_on::text as "allocatedOn", undoes_id as "undoesId",
+             exchange_entry_id as "exchangeEntryId"
+        from accounts.allocations where tenant_id = ${tenantId} and party_id = ${partyId}
+       order by allocated_on desc, created_at desc limit 500`);
+    return rows;
+  }
+
   async undoneBy(tenantId: string, id: string): Promise<string | null> {
     const { rows } = await this.tx.execute<{ id: string }>(sql`
       select id from accounts.allocations where tenant_id = ${tenantId} and undoes_id = ${id}`);

@@ -32,6 +32,7 @@ export interface LedgerLine {
 
 export interface AgingRow {
   partyId: string;
+  partyName: string;
   currency: string;
   /** Signed (debits positive): what the party owes, or is owed when negative. */
   balance: string;
@@ -74,6 +75,14 @@ export class LedgerReportsRepository {
 
   private get tx() {
     return this.database.tx();
+  }
+
+  /** Whether the party is one of the company's (the entry lines' foreign key target). */
+  async partyExists(tenantId: string, partyId: string): Promise<boolean> {
+    const { rows } = await this.tx.execute<{ found: boolean }>(sql`
+      select exists (select 1 from crm.parties
+                      where tenant_id = ${tenantId} and id = ${partyId}) as found`);
+    return rows[0]?.found === true;
   }
 
   /** Every account with movement or balance: before `from`, within it, and at `to`. */
@@ -199,19 +208,22 @@ export class LedgerReportsRepository {
     );
     const { rows } = await this.tx.execute<{
       party_id: string;
+      party_name: string;
       currency: string;
       bucket: number;
       amount: string;
     }>(sql`
-      select x.party_id, x.currency, ${bucketOf} as bucket, trim_scale(sum(x.signed))::text as amount
+      select x.party_id, min(p.name) as party_name, x.currency, ${bucketOf} as bucket,
+             trim_scale(sum(x.signed))::text as amount
         from (
           select i.party_id, i.currency, i.due_date, ${asOf}::date as as_of,
                  case when i.side = 'debit' then 1 else -1 end * (${openOn(asOf)}) as signed
             from accounts.open_items i
             join accounts.accounts a on a.tenant_id = i.tenant_id and a.id = i.account_id
            where i.tenant_id = ${tenantId} and a.type = ${kind} and i.document_date <= ${asOf}) x
+        join crm.parties p on p.tenant_id = ${tenantId} and p.id = x.party_id
        where x.signed <> 0
-       group by 1, 2, 3`);
+       group by x.party_id, x.currency, 4`);
     const byKey = new Map<string, AgingRow>();
     for (const r of rows) {
       const key = `${r.party_id}|${r.currency}`;
@@ -219,6 +231,7 @@ export class LedgerReportsRepository {
       if (!row) {
         row = {
           partyId: r.party_id,
+          partyName: r.party_name,
           currency: r.currency,
           balance: '0',
           buckets: Array.from({ length: bounds.length + 2 }, () => '0'),
@@ -227,6 +240,8 @@ export class LedgerReportsRepository {
       }
       row.buckets[Number(r.bucket)] = r.amount;
     }
-    return [...byKey.values()];
+    return [...byKey.values()].sort(
+      (a, b) => a.partyName.localeCompare(b.partyName) || a.currency.localeCompare(b.currency),
+    );
   }
 }

@@ -4,6 +4,9 @@ import {
   CreateAccountInputSchema,
   UpdateAccountInputSchema,
 } from './accounts.contracts.js';
+import { CURRENT_ACCOUNT_ROUTES } from './current-account.routes.js';
+import { LEDGER_ROUTES } from './ledger.routes.js';
+import { REPORT_ROUTES } from './reports.routes.js';
 
 const accounts = routeGroup({
   tag: 'Accounts',
@@ -12,7 +15,9 @@ const accounts = routeGroup({
   plural: 'Accounts',
   subject: 'accounts.account',
   schema: AccountSchema,
-  list: { summary: 'Accounts of the company. Filters: name; q searches the name' },
+  list: {
+    summary: 'The chart of accounts. Filters: code, name, type, parentId; q searches code and name',
+  },
   create: { body: CreateAccountInputSchema },
   get: {},
   update: { body: UpdateAccountInputSchema },
@@ -26,4 +31,7 @@ export const AccountsRoutes = {
   getAccount: accounts.get,
   updateAccount: accounts.update,
   deleteAccount: accounts.remove,
+  ...LEDGER_ROUTES,
+  ...CURRENT_ACCOUNT_ROUTES,
+  ...REPORT_ROUTES,
 };

@@ -1,0 +1,50 @@
+import { Body, Controller, Inject, Param, Query } from '@nestjs/common';
+import type { RouteBody, RouteParams, RouteQuery, RouteResult } from '@nexo/contracts';
+import { AccountsRoutes as R } from '@nexo/contracts/accounts';
+import { Route } from '@nexo/platform';
+import { CurrentAccountService } from './current-account.service.js';
+
+type Result<T extends (typeof R)[keyof typeof R]> = Promise<RouteResult<T>>;
+
+/** Thin: one service call per route. */
+@Controller()
+export class CurrentAccountController {
+  constructor(@Inject(CurrentAccountService) private readonly service: CurrentAccountService) {}
+
+  @Route(R.getCurrentAccount)
+  get(
+    @Param() p: RouteParams<typeof R.getCurrentAccount>,
+    @Query() q: RouteQuery<typeof R.getCurrentAccount>,
+  ): Result<typeof R.getCurrentAccount> {
+    return this.service.currentAccount(p.partyId, q);
+  }
+
+  @Route(R.getPartyStatement)
+  statement(
+    @Param() p: RouteParams<typeof R.getPartyStatement>,
+    @Query() q: RouteQuery<typeof R.getPartyStatement>,
+  ): Result<typeof R.getPartyStatement> {
+    return this.service.statement(p.partyId, q.from, q.to);
+  }
+
+  @Route(R.listAllocations)
+  list(@Param() p: RouteParams<typeof R.listAllocations>): Result<typeof R.listAllocations> {
+    return this.service.listAllocations(p.partyId);
+  }
+
+  @Route(R.allocate)
+  allocate(
+    @Param() p: RouteParams<typeof R.allocate>,
+    @Body() body: RouteBody<typeof R.allocate>,
+  ): Result<typeof R.allocate> {
+    return this.service.allocate(p.partyId, body);
+  }
+
+  @Route(R.undoAllocation)
+  undo(
+    @Param() p: RouteParams<typeof R.undoAllocation>,
+    @Body() body: RouteBody<typeof R.undoAllocation>,
+  ): Result<typeof R.undoAllocation> {
+    return this.service.undo(p.id, body.date);
+  }
+}
