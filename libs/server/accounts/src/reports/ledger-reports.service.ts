@@ -199,7 +199,7 @@ export class LedgerReportsService {
     const table = await this.table(report, query);
     return query.format === 'xlsx'
       ? { contentType: XLSX, data: await tableXlsx(table) }
-      : { contentType: 'text/csv; charset=utf-8', data: tableCsv(table) };
+      : { contentType: 'text/csv', data: tableCsv(table) };
   }
 
   private async table(report: ReportName, q: Record<string, unknown>): Promise<ReportTable> {
