@@ -108,4 +108,63 @@ export const AccountsContext = defineContext({
     },
   },
   messages: ACCOUNTS_MESSAGES,
+  nav: {
+    group: 'nav.accounts',
+    entries: [
+      {
+        href: '/accounts',
+        label: 'nav.accountsDashboard',
+        can: ['read', 'accounts.current-account'],
+        icon: 'pipeline',
+      },
+      {
+        href: '/accounts/chart',
+        label: 'nav.chartOfAccounts',
+        can: ['read', 'accounts.account'],
+        icon: 'fields',
+      },
+      {
+        href: '/accounts/entries',
+        label: 'nav.journalEntries',
+        can: ['read', 'accounts.entry'],
+        icon: 'audit',
+      },
+      {
+        href: '/accounts/reports/trial-balance',
+        label: 'nav.trialBalance',
+        can: ['read', 'accounts.report'],
+        icon: 'prices',
+      },
+      {
+        href: '/accounts/reports/general-ledger',
+        label: 'nav.generalLedger',
+        can: ['read', 'accounts.report'],
+        icon: 'prices',
+      },
+      {
+        href: '/accounts/reports/profit-and-loss',
+        label: 'nav.profitAndLoss',
+        can: ['read', 'accounts.report'],
+        icon: 'prices',
+      },
+      {
+        href: '/accounts/reports/balance-sheet',
+        label: 'nav.balanceSheet',
+        can: ['read', 'accounts.report'],
+        icon: 'prices',
+      },
+      {
+        href: '/accounts/reports/aging',
+        label: 'nav.aging',
+        can: ['read', 'accounts.current-account'],
+        icon: 'parties',
+      },
+      {
+        href: '/accounts/settings',
+        label: 'nav.accountingSettings',
+        can: ['read', 'accounts.settings'],
+        icon: 'company',
+      },
+    ],
+  },
 });
