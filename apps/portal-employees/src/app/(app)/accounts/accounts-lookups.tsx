@@ -4,7 +4,7 @@ import type { components } from '@nexo/api-client';
 import { sumDecimals, useI18n } from '@nexo/i18n';
 import { useApiQuery } from '@nexo/ui';
 import { IconDownload } from '@tabler/icons-react';
-import { useCallback, useMemo } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { api, listQuery } from '../../../lib/api';
 
 export type Account = components['schemas']['Account'];
@@ -183,3 +183,34 @@ export function ExportLinks(props: {
 
 /** Right-aligned table cells for amounts. */
 export const RIGHT = { textAlign: 'right' } as const;
+
+const partyNames = new Map<string, Promise<string | undefined>>();
+/** A party's name, read once per page (the parties list filters by no id: one read each). */
+function loadPartyName(id: string): Promise<string | undefined> {
+  let found = partyNames.get(id);
+  if (!found) {
+    found = api
+      .GET('/api/v1/crm/parties/{id}', { params: { path: { id } } })
+      .then(({ data }) => data?.name ?? undefined)
+      .catch(() => undefined);
+    partyNames.set(id, found);
+  }
+  return found;
+}
+
+/** The names of the parties these ids name, as they arrive. */
+export function usePartyNames(ids: readonly (string | null | undefined)[]) {
+  const [names, setNames] = useState<Record<string, string>>({});
+  const key = [...new Set(ids.filter((id): id is string => Boolean(id)))].sort().join(',');
+  useEffect(() => {
+    let live = true;
+    for (const id of key ? key.split(',') : [])
+      void loadPartyName(id).then((name) => {
+        if (live && name) setNames((current) => ({ ...current, [id]: name }));
+      });
+    return () => {
+      live = false;
+    };
+  }, [key]);
+  return (id: string | null | undefined): string => (id ? (names[id] ?? '') : '');
+}
