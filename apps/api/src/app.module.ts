@@ -9,6 +9,7 @@ import { DatabaseModule, type Database } from '@nexo/db';
 import { PlatformModule, type PlatformDependencies } from '@nexo/platform';
 import { CONTEXT_MODULES } from './modules.registry.js';
 import { RetentionModule } from './retention.module.js';
+import { StockValuationModule } from './bridges/stock-valuation.module.js';
 
 export interface AppDependencies extends PlatformDependencies {
   database: Database;
@@ -31,6 +32,12 @@ export class AppModule {
         PermissionsModule,
         CustomFieldsModule,
         ...deps.config.NEXO_MODULES.map((name) => CONTEXT_MODULES[name]),
+        // Stock moves are valued into the books when both contexts run here.
+        ...(['inventory', 'accounts'].every((m) =>
+          (deps.config.NEXO_MODULES as readonly string[]).includes(m),
+        )
+          ? [StockValuationModule]
+          : []),
         ...extra,
       ],
     };

@@ -68,6 +68,12 @@ export class LedgerRepository {
     return rows[0] ?? null;
   }
 
+  async keepsBooks(tenantId: string): Promise<boolean> {
+    const { rows } = await this.tx.execute<{ found: boolean }>(sql`
+      select exists (select 1 from accounts.posting_rules where tenant_id = ${tenantId}) as found`);
+    return rows[0]?.found === true;
+  }
+
   async staffLockDate(tenantId: string): Promise<string | null> {
     const { rows } = await this.tx.execute<{ d: string | null }>(sql`
       select staff_lock_date::text as d from accounts.settings where tenant_id = ${tenantId}`);

@@ -66,6 +66,11 @@ export class Ledger {
     @Inject(PermissionService) private readonly permissions: PermissionService,
   ) {}
 
+  /** Whether the company keeps its books here: it has posting rules (its chart installed). */
+  keepsBooks(): Promise<boolean> {
+    return this.repository.keepsBooks(currentPrincipal().tenantId);
+  }
+
   /** Writes an entry and, unless `draft`, posts it. */
   async post(input: LedgerEntryInput): Promise<PostedEntry> {
     const { tenantId } = currentPrincipal();
