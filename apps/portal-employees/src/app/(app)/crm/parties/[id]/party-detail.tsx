@@ -33,6 +33,7 @@ import { useMoney } from '../../../../../lib/company';
 import { ActivityForm } from '../../../../../components/activity-form';
 import { Timeline } from '../../../../../components/timeline';
 import { AddressForm, ContactForm } from './party-detail-forms';
+import { PartyCurrentAccount } from './party-current-account';
 import { PartyEditForm } from './party-edit-form';
 import { hasRecargoEquivalencia, taxConditionLabel } from '../party-tax';
 
@@ -64,6 +65,7 @@ export function PartyDetail(props: { id: string }) {
   const [editing, setEditing] = useState(false);
   const canWriteContacts = useCan('create', 'crm.contact');
   const canLog = useCan('create', 'crm.activity');
+  const canReadAccount = useCan('read', 'accounts.current-account');
   const p = party.data;
   if (!p)
     return party.problem !== undefined ? (
@@ -314,6 +316,7 @@ export function PartyDetail(props: { id: string }) {
             </Group>
             {timeline.data ? <Timeline items={timeline.data} /> : <LoadingBlock />}
           </Card>
+          {canReadAccount ? <PartyCurrentAccount partyId={p.id} /> : null}
         </Grid.Col>
       </Grid>
     </>
