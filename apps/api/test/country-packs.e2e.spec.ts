@@ -4,7 +4,7 @@ import { AR_PACK } from '@nexo/commerce';
 import { decimal } from '@nexo/utils';
 import { TenantService } from '@nexo/tenancy';
 import { useTestDatabase } from '@nexo/testing';
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { createCompany } from '../src/companies/create-company.js';
 import { createAccount, login, type TestAccount } from './helpers/accounts.js';
@@ -86,6 +86,18 @@ describe('country packs', () => {
     expect(decimal(byCode.re14?.rate ?? '').equals('1.4')).toBe(true);
     expect(byCode.irpf15).toMatchObject({ kind: 'withholding', active: true });
     expect(decimal(byCode.irpf7?.rate ?? '').equals('7')).toBe(true);
+    // Its books are open too: the Spanish chart (430 Clientes) and the five journals.
+    const books = await db.current.database.withContext({ tenantId: tenant.id }, (tx) =>
+      tx.execute<{ accounts: string[]; journals: string[] }>(sql`
+        select array(select code from accounts.accounts where tenant_id = ${tenant.id}
+                      and code = '430') as accounts,
+               array(select code from accounts.journals where tenant_id = ${tenant.id}
+                      order by code) as journals`),
+    );
+    expect(books.rows[0]).toEqual({
+      accounts: ['430'],
+      journals: ['BAN', 'CAJ', 'COM', 'GEN', 'VEN'],
+    });
   });
 
   it('gives Mexico and Chile their taxes, anywhere else one tax at 0 %; a bad condition creates nothing', async () => {
