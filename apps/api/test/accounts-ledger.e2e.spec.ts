@@ -164,6 +164,53 @@ describe('accounts ledger API', () => {
     expect(statement.lines.map((l) => l.balance)).toEqual(['1500', '0']);
   });
 
+  it('records a receipt by method that settles two invoices in one go', async () => {
+    const buyer = (
+      await ok('POST', '/api/v1/crm/parties', { kind: 'organization', name: 'Cliente Dos' })
+    ).id;
+    const bill = (date: string, amount: string) =>
+      entry(date, [
+        { accountId: account.receivable, partyId: buyer, debit: amount, dueDate: date },
+        { accountId: account.income, credit: amount },
+      ]);
+    const [a, b] = [await bill('2026-06-01', '800'), await bill('2026-06-02', '400')];
+    const open = (
+      (await api('GET', `${V1}/parties/${buyer}/current-account`)).body as {
+        items: { id: string; entryId: string }[];
+      }
+    ).items;
+    const itemOf = (id: string) => open.find((i) => i.entryId === id)!.id;
+    const receipt = await ok('POST', `${V1}/receipts`, {
+      partyId: buyer,
+      date: '2026-06-10',
+      methods: [
+        { method: 'cash', amount: '700' },
+        { method: 'cheque', amount: '500', reference: 'Banco Nación 0001234' },
+      ],
+      settles: [{ itemId: itemOf(a.id) }, { itemId: itemOf(b.id) }],
+    });
+    expect(receipt).toMatchObject({ total: '1200', unallocated: '0' });
+    expect(receipt.number).toMatch(/^BAN-2026-/);
+    const after = (await api('GET', `${V1}/parties/${buyer}/current-account`)).body as {
+      balances: { balance: string }[];
+      items: unknown[];
+    };
+    expect(after).toMatchObject({ balances: [{ currency: 'ARS', balance: '0' }], items: [] });
+    // Paying more than is open is refused whole: nothing of the receipt stays.
+    const over = await api('POST', `${V1}/receipts`, {
+      partyId: buyer,
+      date: '2026-06-11',
+      methods: [{ method: 'cash', amount: '100' }],
+      settles: [{ itemId: itemOf(a.id) }],
+    });
+    expect(over.status).toBe(409);
+    expect(over.body).toMatchObject({ code: 'over_allocated' });
+    const entries = (await api('GET', `${V1}/entries?sourceType=accounts.receipt`)).body as {
+      items: unknown[];
+    };
+    expect(entries.items).toHaveLength(1);
+  });
+
   it('reports a trial balance that sums to zero, as JSON, CSV and XLSX', async () => {
     const tb = (await api('GET', `${V1}/reports/trial-balance?from=2026-01-01&to=2026-12-31`))
       .body as { totals: { debit: string; credit: string; closing: string } };
@@ -186,12 +233,13 @@ describe('accounts ledger API', () => {
     expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
     const pnl = (await api('GET', `${V1}/reports/profit-and-loss?from=2026-01-01&to=2026-12-31`))
       .body as { result: string[] };
-    expect(pnl.result).toEqual(['1500']);
+    // 1,500 and 1,200 invoiced.
+    expect(pnl.result).toEqual(['2700']);
     const sheet = (await api('GET', `${V1}/reports/balance-sheet?asOf=2026-12-31`)).body as {
       result: string[];
     };
     // Assets less liabilities and equity: the year's result, not yet closed.
-    expect(sheet.result).toEqual(['1500']);
+    expect(sheet.result).toEqual(['2700']);
     const chain = (await api('GET', `${V1}/chain/verify`)).body;
     expect(chain).toMatchObject({ valid: true, firstBreak: null });
   });
@@ -220,6 +268,13 @@ describe('accounts ledger API', () => {
     };
     expect((await cashier('POST', `${V1}/entries`, body)).status).toBe(403);
     expect((await cashier('GET', `${V1}/parties/${customer}/current-account`)).status).toBe(200);
+    const received = await cashier('POST', `${V1}/receipts`, {
+      partyId: customer,
+      date: '2026-05-02',
+      methods: [{ method: 'transfer', amount: '10' }],
+    });
+    expect(received.status, JSON.stringify(received.body)).toBe(201);
+    expect(received.body).toMatchObject({ unallocated: '10' });
     expect(
       (await auditor('GET', `${V1}/reports/trial-balance?from=2026-01-01&to=2026-12-31`)).status,
     ).toBe(200);

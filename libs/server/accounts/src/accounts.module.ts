@@ -9,6 +9,7 @@ import { Allocations } from './current-accounts/allocations.service.js';
 import { CurrentAccountController } from './current-accounts/current-account.controller.js';
 import { CurrentAccountService } from './current-accounts/current-account.service.js';
 import { OpenItemsRepository } from './current-accounts/open-items.repository.js';
+import { PaymentsService } from './current-accounts/payments.service.js';
 import { EntryController } from './entries/entry.controller.js';
 import { EntryRepository } from './entries/entry.repository.js';
 import { EntryService } from './entries/entry.service.js';
@@ -51,6 +52,7 @@ import { BooksInstaller } from './setup/books-installer.js';
     AccountingSettingsRepository,
     AccountingSettingsService,
     CurrentAccountService,
+    PaymentsService,
   ],
   exports: [
     AccountService,

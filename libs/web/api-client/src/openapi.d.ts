@@ -3528,6 +3528,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/accounts/receipts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A receipt (recibo) from a customer: the money by method, booked and allocated to the invoices it settles, in one transaction
+         * @description Requires `create` on `accounts.current-account`.
+         */
+        post: operations["recordReceipt"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accounts/payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A payment (orden de pago) to a supplier: the money by method, booked and allocated to the bills it settles
+         * @description Requires `create` on `accounts.current-account`.
+         */
+        post: operations["recordPayment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/accounts/reports/trial-balance": {
         parameters: {
             query?: never;
@@ -4934,6 +4974,16 @@ export interface components {
             allocatedOn: string;
             undoesId: string | null;
             exchangeEntryId: string | null;
+        };
+        PaymentRecord: {
+            /** Format: uuid */
+            entryId: string;
+            number: string;
+            /** Format: uuid */
+            itemId: string;
+            total: string;
+            unallocated: string;
+            allocations: components["schemas"]["Allocation"][];
         };
         TrialBalance: {
             from: string;
@@ -16676,6 +16726,134 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Allocation"];
+                };
+            };
+            /** @description The request cannot be served: see `code` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error: quote `errorId` */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    recordReceipt: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Replays the first response for a repeat of the same request */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    partyId: string;
+                    /** Format: date */
+                    date: string;
+                    description?: string;
+                    methods: {
+                        /** @enum {string} */
+                        method: "cash" | "transfer" | "card" | "cheque" | "withholding";
+                        amount: components["schemas"]["Amount"];
+                        /** Format: uuid */
+                        accountId?: string;
+                        reference?: string;
+                    }[];
+                    settles?: {
+                        /** Format: uuid */
+                        itemId: string;
+                        amount?: components["schemas"]["Amount"];
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentRecord"];
+                };
+            };
+            /** @description The request cannot be served: see `code` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error: quote `errorId` */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    recordPayment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Replays the first response for a repeat of the same request */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    partyId: string;
+                    /** Format: date */
+                    date: string;
+                    description?: string;
+                    methods: {
+                        /** @enum {string} */
+                        method: "cash" | "transfer" | "card" | "cheque" | "withholding";
+                        amount: components["schemas"]["Amount"];
+                        /** Format: uuid */
+                        accountId?: string;
+                        reference?: string;
+                    }[];
+                    settles?: {
+                        /** Format: uuid */
+                        itemId: string;
+                        amount?: components["schemas"]["Amount"];
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentRecord"];
                 };
             };
             /** @description The request cannot be served: see `code` */

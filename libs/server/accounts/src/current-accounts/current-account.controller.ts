@@ -3,13 +3,27 @@ import type { RouteBody, RouteParams, RouteQuery, RouteResult } from '@nexo/cont
 import { AccountsRoutes as R } from '@nexo/contracts/accounts';
 import { Route } from '@nexo/platform';
 import { CurrentAccountService } from './current-account.service.js';
+import { PaymentsService } from './payments.service.js';
 
 type Result<T extends (typeof R)[keyof typeof R]> = Promise<RouteResult<T>>;
 
 /** Thin: one service call per route. */
 @Controller()
 export class CurrentAccountController {
-  constructor(@Inject(CurrentAccountService) private readonly service: CurrentAccountService) {}
+  constructor(
+    @Inject(CurrentAccountService) private readonly service: CurrentAccountService,
+    @Inject(PaymentsService) private readonly payments: PaymentsService,
+  ) {}
+
+  @Route(R.recordReceipt)
+  receipt(@Body() body: RouteBody<typeof R.recordReceipt>): Result<typeof R.recordReceipt> {
+    return this.payments.record('receipt', body);
+  }
+
+  @Route(R.recordPayment)
+  payment(@Body() body: RouteBody<typeof R.recordPayment>): Result<typeof R.recordPayment> {
+    return this.payments.record('payment', body);
+  }
 
   @Route(R.getCurrentAccount)
   get(

@@ -68,3 +68,44 @@ export const AllocationSchema = z
   .meta({ id: 'Allocation' });
 
 export const UndoAllocationInputSchema = z.strictObject({ date: DateOnlySchema.optional() });
+
+/** How money came in or went out; each method books to its own account. */
+export const PAYMENT_METHODS = ['cash', 'transfer', 'card', 'cheque', 'withholding'] as const;
+
+export const RecordPaymentInputSchema = z.strictObject({
+  partyId: z.uuid(),
+  date: DateOnlySchema,
+  description: z.string().trim().max(500).optional(),
+  /** The money, by method: a cheque to the portfolio, a withholding to its tax account. */
+  methods: z
+    .array(
+      z.strictObject({
+        method: z.enum(PAYMENT_METHODS),
+        amount: AmountSchema,
+        /** A cash or bank account of the chart; the method's default account when left out. */
+        accountId: z.uuid().optional(),
+        /** Cheque number and bank, withholding certificate: kept on the line's description. */
+        reference: z.string().trim().max(200).optional(),
+      }),
+    )
+    .min(1)
+    .max(50),
+  /** The documents it settles (invoices for a receipt, bills for a payment), in order. */
+  settles: z
+    .array(z.strictObject({ itemId: z.uuid(), amount: AmountSchema.optional() }))
+    .max(200)
+    .optional(),
+});
+export type RecordPaymentInput = z.infer<typeof RecordPaymentInputSchema>;
+
+export const PaymentRecordSchema = z
+  .object({
+    entryId: z.uuid(),
+    number: z.string(),
+    /** The receipt's (or payment's) own open item: what is left on account. */
+    itemId: z.uuid(),
+    total: z.string(),
+    unallocated: z.string(),
+    allocations: z.array(AllocationSchema),
+  })
+  .meta({ id: 'PaymentRecord' });

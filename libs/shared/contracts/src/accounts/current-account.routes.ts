@@ -5,6 +5,8 @@ import {
   AllocationSchema,
   CurrentAccountQuerySchema,
   CurrentAccountSchema,
+  PaymentRecordSchema,
+  RecordPaymentInputSchema,
   UndoAllocationInputSchema,
 } from './current-account.contracts.js';
 import { LedgerMovementsSchema, PeriodQuerySchema } from './reports.contracts.js';
@@ -76,6 +78,32 @@ export const CURRENT_ACCOUNT_ROUTES = {
     body: UndoAllocationInputSchema,
     status: 201,
     response: AllocationSchema,
+    audited: true,
+  }),
+  recordReceipt: defineRoute({
+    method: 'POST',
+    path: `${V1}/receipts`,
+    operationId: 'recordReceipt',
+    summary:
+      'A receipt (recibo) from a customer: the money by method, booked and allocated to the invoices it settles, in one transaction',
+    tag,
+    access: permission('create', SUBJECT),
+    body: RecordPaymentInputSchema,
+    status: 201,
+    response: PaymentRecordSchema,
+    audited: true,
+  }),
+  recordPayment: defineRoute({
+    method: 'POST',
+    path: `${V1}/payments`,
+    operationId: 'recordPayment',
+    summary:
+      'A payment (orden de pago) to a supplier: the money by method, booked and allocated to the bills it settles',
+    tag,
+    access: permission('create', SUBJECT),
+    body: RecordPaymentInputSchema,
+    status: 201,
+    response: PaymentRecordSchema,
     audited: true,
   }),
 };
