@@ -6,6 +6,7 @@ import { Database } from '@nexo/db';
 import { TenantService } from '@nexo/tenancy';
 import type { Tx } from '@nexo/db';
 import { createCompany } from '../companies/create-company.js';
+import { seedDemoAccounts } from './demo-accounts.js';
 import { seedDemoCatalog } from './demo-catalog.js';
 import { seedDemoCrm } from './demo-crm.js';
 import { seedDemoInventory } from './demo-inventory.js';
@@ -33,9 +34,10 @@ export const DEMO_LOGINS = [
 /**
  * The demo company, in one transaction: it is there whole or not at all, and a second run
  * changes nothing. Each context's sample data has its own file (`demo-crm.ts`, …). The
- * catalog is seeded whenever the company has none, and its stock (warehouses, lots, opening
- * stock) whenever it has no warehouse, so a demo company made before them gains them on the
- * next start.
+ * catalog is seeded whenever the company has none, its stock (warehouses, lots, opening
+ * stock) whenever it has no warehouse, and its books (a year of invoices, bills, payments
+ * and expenses) whenever it has none of the demo's entries, so a demo company made before
+ * them gains them on the next start.
  */
 export async function seedDemo(app: INestApplicationContext): Promise<{ seeded: boolean }> {
   const database = app.get(Database);
@@ -47,8 +49,10 @@ export async function seedDemo(app: INestApplicationContext): Promise<{ seeded: 
     const company = !(await tenants.findById(DEMO_TENANT_ID));
     if (company) await createDemoCompany(app, tx, users);
     const catalog = await seedDemoCatalog(tx, DEMO_TENANT_ID, installTaxes);
+    // The books first: the year of entries is numbered before the stock valued today.
+    const books = await seedDemoAccounts(app, tx, DEMO_TENANT_ID, DEMO_LOGINS[0].email);
     const stock = await seedDemoInventory(app, tx, DEMO_TENANT_ID, DEMO_LOGINS[0].email);
-    return { seeded: company || catalog || stock };
+    return { seeded: company || catalog || stock || books };
   });
 }
 
