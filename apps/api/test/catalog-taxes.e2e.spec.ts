@@ -39,7 +39,6 @@ describe('catalog taxes', () => {
       amount: null,
       includedInPrice: false,
       country: 'AR',
-      accountId: null,
       threshold: '10000',
       minimumTax: '50',
       currency: 'ARS',

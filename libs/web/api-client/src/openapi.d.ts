@@ -4189,7 +4189,6 @@ export interface components {
             amount?: components["schemas"]["Decimal"] | null;
             includedInPrice?: boolean;
             country?: string | null;
-            accountId?: string | null;
             threshold?: components["schemas"]["Decimal"] | null;
             minimumTax?: components["schemas"]["Decimal"] | null;
             currency?: string;

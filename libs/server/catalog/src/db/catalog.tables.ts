@@ -61,8 +61,6 @@ export const taxRates = catalogSchema.table(
     includedInPrice: boolean('included_in_price').notNull().default(false),
     /** ISO 3166-1 country whose rules the tax follows; null for the company's own. */
     country: text('country'),
-    /** The ledger account it posts to (accounts context); none until accounts exists. */
-    accountId: uuid('account_id'),
     threshold: decimalColumns.amount('threshold'),
     minimumTax: decimalColumns.amount('minimum_tax'),
     active: boolean('active').notNull().default(true),

@@ -12,7 +12,6 @@ export const TAX_RATE_COLUMNS = {
   amount: taxRates.amount,
   included_in_price: taxRates.includedInPrice,
   country: taxRates.country,
-  account_id: taxRates.accountId,
   threshold: taxRates.threshold,
   minimum_tax: taxRates.minimumTax,
   active: taxRates.active,

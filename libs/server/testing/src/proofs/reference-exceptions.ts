@@ -26,6 +26,11 @@ export const REFERENCE_EXCEPTIONS: ReferenceExceptions = {
   'accounts.entries.posted_by':
     'the principal who posted it (user or API client), set by the server',
   'accounts.entries.source_id': 'polymorphic: the document the entry books (source_type)',
+  'accounts.open_items.source_id': 'polymorphic: the document of the entry (source_type)',
+  'accounts.allocations.created_by':
+    'the principal who allocated (user or API client), set by the server',
+  'accounts.posting_rules.match_id':
+    'polymorphic: a tax rate, item category or warehouse, by match_kind',
   'inventory.counts.issued_by':
     'the principal who posted it (user or API client), set by the server',
   // The stock ledger knows its callers only as a type name and an id (erp.md §4).
@@ -50,9 +55,6 @@ export const REFERENCE_EXCEPTIONS: ReferenceExceptions = {
     'role keys: RoleService.assign checks them; an invitation is checked when it is created',
   'auth.invitations.roles': 'role keys: InvitationService.invite checks them (RoleKeys)',
   'auth.api_clients.roles': 'role keys: ApiClientService.create checks them (RoleKeys)',
-  // The accounts context does not exist yet: its key comes with the chart of accounts.
-  'catalog.tax_rates.account_id':
-    'the ledger account a tax posts to; its key (to accounts.accounts) comes with that table',
   // Not references at all, named like them.
   'crm.parties.tax_id': "the party's tax number (CUIT), not a record id",
   'auth.oidc_providers.client_id': "the client id at the company's OpenID provider, not ours",

@@ -96,8 +96,6 @@ export const TaxRateSchema = z
     includedInPrice: z.boolean(),
     /** The country whose rules it follows (ISO 3166-1), if any. */
     country: z.string().nullable(),
-    /** The ledger account it posts to; set once the accounts module is in use. */
-    accountId: z.uuid().nullable(),
     /** Perceptions and withholdings: the document net from which it applies. */
     threshold: DecimalSchema.nullable(),
     /** Perceptions and withholdings: amounts below this are not applied. */
@@ -122,8 +120,6 @@ const taxFields = {
   amount: columnDecimal(14, 6).nullable(),
   includedInPrice: z.boolean(),
   country: CountrySchema.nullable(),
-  // No `accountId` yet: the account a tax posts to is set once accounts exists (issue 27),
-  // whose key will check it is one of the company's.
   threshold: columnDecimal(14, 4).nullable(),
   minimumTax: columnDecimal(14, 4).nullable(),
   active: z.boolean(),
