@@ -82,6 +82,17 @@ describe('allocations', () => {
     expect(await refusal(c.request(() => c.allocations.undo(rows[0]!.id, '2026-03-07')))).toBe(
       'already_undone',
     );
+    // Allocations of a document are dated in the order they are made.
+    const early = await c
+      .request(() =>
+        c.allocations.allocate(
+          customer,
+          [{ debitItemId: ia.id, creditItemId: ip.id }],
+          '2026-03-05',
+        ),
+      )
+      .catch((e: DomainError) => e);
+    expect((early as DomainError).details.issues?.[0]?.code).toBe('before_allocation');
     // The ledger of allocations only grows, whoever asks.
     expect(
       await refusal(c.rows(sql`delete from accounts.allocations where id = ${rows[1]!.id}`)),

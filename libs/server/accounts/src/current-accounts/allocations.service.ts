@@ -54,10 +54,9 @@ export class Allocations {
         { path: 'allocations', code: 'required', message: 'At least one allocation' },
       ]);
     const company = await this.tenants.currentOf(tenantId);
-    const locked = await this.items.lock(
-      tenantId,
-      [...new Set(pairs.flatMap((p) => [p.debitItemId, p.creditItemId]))].sort(),
-    );
+    const ids = [...new Set(pairs.flatMap((p) => [p.debitItemId, p.creditItemId]))].sort();
+    const locked = await this.items.lock(tenantId, ids);
+    await this.assertInOrder(tenantId, ids, date);
     const written: AllocationRow[] = [];
     for (const [index, pair] of pairs.entries()) {
       const debit = locked.get(pair.debitItemId);
@@ -124,14 +123,14 @@ export class Allocations {
     const { tenantId, userId } = currentPrincipal();
     const original = await this.items.allocation(tenantId, allocationId);
     if (!original || original.undoesId) throw DomainError.notFound('Allocation');
-    await this.items.lock(tenantId, [original.debitItemId, original.creditItemId].sort());
+    const ids = [original.debitItemId, original.creditItemId].sort();
+    await this.items.lock(tenantId, ids);
     if (await this.items.undoneBy(tenantId, allocationId))
       throw new DomainError('already_undone', 'The allocation was undone already');
     const day = date ?? new Date().toISOString().slice(0, 10);
-    if (!isDay(day) || day < original.allocatedOn)
-      throw DomainError.validation([
-        { path: 'date', code: 'before_allocation', message: 'On or after the allocation' },
-      ]);
+    if (!isDay(day))
+      throw DomainError.validation([{ path: 'date', code: 'invalid_date', message: 'A date' }]);
+    await this.assertInOrder(tenantId, ids, day);
     if (original.exchangeEntryId)
       await this.ledger.reverse(original.exchangeEntryId, { date: day });
     const row: AllocationRow = {
@@ -171,6 +170,22 @@ export class Allocations {
     });
     for (const [partyId, pairs] of byParty) await this.allocate(partyId, pairs, reversal.date);
     return reversal;
+  }
+
+  /**
+   * An item's allocations are dated in the order they are made: a report at a past date then
+   * never counts a later allocation without the undoing that made room for it.
+   */
+  private async assertInOrder(tenantId: string, ids: readonly string[], date: string) {
+    const last = await this.items.lastAllocatedOn(tenantId, ids);
+    if (last && date < last)
+      throw DomainError.validation([
+        {
+          path: 'date',
+          code: 'before_allocation',
+          message: `On or after ${last}, the last allocation of these documents`,
+        },
+      ]);
   }
 
   private async write(tenantId: string, row: AllocationRow, userId: string | undefined) {

@@ -56,6 +56,16 @@ export class OpenItemsRepository {
     return new Map(rows.map((r) => [r.id, r]));
   }
 
+  /** The latest day any allocation (or undoing) of these items is dated; null when none. */
+  async lastAllocatedOn(tenantId: string, ids: readonly string[]): Promise<string | null> {
+    const { rows } = await this.tx.execute<{ day: string | null }>(sql`
+      with items as (select jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb)::uuid as id)
+      select max(a.allocated_on)::text as day from accounts.allocations a
+       where a.tenant_id = ${tenantId}
+         and (a.debit_item_id in (select id from items) or a.credit_item_id in (select id from items))`);
+    return rows[0]?.day ?? null;
+  }
+
   async ofEntry(tenantId: string, entryId: string): Promise<OpenItemRow[]> {
     const { rows } = await this.tx.execute<OpenItemRow & Record<string, unknown>>(sql`
       select ${ITEM_COLUMNS} from accounts.open_items i

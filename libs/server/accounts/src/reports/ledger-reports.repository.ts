@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Database } from '@nexo/db';
+import { decimal, decimalString } from '@nexo/utils';
 import { sql } from 'drizzle-orm';
 
 export interface TrialBalanceRow {
@@ -206,6 +207,9 @@ export class LedgerReportsRepository {
         `else ${bounds.length + 1} end`,
       ].join(' '),
     );
+    // A plan this size crosses PostgreSQL's JIT threshold, and compiling it costs more than
+    // running it: off for this statement's transaction (it is a read-only report).
+    await this.tx.execute(sql`set local jit = off`);
     const { rows } = await this.tx.execute<{
       party_id: string;
       party_name: string;
@@ -213,14 +217,25 @@ export class LedgerReportsRepository {
       bucket: number;
       amount: string;
     }>(sql`
+      with allocated as (
+        select item_id, sum(amount) as amount from (
+          select debit_item_id as item_id, amount_currency as amount from accounts.allocations
+           where tenant_id = ${tenantId} and allocated_on <= ${asOf}
+          union all
+          select credit_item_id, amount_currency from accounts.allocations
+           where tenant_id = ${tenantId} and allocated_on <= ${asOf}) u
+         group by item_id),
+      open as (
+        select i.party_id, i.currency, i.due_date, ${asOf}::date as as_of,
+               case when i.side = 'debit' then 1 else -1 end
+                 * (i.amount_currency - coalesce(al.amount, 0)) as signed
+          from accounts.open_items i
+          join accounts.accounts a on a.tenant_id = i.tenant_id and a.id = i.account_id
+          left join allocated al on al.item_id = i.id
+         where i.tenant_id = ${tenantId} and a.type = ${kind} and i.document_date <= ${asOf})
       select x.party_id, min(p.name) as party_name, x.currency, ${bucketOf} as bucket,
              trim_scale(sum(x.signed))::text as amount
-        from (
-          select i.party_id, i.currency, i.due_date, ${asOf}::date as as_of,
-                 case when i.side = 'debit' then 1 else -1 end * (${openOn(asOf)}) as signed
-            from accounts.open_items i
-            join accounts.accounts a on a.tenant_id = i.tenant_id and a.id = i.account_id
-           where i.tenant_id = ${tenantId} and a.type = ${kind} and i.document_date <= ${asOf}) x
+        from open x
         join crm.parties p on p.tenant_id = ${tenantId} and p.id = x.party_id
        where x.signed <> 0
        group by x.party_id, x.currency, 4`);
@@ -240,6 +255,8 @@ export class LedgerReportsRepository {
       }
       row.buckets[Number(r.bucket)] = r.amount;
     }
+    for (const row of byKey.values())
+      row.balance = decimalString(row.buckets.reduce((t, b) => t.plus(b), decimal('0')));
     return [...byKey.values()].sort(
       (a, b) => a.partyName.localeCompare(b.partyName) || a.currency.localeCompare(b.currency),
     );

@@ -106,9 +106,7 @@ export class LedgerReportsService {
       throw DomainError.validation([
         { path: 'buckets', code: 'invalid_buckets', message: 'Increasing days, e.g. 30,60,90' },
       ]);
-    const rows = (await this.reports.aging(currentPrincipal().tenantId, kind, asOf, limits)).map(
-      (r) => ({ ...r, balance: sumString(r.buckets) }),
-    );
+    const rows = await this.reports.aging(currentPrincipal().tenantId, kind, asOf, limits);
     const currencies = [...new Set(rows.map((r) => r.currency))].sort();
     return {
       kind,
