@@ -1,10 +1,16 @@
+import { Ledger } from '@nexo/accounts';
+import { requestContext } from '@nexo/platform';
 import { adminClient, useTestDatabase } from '@nexo/testing';
+import { newId } from '@nexo/utils';
 import { describe, expect, it } from 'vitest';
 import { cliEnv, runCli } from './helpers/cli.js';
+import { useTestApp } from './helpers/test-app.js';
 
 /** The admin commands, against a server given by DATABASE_URL. */
 describe('nexo CLI commands', () => {
   const db = useTestDatabase();
+  // For what no command does: posting entries to a company's books.
+  const t = useTestApp(db);
   const env = (): NodeJS.ProcessEnv =>
     cliEnv({ DATABASE_URL: db.current.adminUrl, NEXO_DB_APP_PASSWORD: db.current.appPassword });
 
@@ -121,6 +127,75 @@ describe('nexo CLI commands', () => {
     expect(rows[0].retired).toBeGreaterThanOrEqual(keysBefore[0]?.n ?? 0);
     expect((await runCli(['user:disable', '--email', 'nadie@bloqueo.test'], env())).code).toBe(1);
   });
+
+  it('verifies a company’s chain of entries and says where a superuser broke it', async () => {
+    const created = await runCli(
+      ['tenant:create', '--slug', 'libros-sa', '--name', 'Libros'],
+      env(),
+    );
+    const tenantId = /with id ([0-9a-f-]{36})/.exec(created.stdout)?.[1] ?? '';
+    const principal = {
+      userId: newId(),
+      tenantId,
+      actor: 'employee' as const,
+      membershipId: newId(),
+      roles: ['owner'],
+      issuedAt: 0,
+    };
+    // The company's books are open (tenant:create installs them): three cash sales.
+    const day = new Date().toISOString().slice(0, 10);
+    const posted = await requestContext.run({ requestId: newId(), principal }, () =>
+      db.current.database.withContext({ tenantId }, async () => {
+        const entries = [];
+        for (const amount of ['100.00', '250.50', '75.25'])
+          entries.push(
+            await t.app.get(Ledger).post({
+              journal: 'cash',
+              date: day,
+              description: 'Venta al contado',
+              sourceType: 'test.cash_sale',
+              sourceId: newId(),
+              lines: [
+                { purpose: 'cash', debit: amount },
+                { purpose: 'sales', credit: amount },
+              ],
+            }),
+          );
+        return entries;
+      }),
+    );
+    const valid = await runCli(['accounts:verify-chain', '--tenant', tenantId], env());
+    expect(valid.stderr).toBe('');
+    expect(valid.code).toBe(0);
+    expect(valid.stdout).toContain('Chain of 3 entries: valid\n');
+
+    // A superuser rewrites the second entry's amounts behind the guards' back.
+    const client = await adminClient(db.current);
+    await client.query('begin');
+    await client.query('set local session_replication_role = replica');
+    await client.query(
+      `update accounts.entry_lines set debit = case when debit > 0 then 999 else 0 end,
+              credit = case when credit > 0 then 999 else 0 end
+        where tenant_id = $1 and entry_id = $2`,
+      [tenantId, posted[1]?.id],
+    );
+    await client.query('commit');
+    await client.end();
+    const broken = await runCli(['accounts:verify-chain', '--tenant', tenantId], env());
+    expect(broken.code).toBe(1);
+    expect(broken.stdout).toContain(
+      `Chain breaks at place 2 (entry ${posted[1]?.number ?? ''}): content\n`,
+    );
+    const unknown = await runCli(
+      ['accounts:verify-chain', '--tenant', '00000000-0000-7000-8000-000000000000'],
+      env(),
+    );
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain('No company');
+    const help = await runCli(['--help'], env());
+    expect(help.stdout).toContain('accounts:verify-chain');
+    // Five runs of the CLI, each booting the app.
+  }, 90_000);
 
   it('explains bad input and changes nothing', async () => {
     const bad = await runCli(['tenant:create', '--slug', 'No Spaces!', '--name', ''], env());

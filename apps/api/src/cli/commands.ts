@@ -1,5 +1,6 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { ChainVerifier } from '@nexo/accounts';
 import { KeyStore, UserService } from '@nexo/auth';
 import { Database } from '@nexo/db';
 import {
@@ -121,4 +122,32 @@ export async function userDisableCommand(
   const done = await withContext(env, (app) => app.get(UserService).disableByEmail(email));
   if (!done) throw new Error(`No user with email ${email}`);
   console.log(`User ${email} disabled; their sessions are revoked.`);
+}
+
+/**
+ * Recomputes a company's hash chain of posted entries and says whether it holds or where it
+ * first breaks (an edited line, a missing or rewritten entry); exit code 1 when broken.
+ */
+export async function accountsVerifyChainCommand(
+  env: CommandEnv,
+  args: Record<string, string | undefined>,
+): Promise<void> {
+  const tenantId = args.tenant ?? '';
+  const report = await withContext(env, (app) =>
+    app.get(Database).withContext({ tenantId }, async () => {
+      if (!(await app.get(TenantService).findById(tenantId))) {
+        throw new Error(`No company with id ${tenantId}`);
+      }
+      return app.get(ChainVerifier).verify(tenantId);
+    }),
+  );
+  const broken = report.firstBreak;
+  if (!broken) {
+    console.log(`Chain of ${report.entries} entries: valid`);
+    return;
+  }
+  console.log(
+    `Chain breaks at place ${broken.seq} (entry ${broken.number ?? broken.entryId ?? '-'}): ${broken.reason}`,
+  );
+  process.exitCode = 1;
 }

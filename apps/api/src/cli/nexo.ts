@@ -3,6 +3,7 @@ import 'reflect-metadata';
 import { parseArgs } from 'node:util';
 import { ConfigError, DomainError } from '@nexo/platform';
 import {
+  accountsVerifyChainCommand,
   commandEnv,
   migrateCommand,
   seedDemoCommand,
@@ -24,6 +25,7 @@ Commands:
   keys:rotate                make a new token signing key (old ones verify until expiry)
   user:disable               --email a@b.c: disable a user everywhere, at once
   user:create-admin          --tenant <id> --email a@b.c --name "…" [--password …] (or NEXO_ADMIN_PASSWORD)
+  accounts:verify-chain      --tenant <id>: recompute the company's chain of posted entries; exit 1 where it breaks
 
 Configuration comes from the environment: see the README.`;
 
@@ -67,6 +69,8 @@ async function main(): Promise<void> {
       return userDisableCommand(env, args);
     case 'user:create-admin':
       return userCreateAdminCommand(env, args);
+    case 'accounts:verify-chain':
+      return accountsVerifyChainCommand(env, args);
     default:
       console.error(`Unknown command "${command}".\n\n${USAGE}`);
       process.exitCode = 2;
