@@ -50,7 +50,7 @@ export class ChainVerifier {
                   else 'content' end as reason
         from chain
        where chain_seq <> place or prev_hash <> previous or hash <> recomputed
-       order by chain_seq limit 1`);
+       order by chain.chain_seq limit 1`);
     const { rows: totals } = await tx.execute<{
       entries: number;
       last_seq: string | null;
@@ -63,10 +63,10 @@ export class ChainVerifier {
                where tenant_id = ${tenantId} and chain_seq is not null) as entries,
              (select count(*)::int from accounts.entries
                where tenant_id = ${tenantId} and state = 'posted' and chain_seq is null) as unchained,
-             (select chain_seq::text from accounts.entries where tenant_id = ${tenantId}
-               and chain_seq is not null order by chain_seq desc limit 1) as last_seq,
-             (select hash from accounts.entries where tenant_id = ${tenantId}
-               and chain_seq is not null order by chain_seq desc limit 1) as last_hash,
+             (select max(e.chain_seq)::text from accounts.entries e
+               where e.tenant_id = ${tenantId}) as last_seq,
+             (select e.hash from accounts.entries e where e.tenant_id = ${tenantId}
+               and e.chain_seq is not null order by e.chain_seq desc limit 1) as last_hash,
              (select seq::text from accounts.chain_heads where tenant_id = ${tenantId}) as head_seq,
              (select hash from accounts.chain_heads where tenant_id = ${tenantId}) as head_hash`);
     const total = totals[0];
