@@ -211,6 +211,65 @@ describe('accounts ledger API', () => {
     expect(entries.items).toHaveLength(1);
   });
 
+  it('revalues what is open in dollars at a day’s rate, reversed the next day', async () => {
+    const importer = (
+      await ok('POST', '/api/v1/crm/parties', { kind: 'organization', name: 'Cliente en dólares' })
+    ).id;
+    // 100 USD invoiced at 1,000 on 2026-07-01; the rate is 1,150 on 2026-07-31.
+    await ok('POST', `${V1}/entries`, {
+      journalId: general,
+      date: '2026-07-01',
+      post: true,
+      lines: [
+        {
+          accountId: account.receivable,
+          partyId: importer,
+          debit: '100000',
+          currency: 'USD',
+          amountCurrency: '100',
+          rate: '1000',
+        },
+        { accountId: account.income, credit: '100000' },
+      ],
+    });
+    const missing = await api('POST', `${V1}/revaluations`, { date: '2026-07-31' });
+    expect(missing.status).toBe(422);
+    expect(missing.body).toMatchObject({ code: 'no_exchange_rate' });
+    await ok('POST', '/api/v1/tenancy/exchange-rates', {
+      currency: 'USD',
+      date: '2026-07-31',
+      rate: '1150',
+    });
+    const run = (await ok('POST', `${V1}/revaluations`, { date: '2026-07-31' })) as unknown as {
+      entryId: string;
+      reversalId: string;
+      lines: { open: string; booked: string; revalued: string; difference: string }[];
+    };
+    expect(run.lines).toEqual([
+      expect.objectContaining({
+        open: '100',
+        booked: '100000',
+        revalued: '115000',
+        difference: '15000',
+      }),
+    ]);
+    const reversal = (await api('GET', `${V1}/entries/${run.reversalId}`)).body as Json;
+    expect(reversal).toMatchObject({ entryDate: '2026-08-01', reversesEntryId: run.entryId });
+    const balance = async (asOf: string) =>
+      (
+        (await api('GET', `${V1}/reports/trial-balance?from=2026-01-01&to=${asOf}`)).body as {
+          rows: { accountId: string; closing: string }[];
+        }
+      ).rows.find((r) => r.accountId === account.receivable)?.closing;
+    const before = await balance('2026-07-30');
+    expect(Number((await balance('2026-07-31'))!) - Number(before!)).toBe(15000);
+    expect(await balance('2026-08-01')).toBe(before);
+    expect((await api('POST', `${V1}/revaluations`, { date: '2026-07-31' })).status).toBe(409);
+    // The customer's current account is untouched: still 100 USD open.
+    const current = (await api('GET', `${V1}/parties/${importer}/current-account`)).body;
+    expect(current).toMatchObject({ balances: [{ currency: 'USD', balance: '100' }] });
+  });
+
   it('reports a trial balance that sums to zero, as JSON, CSV and XLSX', async () => {
     const tb = (await api('GET', `${V1}/reports/trial-balance?from=2026-01-01&to=2026-12-31`))
       .body as { totals: { debit: string; credit: string; closing: string } };
@@ -233,15 +292,15 @@ describe('accounts ledger API', () => {
     expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
     const pnl = (await api('GET', `${V1}/reports/profit-and-loss?from=2026-01-01&to=2026-12-31`))
       .body as { result: string[] };
-    // 1,500 and 1,200 invoiced.
-    expect(pnl.result).toEqual(['2700']);
+    // 1,500, 1,200 and 100,000 (the dollars) invoiced; the revaluation undone the next day.
+    expect(pnl.result).toEqual(['102700']);
     const sheet = (await api('GET', `${V1}/reports/balance-sheet?asOf=2026-12-31`)).body as {
       result: string[];
     };
     // Assets less liabilities and equity: the year's result, not yet closed.
-    expect(sheet.result).toEqual(['2700']);
+    expect(sheet.result).toEqual(['102700']);
     const chain = (await api('GET', `${V1}/chain/verify`)).body;
-    expect(chain).toMatchObject({ valid: true, firstBreak: null });
+    expect(chain, JSON.stringify(chain)).toMatchObject({ valid: true, firstBreak: null });
   });
 
   it('lets a cashier allocate but not post, an auditor read but not write', async () => {

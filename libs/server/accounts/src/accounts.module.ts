@@ -10,6 +10,7 @@ import { CurrentAccountController } from './current-accounts/current-account.con
 import { CurrentAccountService } from './current-accounts/current-account.service.js';
 import { OpenItemsRepository } from './current-accounts/open-items.repository.js';
 import { PaymentsService } from './current-accounts/payments.service.js';
+import { RevaluationService } from './current-accounts/revaluation.service.js';
 import { EntryController } from './entries/entry.controller.js';
 import { EntryRepository } from './entries/entry.repository.js';
 import { EntryService } from './entries/entry.service.js';
@@ -53,6 +54,7 @@ import { BooksInstaller } from './setup/books-installer.js';
     AccountingSettingsService,
     CurrentAccountService,
     PaymentsService,
+    RevaluationService,
   ],
   exports: [
     AccountService,

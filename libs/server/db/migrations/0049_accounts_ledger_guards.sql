@@ -108,7 +108,8 @@ CREATE TRIGGER entries_post_chain BEFORE INSERT OR UPDATE ON accounts.entries
 --> statement-breakpoint
 -- After posting: the day's balances of each account, and an open item per receivable or
 -- payable line (a line with no amount opens nothing). A realized exchange difference
--- (source `accounts.exchange_difference`) adjusts items already settled and opens none.
+-- (source `accounts.exchange_difference`) adjusts items already settled, and a revaluation
+-- (`accounts.revaluation`) restates open ones at a day's rate: neither opens an item.
 CREATE FUNCTION accounts.apply_posted_entry() RETURNS trigger
   LANGUAGE plpgsql
   SET search_path = ''
@@ -139,7 +140,8 @@ BEGIN
    WHERE l.tenant_id = NEW.tenant_id AND l.entry_id = NEW.id
      AND a.type IN ('receivable', 'payable') AND l.party_id IS NOT NULL
      AND l.debit + l.credit > 0
-     AND NEW.source_type IS DISTINCT FROM 'accounts.exchange_difference';
+     AND NEW.source_type IS DISTINCT FROM 'accounts.exchange_difference'
+     AND NEW.source_type IS DISTINCT FROM 'accounts.revaluation';
   RETURN NULL;
 END
 $$;

@@ -3568,6 +3568,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/accounts/revaluations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Restate what is open in foreign currencies at a day’s rates (unrealized differences), reversed the next day (409 already_revalued)
+         * @description Requires `create` on `accounts.entry`.
+         */
+        post: operations["revalue"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/accounts/reports/trial-balance": {
         parameters: {
             query?: never;
@@ -4983,6 +5003,23 @@ export interface components {
             total: string;
             unallocated: string;
             allocations: components["schemas"]["Allocation"][];
+        };
+        Revaluation: {
+            date: string;
+            entryId: string | null;
+            reversalId: string | null;
+            lines: {
+                /** Format: uuid */
+                partyId: string;
+                /** Format: uuid */
+                accountId: string;
+                currency: string;
+                open: string;
+                rate: string;
+                booked: string;
+                revalued: string;
+                difference: string;
+            }[];
         };
         TrialBalance: {
             from: string;
@@ -16853,6 +16890,54 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PaymentRecord"];
+                };
+            };
+            /** @description The request cannot be served: see `code` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error: quote `errorId` */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    revalue: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Replays the first response for a repeat of the same request */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: date */
+                    date: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Revaluation"];
                 };
             };
             /** @description The request cannot be served: see `code` */

@@ -4,6 +4,7 @@ import { AccountsRoutes as R } from '@nexo/contracts/accounts';
 import { Route } from '@nexo/platform';
 import { CurrentAccountService } from './current-account.service.js';
 import { PaymentsService } from './payments.service.js';
+import { RevaluationService } from './revaluation.service.js';
 
 type Result<T extends (typeof R)[keyof typeof R]> = Promise<RouteResult<T>>;
 
@@ -13,7 +14,13 @@ export class CurrentAccountController {
   constructor(
     @Inject(CurrentAccountService) private readonly service: CurrentAccountService,
     @Inject(PaymentsService) private readonly payments: PaymentsService,
+    @Inject(RevaluationService) private readonly revaluations: RevaluationService,
   ) {}
+
+  @Route(R.revalue)
+  revalue(@Body() body: RouteBody<typeof R.revalue>): Result<typeof R.revalue> {
+    return this.revaluations.revalue(body.date);
+  }
 
   @Route(R.recordReceipt)
   receipt(@Body() body: RouteBody<typeof R.recordReceipt>): Result<typeof R.recordReceipt> {

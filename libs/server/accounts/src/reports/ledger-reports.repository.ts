@@ -78,6 +78,52 @@ export class LedgerReportsRepository {
     return this.database.tx();
   }
 
+  /**
+   * What is open in foreign currencies on a day, per party, account and currency: in the
+   * currency and as booked in the company's (amounts less allocations up to that day).
+   */
+  async foreignOpen(tenantId: string, companyCurrency: string, asOf: string) {
+    const { rows } = await this.tx.execute<{
+      partyId: string;
+      accountId: string;
+      currency: string;
+      open: string;
+      booked: string;
+    }>(sql`
+      with allocated as (
+        select item_id, sum(amount) as amount, sum(booked) as booked from (
+          select debit_item_id as item_id, amount_currency as amount, amount_debit as booked
+            from accounts.allocations where tenant_id = ${tenantId} and allocated_on <= ${asOf}
+          union all
+          select credit_item_id, amount_currency, amount_credit
+            from accounts.allocations where tenant_id = ${tenantId} and allocated_on <= ${asOf}) u
+         group by item_id)
+      select i.party_id as "partyId", i.account_id as "accountId", i.currency,
+             trim_scale(sum(case when i.side = 'debit' then 1 else -1 end
+                            * (i.amount_currency - coalesce(al.amount, 0))))::text as open,
+             trim_scale(sum(case when i.side = 'debit' then 1 else -1 end
+                            * (i.amount - coalesce(al.booked, 0))))::text as booked
+        from accounts.open_items i
+        left join allocated al on al.item_id = i.id
+       where i.tenant_id = ${tenantId} and i.currency <> ${companyCurrency}
+         and i.document_date <= ${asOf}
+       group by 1, 2, 3
+      having sum(case when i.side = 'debit' then 1 else -1 end
+                 * (i.amount_currency - coalesce(al.amount, 0))) <> 0
+          or sum(case when i.side = 'debit' then 1 else -1 end
+                 * (i.amount - coalesce(al.booked, 0))) <> 0
+       order by 1, 2, 3`);
+    return rows;
+  }
+
+  async revaluedOn(tenantId: string, day: string): Promise<boolean> {
+    const { rows } = await this.tx.execute<{ found: boolean }>(sql`
+      select exists (select 1 from accounts.entries
+                      where tenant_id = ${tenantId} and source_type = 'accounts.revaluation'
+                        and entry_date = ${day} and reverses_entry_id is null) as found`);
+    return rows[0]?.found === true;
+  }
+
   /** Whether the party is one of the company's (the entry lines' foreign key target). */
   async partyExists(tenantId: string, partyId: string): Promise<boolean> {
     const { rows } = await this.tx.execute<{ found: boolean }>(sql`

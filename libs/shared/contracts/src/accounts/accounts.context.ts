@@ -98,6 +98,22 @@ export const AccountsContext = defineContext({
         en: 'The allocation exceeds what is open on the document or the payment.',
       },
     },
+    already_revalued: {
+      status: 409,
+      title: 'Already revalued',
+      message: {
+        es: 'Ya hay una revaluación de moneda extranjera en esa fecha.',
+        en: 'There is a foreign-currency revaluation on that date already.',
+      },
+    },
+    no_exchange_rate: {
+      status: 422,
+      title: 'No exchange rate',
+      message: {
+        es: 'Falta el tipo de cambio de una moneda para esa fecha: cárguelo en la empresa.',
+        en: 'An exchange rate for that date is missing: enter it in the company settings.',
+      },
+    },
     already_undone: {
       status: 409,
       title: 'Already undone',

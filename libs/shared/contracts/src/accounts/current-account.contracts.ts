@@ -109,3 +109,31 @@ export const PaymentRecordSchema = z
     allocations: z.array(AllocationSchema),
   })
   .meta({ id: 'PaymentRecord' });
+
+export const RevaluationInputSchema = z.strictObject({
+  /** The day whose rates restate what is open in foreign currencies; reversed the next day. */
+  date: DateOnlySchema,
+});
+
+export const RevaluationSchema = z
+  .object({
+    date: z.string(),
+    /** Null when nothing needed restating. */
+    entryId: z.uuid().nullable(),
+    reversalId: z.uuid().nullable(),
+    lines: z.array(
+      z.object({
+        partyId: z.uuid(),
+        accountId: z.uuid(),
+        currency: z.string(),
+        /** What is open in the currency, signed (debits positive). */
+        open: z.string(),
+        rate: z.string(),
+        /** The company-currency value before and after. */
+        booked: z.string(),
+        revalued: z.string(),
+        difference: z.string(),
+      }),
+    ),
+  })
+  .meta({ id: 'Revaluation' });

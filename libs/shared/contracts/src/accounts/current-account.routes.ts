@@ -7,6 +7,8 @@ import {
   CurrentAccountSchema,
   PaymentRecordSchema,
   RecordPaymentInputSchema,
+  RevaluationInputSchema,
+  RevaluationSchema,
   UndoAllocationInputSchema,
 } from './current-account.contracts.js';
 import { LedgerMovementsSchema, PeriodQuerySchema } from './reports.contracts.js';
@@ -104,6 +106,19 @@ export const CURRENT_ACCOUNT_ROUTES = {
     body: RecordPaymentInputSchema,
     status: 201,
     response: PaymentRecordSchema,
+    audited: true,
+  }),
+  revalue: defineRoute({
+    method: 'POST',
+    path: `${V1}/revaluations`,
+    operationId: 'revalue',
+    summary:
+      'Restate what is open in foreign currencies at a day’s rates (unrealized differences), reversed the next day (409 already_revalued)',
+    tag,
+    access: permission('create', 'accounts.entry'),
+    body: RevaluationInputSchema,
+    status: 201,
+    response: RevaluationSchema,
     audited: true,
   }),
 };
