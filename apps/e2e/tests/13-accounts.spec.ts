@@ -39,10 +39,9 @@ const firstOf = (accounts: Account[], type: string): Account => {
   return found;
 };
 
-const day = (date: Date): string => {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
-};
+/** A calendar day where the browser is (the portal's "today" is the reader's). */
+const day = (date: Date): string =>
+  new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Argentina/Buenos_Aires' }).format(date);
 
 test('records a receipt against two invoices, allocates it and prints the statement', async ({
   page,
@@ -77,9 +76,8 @@ test('records a receipt against two invoices, allocates it and prints the statem
     name,
     isCustomer: true,
   })) as { id: string };
-  const now = new Date();
-  const firstOfMonth = day(new Date(now.getFullYear(), now.getMonth(), 1));
-  const today = day(now);
+  const today = day(new Date());
+  const firstOfMonth = `${today.slice(0, 7)}-01`;
   for (const [date, amount] of [
     [firstOfMonth, '1000.00'],
     [today, '500.00'],
