@@ -6,7 +6,7 @@ import { EmptyBlock, LoadingBlock, PageHeader, ProblemAlert, useApiQuery } from 
 import Link from 'next/link';
 import { useMemo } from 'react';
 import { api } from '../../../lib/api';
-import { dayOf, isNegative, monthStart, today, useAccounts } from './accounts-lookups';
+import { absolute, dayOf, isNegative, monthStart, today, useAccounts } from './accounts-lookups';
 import type { AgingReport } from './reports/aging/aging';
 
 /**
@@ -53,6 +53,8 @@ function AgingCard(props: {
   const { t, f } = useI18n();
   const r = props.report;
   const current = r ? r.buckets.indexOf('current') : -1;
+  // Payables come as credits (negative): what is to be paid reads as a positive amount.
+  const shown = (v: string) => (props.kind === 'payable' ? absolute(v) : v);
   return (
     <Card>
       <Group justify="space-between" mb="sm">
@@ -73,14 +75,14 @@ function AgingCard(props: {
           return (
             <Group key={total.currency} justify="space-between" wrap="wrap">
               <Text fw={700} size="lg">
-                {f.money(total.balance, total.currency)}
+                {f.money(shown(total.balance), total.currency)}
               </Text>
               <Group gap="md">
                 <Text size="sm" c="red">
-                  {t('accounts.overdue')}: {f.money(overdue, total.currency)}
+                  {t('accounts.overdue')}: {f.money(shown(overdue), total.currency)}
                 </Text>
                 <Text size="sm" c="dimmed">
-                  {t('accounts.notDue')}: {f.money(notDue, total.currency)}
+                  {t('accounts.notDue')}: {f.money(shown(notDue), total.currency)}
                 </Text>
               </Group>
             </Group>
