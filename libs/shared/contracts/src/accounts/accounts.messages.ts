@@ -235,6 +235,7 @@ export const ACCOUNTS_MESSAGES = {
   },
   // Settings.
   'accounts.settings': { es: 'Configuración contable', en: 'Accounting settings' },
+  'accounts.lockDates': { es: 'Fechas de cierre', en: 'Lock dates' },
   'accounts.lockDate': { es: 'Fecha de cierre', en: 'Lock date' },
   'accounts.lockDateHelp': {
     es: 'Nadie registra asientos en esa fecha o antes.',

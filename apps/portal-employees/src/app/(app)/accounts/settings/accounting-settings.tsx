@@ -77,7 +77,7 @@ function LockDates(props: { settings: Settings; canUpdate: boolean; onSaved: () 
   return (
     <Card mb="lg">
       <Title order={2} size="h5" mb="sm">
-        {t('accounts.lockDate')}
+        {t('accounts.lockDates')}
       </Title>
       <ProblemAlert problem={problem} />
       <SimpleGrid cols={{ base: 1, sm: 3 }} style={{ alignItems: 'end' }}>
