@@ -71,10 +71,9 @@ export const CATALOG_MESSAGES = {
     en: 'Not applied when the computed amount is lower.',
   },
   'tax.country': { es: 'País', en: 'Country' },
-  'tax.account': { es: 'Cuenta contable', en: 'Ledger account' },
   'tax.accountHelp': {
-    es: 'Se elige cuando exista el plan de cuentas.',
-    en: 'Chosen once the chart of accounts exists.',
+    es: 'La cuenta contable de cada impuesto se elige en Contabilidad → Configuración, en las reglas contables.',
+    en: 'The ledger account of each tax is chosen in Accounting → Settings, in the posting rules.',
   },
   'tax.activate': { es: 'Activar', en: 'Activate' },
   'tax.deactivate': { es: 'Desactivar', en: 'Deactivate' },

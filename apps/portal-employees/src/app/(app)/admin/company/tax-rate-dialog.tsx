@@ -171,14 +171,9 @@ export function TaxRateDialog(props: {
               clearable
               {...form.getInputProps('country')}
             />
-            <TextInput
-              label={t('tax.account')}
-              description={t('tax.accountHelp')}
-              value={r?.accountId ?? ''}
-              placeholder="—"
-              readOnly
-              disabled
-            />
+            <Text size="sm" c="dimmed">
+              {t('tax.accountHelp')}
+            </Text>
           </SimpleGrid>
           {documentLevel ? null : (
             <Switch
