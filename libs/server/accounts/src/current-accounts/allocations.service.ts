@@ -44,16 +44,18 @@ export class Allocations {
   async allocate(
     partyId: string,
     pairs: readonly AllocationPair[],
-    date = new Date().toISOString().slice(0, 10),
+    day?: string,
   ): Promise<AllocationRow[]> {
     const { tenantId, userId } = currentPrincipal();
+    const company = await this.tenants.currentOf(tenantId);
+    // Today where the company is, not in UTC: late in the evening they differ.
+    const date = day ?? company.today;
     if (!isDay(date))
       throw DomainError.validation([{ path: 'date', code: 'invalid_date', message: 'A date' }]);
     if (!pairs.length)
       throw DomainError.validation([
         { path: 'allocations', code: 'required', message: 'At least one allocation' },
       ]);
-    const company = await this.tenants.currentOf(tenantId);
     const ids = [...new Set(pairs.flatMap((p) => [p.debitItemId, p.creditItemId]))].sort();
     const locked = await this.items.lock(tenantId, ids);
     await this.assertInOrder(tenantId, ids, date);
@@ -127,7 +129,7 @@ export class Allocations {
     await this.items.lock(tenantId, ids);
     if (await this.items.undoneBy(tenantId, allocationId))
       throw new DomainError('already_undone', 'The allocation was undone already');
-    const day = date ?? new Date().toISOString().slice(0, 10);
+    const day = date ?? (await this.tenants.currentOf(tenantId)).today;
     if (!isDay(day))
       throw DomainError.validation([{ path: 'date', code: 'invalid_date', message: 'A date' }]);
     await this.assertInOrder(tenantId, ids, day);

@@ -7,8 +7,6 @@ import { LedgerReportsRepository } from '../reports/ledger-reports.repository.js
 import { Allocations, type AllocationPair } from './allocations.service.js';
 import { OpenItemsRepository } from './open-items.repository.js';
 
-const today = () => new Date().toISOString().slice(0, 10);
-
 function assertPeriod(from: string, to: string): void {
   if (!isDay(from) || !isDay(to) || from > to)
     throw DomainError.validation([
@@ -34,7 +32,7 @@ export class CurrentAccountService {
   async currentAccount(partyId: string, query: { asOf?: string; items?: 'open' | 'all' }) {
     const { tenantId } = currentPrincipal();
     await this.assertParty(tenantId, partyId);
-    const asOf = query.asOf ?? today();
+    const asOf = query.asOf ?? (await this.tenants.currentOf(tenantId)).today;
     const all = await this.reports.openItems(tenantId, partyId, asOf, true);
     const balances = new Map<string, ReturnType<typeof decimal>>();
     for (const item of all) {
@@ -86,4 +84,4 @@ export class CurrentAccountService {
   }
 }
 
-export { assertPeriod, today };
+export { assertPeriod };

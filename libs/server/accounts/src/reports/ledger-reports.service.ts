@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DomainError, currentPrincipal } from '@nexo/platform';
 import { TenantDirectory } from '@nexo/tenancy';
 import { decimal, decimalString } from '@nexo/utils';
-import { assertPeriod, today } from '../current-accounts/current-account.service.js';
+import { assertPeriod } from '../current-accounts/current-account.service.js';
 import { EntryService } from '../entries/entry.service.js';
 import { EntryRepository } from '../entries/entry.repository.js';
 import { LedgerReportsRepository, type TrialBalanceRow } from './ledger-reports.repository.js';
@@ -100,7 +100,8 @@ export class LedgerReportsService {
     };
   }
 
-  async aging(kind: 'receivable' | 'payable', asOf = today(), buckets?: string) {
+  async aging(kind: 'receivable' | 'payable', day?: string, buckets?: string) {
+    const asOf = day ?? (await this.tenants.currentOf(currentPrincipal().tenantId)).today;
     const limits = parseBuckets(buckets);
     if (!limits)
       throw DomainError.validation([
