@@ -79,7 +79,7 @@ describe('accounts ledger API', () => {
     expect(reversal).toMatchObject({ reversesEntryId: draft.id, state: 'posted' });
     const again = await api('POST', `${V1}/entries/${draft.id}/reverse`, {});
     expect(again.status).toBe(409);
-    expect(again.body).toMatchObject({ code: 'already_reversed' });
+    expect(again.body).toMatchObject({ code: 'entry_already_reversed' });
     const unbalanced = await api('POST', `${V1}/entries`, {
       journalId: general,
       date: '2026-02-05',

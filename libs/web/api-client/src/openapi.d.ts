@@ -3266,7 +3266,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Reverse a posted entry with its mirror, settling its open items (409 already_reversed)
+         * Reverse a posted entry with its mirror, settling its open items (409 entry_already_reversed)
          * @description Requires `transition` on `accounts.entry`.
          */
         post: operations["reverseEntry"];

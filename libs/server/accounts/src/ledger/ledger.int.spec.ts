@@ -134,7 +134,9 @@ describe('the ledger', () => {
     const first = await post('2026-01-15');
     const reversal = await c.request(() => c.ledger.reverse(first.id, { date: '2026-01-20' }));
     expect(reversal.number).toBe('GEN-2026-000002');
-    expect(await refusal(c.request(() => c.ledger.reverse(first.id)))).toBe('already_reversed');
+    expect(await refusal(c.request(() => c.ledger.reverse(first.id)))).toBe(
+      'entry_already_reversed',
+    );
     expect((await post('2027-01-02')).number).toBe('GEN-2027-000001');
     // A failed posting gives its number back.
     await refusal(

@@ -33,7 +33,7 @@ function translate(error: unknown): unknown {
     case 'entry_posted':
       return new DomainError('entry_posted', 'A posted entry never changes: reverse it');
     case 'entries_reverses_key':
-      return new DomainError('already_reversed', 'The entry was reversed already');
+      return new DomainError('entry_already_reversed', 'The entry was reversed already');
     case 'entry_line_party':
       return DomainError.validation(
         [{ path: 'lines', code: 'party_required', message: 'Name the party' }],
@@ -152,7 +152,7 @@ export class Ledger {
     if (original.state !== 'posted')
       throw new DomainError('entry_not_posted', 'Only a posted entry is reversed; delete a draft');
     if (await this.repository.reversalOf(tenantId, id))
-      throw new DomainError('already_reversed', 'The entry was reversed already');
+      throw new DomainError('entry_already_reversed', 'The entry was reversed already');
     const date = options.date ?? original.entryDate;
     // Reports at a past date must never see a reversal before what it reverses.
     if (!isDay(date) || date < original.entryDate) throw invalidDate('On or after the original');

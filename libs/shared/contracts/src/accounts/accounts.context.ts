@@ -82,7 +82,7 @@ export const AccountsContext = defineContext({
         en: 'Only a posted entry is reversed; a draft is deleted.',
       },
     },
-    already_reversed: {
+    entry_already_reversed: {
       status: 409,
       title: 'Already reversed',
       message: {

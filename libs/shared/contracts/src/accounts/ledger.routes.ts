@@ -113,7 +113,7 @@ export const LEDGER_ROUTES = {
     path: `${V1}/entries/:id/reverse`,
     operationId: 'reverseEntry',
     summary:
-      'Reverse a posted entry with its mirror, settling its open items (409 already_reversed)',
+      'Reverse a posted entry with its mirror, settling its open items (409 entry_already_reversed)',
     tag,
     access: permission('transition', ENTRY),
     params: id,
