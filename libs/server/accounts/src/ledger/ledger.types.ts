@@ -1,6 +1,5 @@
-import type { PostingPurpose } from '@nexo/contracts/accounts';
+import type { JOURNAL_KINDS, PostingPurpose } from '@nexo/contracts/accounts';
 
-export const JOURNAL_KINDS = ['sales', 'purchases', 'cash', 'bank', 'general'] as const;
 export type JournalKind = (typeof JOURNAL_KINDS)[number];
 
 /** What a rule may match beyond its purpose: one tax rate, item category or warehouse. */
