@@ -15,13 +15,13 @@ test('an admin creates a role, assigns it, and the salesperson sees the change a
   await signIn(page, ADMIN);
   await page.getByRole('link', { name: 'Roles y permisos' }).click();
   await page.getByRole('link', { name: 'Nuevo rol' }).click();
-  await page.getByRole('textbox', { name: /^Clave/ }).fill('auditor');
+  await page.getByRole('textbox', { name: /^Clave/ }).fill('auditor-interno');
   await page.getByRole('textbox', { name: /^Nombre/ }).fill('Auditor interno');
   const rule = page.getByRole('group', { name: 'Regla 1' });
   await rule.getByLabel('Recurso').fill('audit.log');
   await rule.getByLabel('Recurso').press('Enter');
   await page.getByRole('button', { name: 'Guardar' }).click();
-  await expect(page).toHaveURL(/\/admin\/roles\/auditor$/);
+  await expect(page).toHaveURL(/\/admin\/roles\/auditor-interno$/);
   await expect(page.getByRole('heading', { name: 'Auditor interno', level: 1 })).toBeVisible();
 
   // Assign it to the salesperson.
@@ -40,14 +40,16 @@ test('an admin creates a role, assigns it, and the salesperson sees the change a
   ).toContainText('Auditor interno');
 
   // "Explain" agrees: the salesperson may now read the audit log, by the new role.
-  await page.goto(`${portalUrl()}/admin/roles/auditor`);
+  await page.goto(`${portalUrl()}/admin/roles/auditor-interno`);
   const explain = page.getByRole('region', { name: '¿Puede hacerlo?' });
   await explain.getByLabel('Persona').click();
   await page.getByRole('option', { name: new RegExp(SALES.name) }).click();
   await explain.getByLabel('Recurso').click();
   await page.getByRole('option', { name: 'Auditoría (audit.log)', exact: true }).click();
   await explain.getByRole('button', { name: 'Explicar' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Permitido' })).toContainText('auditor');
+  await expect(page.getByRole('status').filter({ hasText: 'Permitido' })).toContainText(
+    'auditor-interno',
+  );
   await screenshot(page, 'roles-editor');
 
   // The salesperson's next page shows it, without signing in again.
