@@ -25,13 +25,13 @@
  */
 import 'reflect-metadata';
 import { AccountsModule } from '@nexo/accounts';
-import { Database, appRoleUrl, migrate, startEmbeddedPostgres } from '@nexo/db';
+import { Database, appRoleUrl, migrate } from '@nexo/db';
 import { PermissionService, RoleRepository } from '@nexo/permissions';
 import { requestContext, type Principal } from '@nexo/platform';
 import { TenantDirectory } from '@nexo/tenancy';
-import { newId } from '@nexo/utils';
+import { decimal, newId } from '@nexo/utils';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -40,6 +40,8 @@ import type { Ledger } from '../../libs/server/accounts/src/ledger/ledger.servic
 import type { PostingRulesResolver } from '../../libs/server/accounts/src/posting-rules/posting-rules.resolver.ts';
 import type { LedgerReportsRepository } from '../../libs/server/accounts/src/reports/ledger-reports.repository.ts';
 import type { BooksInstaller } from '../../libs/server/accounts/src/setup/books-installer.ts';
+import { scratchDatabase } from '../lib/scratch-database.ts';
+import { elapsed, round, summary } from '../lib/timings.ts';
 
 const QUICK = process.argv.includes('--quick');
 const COMPANIES = 10;
@@ -56,24 +58,6 @@ const BUCKETS = [30, 60, 90] as const;
 /** Days from 2025-01-01 to 2026-11-30, both included. */
 const SPAN_DAYS = 699;
 
-const percentile = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
-const round = (ms: number) => Number(ms.toFixed(2));
-const summary = (times: number[]) => {
-  const sorted = [...times].sort((a, b) => a - b);
-  return {
-    runs: times.length,
-    medianMs: round(percentile(sorted, 50)),
-    p95Ms: round(percentile(sorted, 95)),
-    meanMs: round(times.reduce((a, b) => a + b, 0) / Math.max(1, times.length)),
-  };
-};
-const withDatabase = (url: string, database: string) => {
-  const parsed = new URL(url);
-  parsed.pathname = `/${database}`;
-  return parsed.toString();
-};
-const elapsed = (since: number) => round(performance.now() - since);
 const today = () => new Date().toISOString().slice(0, 10);
 
 /** A reproducible id (a UUID of version 8) from the company's number, a kind and a number. */
@@ -104,21 +88,8 @@ const paymentsSql = `
     join (${invoicesSql}) inv on inv.i = (j::bigint * ${INVOICES} / ${PAYMENTS})::int`;
 
 // The scratch database: a server of the machine's, or an embedded one without durability.
-let serverUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
-let stopServer = (): Promise<void> => Promise.resolve();
-let dataDir: string | undefined;
-if (!serverUrl) {
-  dataDir = mkdtempSync(path.join(os.tmpdir(), 'nexo-bench-accounts-'));
-  const server = await startEmbeddedPostgres({ dataDir, durable: false });
-  serverUrl = withDatabase(server.adminUrl, 'postgres');
-  stopServer = () => server.stop();
-}
-const name = `nexo_bench_accounts_${randomBytes(4).toString('hex')}`;
-const maintenance = new pg.Client({ connectionString: serverUrl });
-await maintenance.connect();
-await maintenance.query(`create database "${name}"`);
-await maintenance.end();
-const adminUrl = withDatabase(serverUrl, name);
+const scratch = await scratchDatabase('accounts');
+const { adminUrl, name } = scratch;
 const appPassword = randomBytes(16).toString('hex');
 
 /** The providers of AccountsModule by class name: the routes' own classes, built by hand. */
@@ -404,8 +375,9 @@ try {
 
   const trialBalanceOf = () => read(() => reports.trialBalance(tenantId, FROM, PAST_DAY));
   const trial = await trialBalanceOf();
-  const closing = trial.reduce((sum, r) => sum + Math.round(Number(r.closing) * 100), 0);
-  if (closing !== 0) throw new Error(`The trial balance closes at ${closing / 100}, not zero`);
+  const closing = trial.reduce((sum, r) => sum.plus(r.closing), decimal('0'));
+  if (!closing.isZero())
+    throw new Error(`The trial balance closes at ${closing.toFixed()}, not zero`);
   const trialBalance = await measure(RUNS, trialBalanceOf);
 
   const busyParty = (
@@ -425,7 +397,7 @@ try {
   const aging = await measure(RUNS, agingOf);
   const agingTotal = agingAnswer
     .flatMap((r) => r.buckets)
-    .reduce((sum, b) => sum + Math.round(Number(b) * 100), 0);
+    .reduce((sum, b) => sum.plus(b), decimal('0'));
 
   /** The aging's statement as the repository sends it (bucket bounds spelled in). */
   const agingStatement = `select x.party_id, x.currency,
@@ -477,7 +449,7 @@ try {
       asOf: PAST_DAY,
       buckets: BUCKETS,
       parties: agingAnswer.length,
-      open: (agingTotal / 100).toFixed(2),
+      open: agingTotal.toFixed(2),
     },
     agingPlan,
     partyStatementPlan: statementPlan,
@@ -632,12 +604,7 @@ try {
 } finally {
   await database?.close();
   await withoutJit?.close();
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  await client.query(`drop database if exists "${name}" with (force)`);
-  await client.end();
-  await stopServer();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  await scratch.drop();
 }
 
 /** EXPLAIN (ANALYZE, BUFFERS) as the app role in the company: the plan and one line about it. */

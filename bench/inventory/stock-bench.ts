@@ -20,19 +20,21 @@
 import 'reflect-metadata';
 import { AuditLog } from '@nexo/audit';
 import { StockItemFacts } from '@nexo/catalog';
-import { Database, appRoleUrl, migrate, startEmbeddedPostgres } from '@nexo/db';
+import { Database, appRoleUrl, migrate } from '@nexo/db';
 import { InventoryModule, InventorySettings, StockLocations, StockPosting } from '@nexo/inventory';
 import { PermissionService, RoleRepository } from '@nexo/permissions';
 import { requestContext, type Principal } from '@nexo/platform';
 import { TenantDirectory } from '@nexo/tenancy';
 import { newId } from '@nexo/utils';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import type { StockReportRepository } from '../../libs/server/inventory/src/reports/stock-report.repository.ts';
 import type { StockReportService } from '../../libs/server/inventory/src/reports/stock-report.service.ts';
+import { scratchDatabase } from '../lib/scratch-database.ts';
+import { elapsed, summary } from '../lib/timings.ts';
 
 const QUICK = process.argv.includes('--quick');
 const COMPANIES = 10;
@@ -44,24 +46,6 @@ const DELIVERIES = Number(process.env.BENCH_DELIVERIES ?? 40);
 const LINES = 20;
 const PAST_DAY = '2026-06-30';
 
-const percentile = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
-const round = (ms: number) => Number(ms.toFixed(2));
-const summary = (times: number[]) => {
-  const sorted = [...times].sort((a, b) => a - b);
-  return {
-    runs: times.length,
-    medianMs: round(percentile(sorted, 50)),
-    p95Ms: round(percentile(sorted, 95)),
-    meanMs: round(times.reduce((a, b) => a + b, 0) / Math.max(1, times.length)),
-  };
-};
-const withDatabase = (url: string, database: string) => {
-  const parsed = new URL(url);
-  parsed.pathname = `/${database}`;
-  return parsed.toString();
-};
-const elapsed = (since: number) => round(performance.now() - since);
 const today = () => new Date().toISOString().slice(0, 10);
 const daysAgo = (days: number) => {
   const at = new Date();
@@ -70,21 +54,8 @@ const daysAgo = (days: number) => {
 };
 
 // The scratch database: a server of the machine's, or an embedded one without durability.
-let serverUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
-let stopServer = (): Promise<void> => Promise.resolve();
-let dataDir: string | undefined;
-if (!serverUrl) {
-  dataDir = mkdtempSync(path.join(os.tmpdir(), 'nexo-bench-inventory-'));
-  const server = await startEmbeddedPostgres({ dataDir, durable: false });
-  serverUrl = withDatabase(server.adminUrl, 'postgres');
-  stopServer = () => server.stop();
-}
-const name = `nexo_bench_inventory_${randomBytes(4).toString('hex')}`;
-const maintenance = new pg.Client({ connectionString: serverUrl });
-await maintenance.connect();
-await maintenance.query(`create database "${name}"`);
-await maintenance.end();
-const adminUrl = withDatabase(serverUrl, name);
+const scratch = await scratchDatabase('inventory');
+const { adminUrl } = scratch;
 const appPassword = randomBytes(16).toString('hex');
 
 /** The providers of InventoryModule by class name: the routes' own classes, built by hand. */
@@ -518,12 +489,7 @@ try {
   process.exitCode = 1;
 } finally {
   await database?.close();
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  await client.query(`drop database if exists "${name}" with (force)`);
-  await client.end();
-  await stopServer();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  await scratch.drop();
 }
 
 /**
