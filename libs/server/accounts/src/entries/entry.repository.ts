@@ -28,25 +28,34 @@ export class EntryRepository extends VersionedRecords<typeof entries> {
     super(db, entries);
   }
 
-  async linesOf(tenantId: string, entryId: string): Promise<EntryLineView[]> {
-    const { rows } = await this.db.tx().execute<EntryLineView & Record<string, unknown>>(sql`
-      select l.id, l.position, l.account_id as "accountId", a.code as "accountCode",
-             a.name as "accountName", l.party_id as "partyId",
+  /** The lines of several entries in one statement, by entry. */
+  async linesOf(tenantId: string, entryIds: readonly string[]) {
+    const { rows } = await this.db.tx().execute<
+      EntryLineView & { entryId: string } & Record<string, unknown>
+    >(sql`
+      select l.entry_id as "entryId", l.id, l.position, l.account_id as "accountId",
+             a.code as "accountCode", a.name as "accountName", l.party_id as "partyId",
              trim_scale(l.debit)::text as debit, trim_scale(l.credit)::text as credit, l.currency,
              trim_scale(l.amount_currency)::text as "amountCurrency",
              trim_scale(l.rate)::text as rate, l.due_date::text as "dueDate", l.description
         from accounts.entry_lines l
         join accounts.accounts a on a.tenant_id = l.tenant_id and a.id = l.account_id
-       where l.tenant_id = ${tenantId} and l.entry_id = ${entryId}
-       order by l.position, l.id`);
-    return rows;
+       where l.tenant_id = ${tenantId}
+         and l.entry_id in (select jsonb_array_elements_text(${JSON.stringify(entryIds)}::jsonb)::uuid)
+       order by l.entry_id, l.position, l.id`);
+    const byEntry = new Map<string, EntryLineView[]>();
+    for (const { entryId, ...line } of rows)
+      byEntry.set(entryId, [...(byEntry.get(entryId) ?? []), line]);
+    return byEntry;
   }
 
-  async reversedBy(tenantId: string, entryId: string): Promise<string | null> {
-    const { rows } = await this.db.tx().execute<{ id: string }>(sql`
-      select id from accounts.entries
-       where tenant_id = ${tenantId} and reverses_entry_id = ${entryId}`);
-    return rows[0]?.id ?? null;
+  /** The entry reversing each of these, if any, by the entry it reverses. */
+  async reversalsOf(tenantId: string, entryIds: readonly string[]): Promise<Map<string, string>> {
+    const { rows } = await this.db.tx().execute<{ id: string; reverses: string }>(sql`
+      select id, reverses_entry_id as reverses from accounts.entries
+       where tenant_id = ${tenantId}
+         and reverses_entry_id in (select jsonb_array_elements_text(${JSON.stringify(entryIds)}::jsonb)::uuid)`);
+    return new Map(rows.map((r) => [r.reverses, r.id]));
   }
 
   async deleteDraft(tenantId: string, id: string, version: number): Promise<boolean> {

@@ -58,14 +58,27 @@ export class EntryService {
   }
 
   async view(row: EntryRow): Promise<EntryView> {
-    const lines = await this.records.linesOf(row.tenantId, row.id);
-    const total = lines.reduce((sum, l) => sum.plus(l.debit), decimal('0'));
-    return {
-      ...row,
-      reversedById: await this.records.reversedBy(row.tenantId, row.id),
-      total: decimalString(total),
-      lines,
-    };
+    const [view] = await this.views([row]);
+    if (!view) throw new Error('an entry has its view');
+    return view;
+  }
+
+  /** Entries with their lines and reversals: two statements whatever their number. */
+  async views(rows: readonly EntryRow[]): Promise<EntryView[]> {
+    const first = rows[0];
+    if (!first) return [];
+    const ids = rows.map((r) => r.id);
+    const lines = await this.records.linesOf(first.tenantId, ids);
+    const reversals = await this.records.reversalsOf(first.tenantId, ids);
+    return rows.map((row) => {
+      const own = lines.get(row.id) ?? [];
+      return {
+        ...row,
+        reversedById: reversals.get(row.id) ?? null,
+        total: decimalString(own.reduce((sum, l) => sum.plus(l.debit), decimal('0'))),
+        lines: own,
+      };
+    });
   }
 
   async create(input: CreateEntryInput): Promise<EntryView> {

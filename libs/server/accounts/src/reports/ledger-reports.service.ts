@@ -92,7 +92,7 @@ export class LedgerReportsService {
     const page = rows.slice(0, size);
     const last = page.at(-1);
     return {
-      items: await Promise.all(page.map((row) => this.entryViews.view(row))),
+      items: await this.entryViews.views(page),
       nextCursor:
         rows.length > size && last
           ? Buffer.from(`${last.entryDate}|${last.chainSeq}`).toString('base64url')
@@ -153,9 +153,10 @@ export class LedgerReportsService {
   ) {
     const { tenantId } = currentPrincipal();
     for (const c of columns) assertPeriod(c.from ?? '1900-01-01', c.to);
-    const perColumn = await Promise.all(
-      columns.map((c) => this.reports.trialBalance(tenantId, c.from ?? '1900-01-01', c.to)),
-    );
+    // One after the other: they share the request's connection.
+    const perColumn: TrialBalanceRow[][] = [];
+    for (const c of columns)
+      perColumn.push(await this.reports.trialBalance(tenantId, c.from ?? '1900-01-01', c.to));
     const accounts = new Map<string, TrialBalanceRow>();
     for (const rows of perColumn)
       for (const r of rows) if (types.includes(r.type)) accounts.set(r.accountId, r);
