@@ -1,4 +1,5 @@
 import { useTestDatabase } from '@nexo/testing';
+import { decimal } from '@nexo/utils';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createAccount, login, type TestAccount } from './helpers/accounts.js';
 import { caller, type Caller } from './helpers/catalog.js';
@@ -262,7 +263,11 @@ describe('accounts ledger API', () => {
         }
       ).rows.find((r) => r.accountId === account.receivable)?.closing;
     const before = await balance('2026-07-30');
-    expect(Number((await balance('2026-07-31'))!) - Number(before!)).toBe(15000);
+    expect(
+      decimal((await balance('2026-07-31'))!)
+        .minus(before!)
+        .toString(),
+    ).toBe('15000');
     expect(await balance('2026-08-01')).toBe(before);
     expect((await api('POST', `${V1}/revaluations`, { date: '2026-07-31' })).status).toBe(409);
     // The customer's current account is untouched: still 100 USD open.
