@@ -40,6 +40,7 @@ import type { Ledger } from '../../libs/server/accounts/src/ledger/ledger.servic
 import type { PostingRulesResolver } from '../../libs/server/accounts/src/posting-rules/posting-rules.resolver.ts';
 import type { LedgerReportsRepository } from '../../libs/server/accounts/src/reports/ledger-reports.repository.ts';
 import type { BooksInstaller } from '../../libs/server/accounts/src/setup/books-installer.ts';
+import { explain } from '../lib/explain.ts';
 import { scratchDatabase } from '../lib/scratch-database.ts';
 import { elapsed, round, summary } from '../lib/timings.ts';
 
@@ -605,35 +606,4 @@ try {
   await database?.close();
   await withoutJit?.close();
   await scratch.drop();
-}
-
-/** EXPLAIN (ANALYZE, BUFFERS) as the app role in the company: the plan and one line about it. */
-async function explain(
-  admin: pg.Client,
-  tenantId: string,
-  statement: string,
-  values: unknown[],
-  options: { jit?: boolean } = {},
-) {
-  await admin.query('begin');
-  try {
-    await admin.query('set local role nexo_app');
-    if (options.jit === false) await admin.query('set local jit = off');
-    await admin.query(`select set_config('app.tenant_id', $1, true)`, [tenantId]);
-    const { rows } = await admin.query<{ 'QUERY PLAN': string }>(
-      `explain (analyze, buffers) ${statement}`,
-      values,
-    );
-    const lines = rows.map((r) => r['QUERY PLAN']);
-    const text = lines.join('\n');
-    const rowsOut = /actual time=[\d.]+\.\.[\d.]+ rows=(\d+)/.exec(text)?.[1] ?? '?';
-    const buffers = /Buffers: shared hit=(\d+)(?: read=(\d+))?/.exec(text);
-    const execution = /Execution Time: ([\d.]+) ms/.exec(text)?.[1] ?? '?';
-    return {
-      summary: `${rowsOut} rows, ${Number(buffers?.[1] ?? 0) + Number(buffers?.[2] ?? 0)} buffers, ${execution} ms`,
-      plan: lines,
-    };
-  } finally {
-    await admin.query('rollback');
-  }
 }

@@ -33,6 +33,7 @@ import path from 'node:path';
 import pg from 'pg';
 import type { StockReportRepository } from '../../libs/server/inventory/src/reports/stock-report.repository.ts';
 import type { StockReportService } from '../../libs/server/inventory/src/reports/stock-report.service.ts';
+import { explain } from '../lib/explain.ts';
 import { scratchDatabase } from '../lib/scratch-database.ts';
 import { elapsed, summary } from '../lib/timings.ts';
 
@@ -550,28 +551,4 @@ async function summarize(admin: pg.Client, tenantId: string) {
        ) x`,
     [tenantId],
   );
-}
-
-/** EXPLAIN (ANALYZE, BUFFERS) as the app role in the company: the plan and one line about it. */
-async function explain(admin: pg.Client, tenantId: string, statement: string, values: unknown[]) {
-  await admin.query('begin');
-  try {
-    await admin.query('set local role nexo_app');
-    await admin.query(`select set_config('app.tenant_id', $1, true)`, [tenantId]);
-    const { rows } = await admin.query<{ 'QUERY PLAN': string }>(
-      `explain (analyze, buffers) ${statement}`,
-      values,
-    );
-    const lines = rows.map((r) => r['QUERY PLAN']);
-    const text = lines.join('\n');
-    const rowsOut = /actual time=[\d.]+\.\.[\d.]+ rows=(\d+)/.exec(text)?.[1] ?? '?';
-    const buffers = /Buffers: shared hit=(\d+)(?: read=(\d+))?/.exec(text);
-    const execution = /Execution Time: ([\d.]+) ms/.exec(text)?.[1] ?? '?';
-    return {
-      summary: `${rowsOut} rows, ${Number(buffers?.[1] ?? 0) + Number(buffers?.[2] ?? 0)} buffers, ${execution} ms`,
-      plan: lines,
-    };
-  } finally {
-    await admin.query('rollback');
-  }
 }
